@@ -1,0 +1,208 @@
+"""A grid of text cells + a canonical table spec → the typed canonical table and its problems.
+
+Headers are matched to canonical columns (any alias, any case or accents), each
+column is parsed under a plan chosen from a sample, and every row with a cell that
+does not parse is left out and listed. Blank optional cells stay unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from dashboard.ingest.parse import Plan, blank, failure_expr, finish_expr, make_plan, parse_expr
+from dashboard.ingest.problems import Problem
+from dashboard.ingest.reader import Grid
+from dashboard.schema import Column, Table, header_lookup, normalise_header
+
+MAX_LISTED = 200  # problems listed per column and reason; the rest are counted
+
+DTYPES = {
+    "text": pl.String,
+    "id": pl.String,
+    "datetime": pl.Datetime("us"),
+    "date": pl.Date,
+    "count": pl.Int64,
+    "number": pl.Float64,
+    "bool": pl.Boolean,
+}
+
+
+def dtype(column: Column) -> pl.DataType:
+    """The polars type a canonical column has once loaded."""
+    return pl.Enum(column.choices) if column.kind == "choice" else DTYPES[column.kind]
+
+
+def empty_table(table: Table) -> pl.DataFrame:
+    """A canonical table with no rows: what 'nothing loaded' looks like to the engine."""
+    return pl.DataFrame(schema={c.name: dtype(c) for c in table.columns})
+
+
+@dataclass
+class Converted:
+    frame: pl.DataFrame | None
+    problems: list[Problem] = field(default_factory=list)
+    rows_read: int = 0
+    rows_rejected: int = 0
+    columns_found: list[str] = field(default_factory=list)
+
+
+def match_columns(header: list[str], table: Table) -> tuple[dict[str, int], list[tuple[str, int]]]:
+    """Canonical column → grid column index; plus duplicates (canonical name, index) ignored."""
+    lookup = header_lookup(table)
+    found: dict[str, int] = {}
+    duplicates = []
+    for i, cell in enumerate(header):
+        name = lookup.get(normalise_header(cell))
+        if name is None:
+            continue
+        if name in found:
+            duplicates.append((name, i))
+        else:
+            found[name] = i
+    return found, duplicates
+
+
+def missing_required(found: dict[str, int], table: Table) -> list[Column]:
+    return [c for c in table.columns if c.required and c.name not in found]
+
+
+def convert(
+    grid: Grid,
+    table: Table,
+    file: str,
+    mapping: dict[str, int] | None = None,
+    semicolon_file: bool = False,
+) -> Converted:
+    """Parse a grid into `table`. `mapping` (canonical → column index) overrides header matching."""
+    found, duplicates = (mapping, []) if mapping is not None else match_columns(grid.header, table)
+    problems = [
+        Problem(
+            file, "duplicate_column", "warning", f"one column for {name}", column=grid.header[i]
+        )
+        for name, i in duplicates
+    ]
+    missing = missing_required(found, table)
+    if missing:
+        for column in missing:
+            problems.append(
+                Problem(
+                    file,
+                    "missing_column",
+                    "error",
+                    "a column named " + ", ".join(dict.fromkeys((column.name, *column.aliases))),
+                    column=column.name,
+                )
+            )
+        return Converted(None, problems)
+
+    sample = grid.preview.select(blank(pl.col(f"c{i}")).alias(name) for name, i in found.items())
+    plans = {name: make_plan(table.column(name), sample[name], semicolon_file) for name in found}
+    for plan in plans.values():
+        if plan.date_note:
+            problems.append(
+                Problem(
+                    file,
+                    "date_order",
+                    "info",
+                    plan.expected,
+                    column=grid.header[found[plan.column.name]],
+                    message=plan.date_note,
+                )
+            )
+
+    listed: dict[tuple[str, str], int] = {}
+    parts: list[pl.DataFrame] = []
+    rows_read = rejected = 0
+    for chunk in grid.chunks():
+        first_row = grid.first_row + rows_read
+        typed, chunk_problems, chunk_rejected = _convert_chunk(
+            chunk, plans, found, grid.header, first_row, file, table, listed
+        )
+        problems.extend(chunk_problems)
+        rows_read += chunk.height
+        rejected += chunk_rejected
+        parts.append(typed)
+    for (column, code), count in listed.items():
+        if count > MAX_LISTED:
+            problems.append(
+                Problem(
+                    file,
+                    "truncated",
+                    "rejected",
+                    column=column,
+                    message=f"{count - MAX_LISTED:,} more rows with {code} in {column} are not listed",
+                )
+            )
+    frame = pl.concat(parts, rechunk=False) if parts else empty_table(table)
+    if rows_read == 0:
+        problems.append(Problem(file, "header_only", "error"))
+        return Converted(None, problems, 0, 0, list(found))
+    return Converted(frame, problems, rows_read, rejected, list(found))
+
+
+def _convert_chunk(
+    chunk: pl.DataFrame,
+    plans: dict[str, Plan],
+    found: dict[str, int],
+    header: list[str],
+    first_row: int,
+    file: str,
+    table: Table,
+    listed: dict[tuple[str, str], int],
+) -> tuple[pl.DataFrame, list[Problem], int]:
+    raws = {name: blank(pl.col(f"c{i}")) for name, i in found.items()}
+    uniques = {
+        name: chunk.select(raws[name].drop_nulls().unique()).to_series().to_list()
+        for name, plan in plans.items()
+        if plan.column.kind in ("bool", "choice")
+    }
+    parsed = {name: parse_expr(plan, raws[name], uniques.get(name)) for name, plan in plans.items()}
+    staged = chunk.with_row_index("_row").select(
+        pl.col("_row"),
+        *[parsed[name].alias(name) for name in plans],
+        *[
+            failure_expr(plans[name], raws[name], parsed[name]).alias(f"_bad_{name}")
+            for name in plans
+        ],
+    )
+    bad_columns = [f"_bad_{name}" for name in plans]
+    any_bad = pl.any_horizontal([pl.col(c).is_not_null() for c in bad_columns])
+    failures = staged.filter(any_bad)
+    problems: list[Problem] = []
+    if failures.height:
+        raw_rows = chunk.with_row_index("_row").join(failures.select("_row"), on="_row")
+        for name in plans:
+            bad = failures.filter(pl.col(f"_bad_{name}").is_not_null()).select(
+                "_row", f"_bad_{name}"
+            )
+            if bad.is_empty():
+                continue
+            column = header[found[name]]
+            values = raw_rows.join(bad, on="_row").select("_row", f"c{found[name]}", f"_bad_{name}")
+            for row, value, code in values.iter_rows():
+                key = (column, code)
+                listed[key] = listed.get(key, 0) + 1
+                if listed[key] <= MAX_LISTED:
+                    problems.append(
+                        Problem(
+                            file,
+                            code,
+                            "rejected",
+                            plans[name].expected,
+                            row=first_row + row,
+                            column=column,
+                            value=value,
+                        )
+                    )
+    good = staged.filter(~any_bad) if failures.height else staged
+    typed = good.select(
+        *[
+            finish_expr(plans[c.name], pl.col(c.name)).alias(c.name)
+            if c.name in plans
+            else pl.lit(None, dtype=dtype(c)).alias(c.name)
+            for c in table.columns
+        ]
+    )
+    return typed, problems, failures.height

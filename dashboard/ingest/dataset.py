@@ -1,0 +1,81 @@
+"""The files loaded so far, combined into one set of canonical tables.
+
+A dataset only ever grows by files that loaded: a file that failed leaves the
+dataset as it was. Loading the same bytes again replaces the earlier copy. Posts
+exported twice (overlapping periods) count once, and the later upload wins, because
+platform counters only grow after publication.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from dashboard.ingest.convert import empty_table
+from dashboard.ingest.load import Loaded
+from dashboard.schema import TABLES
+
+# Rows with the same key in two files are the same thing: keep the later file's row.
+_KEYS = {"company_posts": ["platform", "post_id"], "roster": ["employee_id"]}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Loaded files in upload order."""
+
+    files: tuple[Loaded, ...] = field(default_factory=tuple)
+
+    def add(self, loaded: Loaded) -> Dataset:
+        """The dataset with this file added; unchanged when the file did not load."""
+        if not loaded.ok:
+            return self
+        kept = tuple(f for f in self.files if f.digest != loaded.digest and f.file != loaded.file)
+        return Dataset((*kept, loaded))
+
+    def remove(self, file: str) -> Dataset:
+        return Dataset(tuple(f for f in self.files if f.file != file))
+
+    @property
+    def tables(self) -> set[str]:
+        return {f.table for f in self.files if f.table}
+
+    def table(self, name: str) -> pl.DataFrame:
+        """One canonical table from every file that fed it (empty when none did)."""
+        frames = [f.frame for f in self.files if f.table == name and f.frame is not None]
+        if not frames:
+            return empty_table(TABLES[name])
+        frame = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical")
+        key = _KEYS.get(name)
+        if key and len(frames) > 1:
+            with_key = frame.filter(pl.all_horizontal(pl.col(k).is_not_null() for k in key))
+            without = frame.filter(~pl.all_horizontal(pl.col(k).is_not_null() for k in key))
+            frame = pl.concat(
+                [with_key.unique(subset=key, keep="last", maintain_order=True), without]
+            )
+        return frame
+
+    def has(self, name: str) -> bool:
+        return any(f.table == name for f in self.files)
+
+    @property
+    def questionnaire(self) -> dict[str, Any]:
+        """All answers given, later files overriding earlier ones key by key."""
+        merged: dict[str, Any] = {"governance": {}, "followers": {}}
+        for f in self.files:
+            q = f.questionnaire or {}
+            merged["governance"].update(q.get("governance", {}))
+            merged["followers"].update(q.get("followers", {}))
+            for key in ("agencies", "platforms"):
+                if key in q:
+                    merged[key] = q[key]
+        return merged
+
+    def with_questionnaire(
+        self, answers: dict[str, Any], name: str = "questionnaire (app)"
+    ) -> Dataset:
+        """The dataset with the answers given in the app, replacing earlier app answers."""
+        loaded = Loaded(name, digest=f"app:{name}", format="questionnaire", questionnaire=answers)
+        kept = tuple(f for f in self.files if f.file != name)
+        return Dataset((*kept, loaded))

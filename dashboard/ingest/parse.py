@@ -1,0 +1,241 @@
+"""Turn text cells into typed values, one column at a time, and say which cells failed.
+
+Each kind of column gets a *plan* chosen once from a sample of the file (which decimal
+mark, which date order, which yes/no words), then applied to every chunk with
+vectorised polars expressions. A cell that is not blank but does not parse is a
+problem; a blank cell is unknown (null), never 0.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import polars as pl
+
+from dashboard.schema import Column
+
+TRUE_WORDS = {"true", "t", "yes", "y", "si", "s", "1", "x", "vero", "v", "ok", "1.0"}
+FALSE_WORDS = {"false", "f", "no", "n", "0", "falso", "0.0"}
+X_MARKS = {"x", "✓", "✔"}
+
+_COMMA_DECIMAL = re.compile(
+    r"^[-+]?\d+,\d{1,2}$|^[-+]?\d+,\d{4,}$|^[-+]?\d{1,3}(\.\d{3})+,\d+$|^[-+]?\d{1,3}(\.\d{3}){2,}$"
+)
+_POINT_DECIMAL = re.compile(
+    r"^[-+]?\d+\.\d{1,2}$|^[-+]?\d+\.\d{4,}$|^[-+]?\d{1,3}(,\d{3})+\.\d+$|^[-+]?\d{1,3}(,\d{3}){2,}$"
+)
+
+_ISO_FORMATS = [
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+]
+_TZ_FORMATS = ["%Y-%m-%d %H:%M %z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S %z"]
+_TIMES = ["", " %H:%M", " %H:%M:%S"]
+_DAY_FIRST = [f"%d{sep}%m{sep}%Y{t}" for sep in "/.-" for t in _TIMES]
+_MONTH_FIRST = [f"%m{sep}%d{sep}%Y{t}" for sep in "/.-" for t in _TIMES]
+_TEXT_MONTHS = ["%a, %b %d, %Y", "%b %d, %Y", "%d %b %Y", "%B %d, %Y"]
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces: how yes/no words and choices are compared."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9✓✔]+", " ", plain.lower()).strip() or text.strip()
+
+
+def blank(expr: pl.Expr) -> pl.Expr:
+    """Strip a text cell; an empty cell becomes null."""
+    stripped = expr.str.strip_chars()
+    return pl.when(stripped == "").then(None).otherwise(stripped)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one column's text is read in this file."""
+
+    column: Column
+    decimal: str = "."  # numbers: the decimal mark
+    date_format: str | None = None  # dates: the chosen strptime format
+    date_note: str = ""  # dates: which reading was taken when ambiguous
+    x_marks: bool = False  # booleans: 'x' means true and blank means false
+
+    @property
+    def expected(self) -> str:
+        """What a valid cell looks like, in words, for the load report."""
+        kind = self.column.kind
+        if kind == "count":
+            return "a whole number ≥ 0"
+        if kind == "number":
+            return "a number ≥ 0" + (" with decimal comma" if self.decimal == "," else "")
+        if kind in ("date", "datetime"):
+            return f"a date like {_example(self.date_format)}" if self.date_format else "a date"
+        if kind == "bool":
+            return "true/false, sì/no, yes/no, 1/0 or x"
+        if kind == "choice":
+            return "one of " + ", ".join(self.column.choices)
+        return "a value"
+
+
+def _example(fmt: str | None) -> str:
+    from datetime import datetime
+
+    return datetime(2026, 3, 31, 14, 30).strftime((fmt or "%Y-%m-%d").replace("%.f", ""))
+
+
+def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
+    """Choose how to read a column from a sample of its (stripped, non-blank) cells."""
+    values = sample.drop_nulls()
+    if column.kind in ("count", "number"):
+        return Plan(column, decimal=_decimal_mark(values, semicolon_file))
+    if column.kind in ("date", "datetime"):
+        fmt, note = _date_format(values, prefer_day_first=semicolon_file)
+        return Plan(column, date_format=fmt, date_note=note)
+    if column.kind == "bool":
+        folded = {fold(v) for v in values.unique().to_list()}
+        return Plan(column, x_marks=bool(folded) and folded <= X_MARKS)
+    return Plan(column)
+
+
+def _decimal_mark(values: pl.Series, semicolon_file: bool) -> str:
+    cleaned = [re.sub(r"[\s\u00a0']", "", v) for v in values.head(2000).to_list()]
+    comma = any(_COMMA_DECIMAL.match(v) for v in cleaned)
+    point = any(_POINT_DECIMAL.match(v) for v in cleaned)
+    if comma != point:
+        return "," if comma else "."
+    return "," if semicolon_file else "."
+
+
+def _parse_count(values: pl.Series, fmt: str) -> int:
+    if fmt.endswith("%z"):
+        parsed = values.str.strptime(pl.Datetime("us", "UTC"), fmt, strict=False)
+    else:
+        parsed = values.str.strptime(pl.Datetime("us"), fmt, strict=False)
+    return len(parsed) - parsed.null_count()
+
+
+def _date_format(values: pl.Series, prefer_day_first: bool) -> tuple[str | None, str]:
+    sample = values.head(5000)
+    if sample.is_empty():
+        return None, ""
+    if sample.dtype != pl.String:
+        return None, ""
+    scores = {}
+    for fmt in _ISO_FORMATS + _TZ_FORMATS + _DAY_FIRST + _MONTH_FIRST + _TEXT_MONTHS:
+        try:
+            scores[fmt] = _parse_count(sample, fmt)
+        except pl.exceptions.PolarsError:
+            continue
+    best = max(scores.values(), default=0)
+    if best == 0:
+        return None, ""
+    # Prefer the format with the most parsed cells; on ties ISO first, then the order below.
+    tied = [f for f, n in scores.items() if n == best]
+    if not any(f in _DAY_FIRST for f in tied) or not any(f in _MONTH_FIRST for f in tied):
+        return tied[0], ""
+    day = next(f for f in tied if f in _DAY_FIRST)
+    month = next(f for f in tied if f in _MONTH_FIRST)
+    return _resolve_order(sample, day, month, prefer_day_first)
+
+
+def _resolve_order(sample: pl.Series, day: str, month: str, prefer_day: bool) -> tuple[str, str]:
+    """Both orders read every cell (all days ≤ 12): pick the one whose dates run more smoothly.
+
+    Exports are usually sorted by time, so the right reading has small steps between
+    consecutive rows; the wrong one jumps by months. With no difference, the file's
+    locale decides (semicolon files are Italian re-saves, so day-first).
+    """
+    steps = {}
+    for fmt in (day, month):
+        parsed = sample.str.strptime(pl.Datetime("us"), fmt, strict=False).drop_nulls()
+        diffs = parsed.diff().drop_nulls().abs().cast(pl.Int64)
+        steps[fmt] = float(diffs.median() or 0)
+    if steps[day] < steps[month]:
+        chosen = day
+    elif steps[month] < steps[day]:
+        chosen = month
+    else:
+        chosen = day if prefer_day else month
+    reading = "day-first (DD/MM/YYYY)" if chosen == day else "month-first (MM/DD/YYYY)"
+    return chosen, f"dates could be day-first or month-first; read as {reading}"
+
+
+def parse_expr(plan: Plan, raw: pl.Expr, uniques: list[str] | None = None) -> pl.Expr:
+    """The typed value of a raw (already blank-stripped) text column under a plan."""
+    column = plan.column
+    kind = column.kind
+    if kind in ("count", "number"):
+        cleaned = raw.str.replace_all(r"[\s\u00a0']", "")
+        if plan.decimal == ",":
+            cleaned = cleaned.str.replace_all(".", "", literal=True).str.replace(
+                ",", ".", literal=True
+            )
+        else:
+            cleaned = cleaned.str.replace_all(",", "", literal=True)
+        number = cleaned.cast(pl.Float64, strict=False)
+        if kind == "count":
+            whole = pl.when(number == number.floor()).then(number)
+            return whole.cast(pl.Int64, strict=False)
+        return number
+    if kind in ("date", "datetime"):
+        if plan.date_format is None:
+            return pl.lit(None, dtype=pl.Datetime("us"))
+        if plan.date_format.endswith("%z"):
+            parsed = raw.str.strptime(pl.Datetime("us", "UTC"), plan.date_format, strict=False)
+            parsed = parsed.dt.replace_time_zone(None)
+        else:
+            parsed = raw.str.strptime(pl.Datetime("us"), plan.date_format, strict=False)
+        return parsed.dt.date() if kind == "date" else parsed
+    if kind == "bool":
+        mapping = {}
+        for value in uniques or []:
+            word = fold(value)
+            if word in TRUE_WORDS or (plan.x_marks and word in X_MARKS):
+                mapping[value] = True
+            elif word in FALSE_WORDS:
+                mapping[value] = False
+        return raw.replace_strict(mapping, default=None, return_dtype=pl.Boolean)
+    if kind == "choice":
+        mapping = {}
+        for value in uniques or []:
+            word = fold(value)
+            word = column.choice_aliases.get(word, word)
+            if word in column.choices:
+                mapping[value] = word
+        return raw.replace_strict(mapping, default=None, return_dtype=pl.Enum(column.choices))
+    if kind == "id":
+        return raw.str.replace(r"^(\d+)\.0$", "${1}")
+    return raw
+
+
+def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:
+    """The reason code of each failing cell (null where the cell is fine or blank)."""
+    kind = plan.column.kind
+    bad = raw.is_not_null() & parsed.is_null()
+    code = {
+        "count": "bad_number",
+        "number": "bad_number",
+        "date": "bad_date",
+        "datetime": "bad_date",
+        "bool": "bad_boolean",
+        "choice": "bad_choice",
+    }.get(kind)
+    reason = pl.when(bad).then(pl.lit(code)) if code else pl.lit(None, dtype=pl.String)
+    if kind in ("count", "number"):
+        reason = pl.when(parsed < 0).then(pl.lit("negative")).otherwise(reason)
+    if plan.column.required:
+        reason = pl.when(raw.is_null()).then(pl.lit("missing_value")).otherwise(reason)
+    return reason.cast(pl.String)
+
+
+def finish_expr(plan: Plan, parsed: pl.Expr) -> pl.Expr:
+    """The value kept once failures are known: in an x-marked column a blank means false."""
+    return parsed.fill_null(False) if plan.column.kind == "bool" and plan.x_marks else parsed

@@ -1,0 +1,118 @@
+"""The governance questionnaire: answered in the app or uploaded as TOML/JSON, checked strictly.
+
+Every key is optional; a missing answer leaves its part of governance not measured.
+Unknown keys are reported (a typo would otherwise silently leave a question unanswered).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import tomllib
+from datetime import date, datetime
+from typing import Any
+
+GOVERNANCE_KEYS = (
+    "policy_exists",
+    "policy_updated",
+    "legal_involved",
+    "access_unblocked",
+    "training_programme",
+    "internal_tool",
+    "marketing_coordinates",
+)
+TOP_KEYS = ("agencies", "governance", "platforms", "followers")
+
+
+class QuestionnaireError(ValueError):
+    """The questionnaire text is not valid; the message says where and what to do."""
+
+
+def parse_questionnaire(text: str) -> dict[str, Any]:
+    """Parse TOML or JSON text into a checked questionnaire dict."""
+    stripped = text.strip()
+    try:
+        raw = json.loads(stripped) if stripped.startswith("{") else tomllib.loads(stripped)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
+        raise QuestionnaireError(f"syntax error: {error}") from None
+    return check_questionnaire(raw)
+
+
+def looks_like_questionnaire(text: str) -> bool:
+    """True when the text is a TOML/JSON document with at least one questionnaire key."""
+    try:
+        stripped = text.strip()
+        raw = json.loads(stripped) if stripped.startswith("{") else tomllib.loads(stripped)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(raw, dict) and any(k in raw for k in TOP_KEYS)
+
+
+def _unknown(key: str, valid: tuple[str, ...], where: str) -> QuestionnaireError:
+    near = difflib.get_close_matches(key, valid, n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    return QuestionnaireError(f"unknown key {where}{key!r}{hint}; valid: {', '.join(valid)}")
+
+
+def check_questionnaire(raw: dict[str, Any]) -> dict[str, Any]:
+    """Validate keys and types; return a normalised copy (dates as `date`, platforms lower case)."""
+    out: dict[str, Any] = {}
+    for key in raw:
+        if key not in TOP_KEYS:
+            raise _unknown(key, TOP_KEYS, "")
+    if "agencies" in raw:
+        agencies = raw["agencies"]
+        if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
+            raise QuestionnaireError("agencies must be a list of names")
+        out["agencies"] = [a.strip() for a in agencies if a.strip()]
+    governance = {}
+    for key, value in (raw.get("governance") or {}).items():
+        if key not in GOVERNANCE_KEYS:
+            raise _unknown(key, GOVERNANCE_KEYS, "governance.")
+        if key == "policy_updated":
+            governance[key] = _as_date(value)
+        elif value is None:
+            continue
+        elif isinstance(value, bool):
+            governance[key] = value
+        else:
+            raise QuestionnaireError(f"governance.{key} must be true or false, not {value!r}")
+    out["governance"] = governance
+    platforms = raw.get("platforms") or {}
+    if "expected" in platforms:
+        expected = platforms["expected"]
+        if not isinstance(expected, list):
+            raise QuestionnaireError("platforms.expected must be a list")
+        out["platforms"] = {"expected": [str(p).strip().lower() for p in expected]}
+    followers = {}
+    for platform, count in (raw.get("followers") or {}).items():
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            raise QuestionnaireError(f"followers.{platform} must be a whole number ≥ 0")
+        followers[str(platform).lower()] = count
+    out["followers"] = followers
+    return out
+
+
+def _as_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise QuestionnaireError(
+            f"governance.policy_updated must be a date like 2026-03-01, not {value!r}"
+        ) from None
+
+
+def to_toml(questionnaire: dict[str, Any]) -> str:
+    """The questionnaire as TOML text, to download or save with an audit."""
+    import tomli_w
+
+    clean = {k: v for k, v in questionnaire.items() if v not in (None, {}, [])}
+    if "governance" in clean:
+        clean["governance"] = {k: v for k, v in clean["governance"].items() if v is not None}
+    return tomli_w.dumps(clean)
