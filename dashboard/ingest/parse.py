@@ -52,6 +52,17 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9✓✔]+", " ", plain.lower()).strip() or text.strip()
 
 
+def fold_expr(expr: pl.Expr) -> pl.Expr:
+    """`fold` as a vectorised expression, for matching whole columns (names, titles)."""
+    return (
+        expr.str.normalize("NFKD")
+        .str.replace_all(r"[^\x00-\x7f]", "")
+        .str.to_lowercase()
+        .str.replace_all(r"[^a-z0-9]+", " ")
+        .str.strip_chars()
+    )
+
+
 def blank(expr: pl.Expr) -> pl.Expr:
     """Strip a text cell; an empty cell becomes null."""
     stripped = expr.str.strip_chars()

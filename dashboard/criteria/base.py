@@ -1,0 +1,84 @@
+"""What a criterion family computes: a `Measure` per metric, registered by criterion id.
+
+A family module holds one function per criterion, decorated with `@family("id")`,
+that takes the audit `Context` and returns `{metric id: Measure}` for every metric the
+registry declares for that criterion. A metric whose inputs are missing returns
+`Measure.not_measured(...)` naming the file or column that would measure it — never 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dashboard.criteria.context import Context
+
+Family = Callable[["Context"], dict[str, "Measure"]]
+FAMILIES: dict[str, Family] = {}
+
+
+def family(criterion_id: str) -> Callable[[Family], Family]:
+    """Register the function that computes every metric of one criterion."""
+
+    def register(function: Family) -> Family:
+        FAMILIES[criterion_id] = function
+        return function
+
+    return register
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A metric's measured value with the numbers it came from and its evidence.
+
+    `evidence` is JSON-friendly: named lists of small records (departments, authors,
+    weeks, posts — employees by pseudonymous id) capped to a few rows each.
+    """
+
+    value: float | None
+    numerator: float | None = None
+    denominator: float | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+    missing: str | None = None  # what input would measure it, when not measured
+    note: str = ""  # how it was measured, when there was a choice (e.g. impressions for reach)
+
+    @classmethod
+    def not_measured(cls, missing: str, evidence: dict[str, Any] | None = None) -> Measure:
+        return cls(None, missing=missing, evidence=evidence or {})
+
+    @classmethod
+    def ratio(
+        cls,
+        numerator: float,
+        denominator: float,
+        evidence: dict[str, Any] | None = None,
+        empty: str = "nothing to count in the period",
+        note: str = "",
+    ) -> Measure:
+        """numerator ÷ denominator; a zero denominator is not measured, with `empty` as reason."""
+        if not denominator:
+            return cls(None, numerator, denominator, evidence or {}, missing=empty)
+        return cls(numerator / denominator, numerator, denominator, evidence or {}, note=note)
+
+    @property
+    def measured(self) -> bool:
+        return self.value is not None
+
+
+def records(frame: Any, limit: int = 10) -> list[dict[str, Any]]:
+    """The first rows of a (polars or pandas) frame as JSON-friendly dicts, for evidence."""
+    if hasattr(frame, "to_dicts"):
+        rows = frame.head(limit).to_dicts()
+    else:
+        rows = frame.head(limit).to_dict("records")
+    return [{k: _plain(v) for k, v in row.items()} for row in rows]
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    return value

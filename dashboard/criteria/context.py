@@ -1,0 +1,312 @@
+"""The audit's inputs, prepared once per dataset and then viewed through a period.
+
+`prepare` does the period-independent work once (manager inference, author types,
+company-related filter, which columns carry data). `Context` then answers the
+questions every criterion asks of one period — who was employed, who was active,
+who interacted with whom — computing each shared aggregate once, with polars, in a
+single pass over the activity log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+import polars as pl
+
+from dashboard.ingest.dataset import Dataset
+from dashboard.ingest.parse import fold, fold_expr
+from dashboard.period import Period
+from dashboard.settings import DEFAULT_PLATFORMS, Settings
+
+MANAGER_TITLE = re.compile(
+    r"\b(manager|head|director|direttore|direttrice|responsabile|ceo|cfo|cto|coo|cmo|chief|"
+    r"dirigente|capo|vp|vice president|presidente|president|amministratore delegato)\b"
+)
+
+
+@dataclass(frozen=True)
+class AuditData:
+    """Canonical tables ready for scoring, independent of the period."""
+
+    roster: pl.DataFrame
+    posts: pl.DataFrame
+    activity: pl.DataFrame
+    summary: pl.DataFrame
+    questionnaire: dict[str, Any]
+    present: dict[str, frozenset[str]]  # table → columns with at least one value
+
+    def has(self, table: str, column: str | None = None) -> bool:
+        columns = self.present.get(table, frozenset())
+        return bool(columns) if column is None else column in columns
+
+    def span(self) -> Period | None:
+        """The days the data covers: first to last post or action."""
+        bounds = []
+        for frame, column in ((self.posts, "published_at"), (self.activity, "occurred_at")):
+            if frame.height:
+                low, high = frame.select(pl.col(column).min(), pl.col(column).max()).row(0)
+                bounds.append((low.date(), high.date()))
+        if not bounds:
+            return None
+        return Period(min(b[0] for b in bounds), max(b[1] for b in bounds))
+
+
+def _present(frame: pl.DataFrame) -> frozenset[str]:
+    if frame.is_empty():
+        return frozenset()
+    counts = frame.null_count().row(0, named=True)
+    return frozenset(c for c, nulls in counts.items() if nulls < frame.height)
+
+
+def resolve_managers(roster: pl.DataFrame) -> pl.DataFrame:
+    """is_manager where the roster says; from the title where it doesn't (flagged as inferred)."""
+    from_title = fold_expr(pl.col("title")).str.contains(MANAGER_TITLE.pattern).fill_null(False)
+    has_reports = pl.col("employee_id").is_in(roster["manager_id"].drop_nulls().implode())
+    inferred = pl.col("is_manager").is_null()
+    return roster.with_columns(
+        manager_inferred=inferred,
+        is_manager=pl.coalesce(pl.col("is_manager"), from_title | has_reports),
+        department=pl.col("department").str.strip_chars(),
+    )
+
+
+def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame, agencies: list[str]) -> pl.DataFrame:
+    """author_type where the export says; else agency by questionnaire name, staff by roster match."""
+    authors = posts.select(pl.col("author").drop_nulls().unique()).with_columns(
+        key=fold_expr(pl.col("author"))
+    )
+    staff_keys = pl.concat(
+        [roster.select(key=fold_expr(pl.col(c))) for c in ("employee_id", "name", "email")]
+    )
+    staff = set(
+        authors.filter(pl.col("key").is_in(staff_keys["key"].drop_nulls().implode()))[
+            "author"
+        ].to_list()
+    )
+    agency_keys = {fold(a) for a in agencies}
+    kinds = {
+        a: "agency" if key in agency_keys else "staff" if a in staff else "unknown"
+        for a, key in authors.iter_rows()
+    }
+    derived = pl.col("author").replace_strict(kinds, default="unknown", return_dtype=pl.String)
+    return posts.with_columns(
+        author_type=pl.coalesce(pl.col("author_type").cast(pl.String), derived).cast(
+            pl.Enum(("staff", "agency", "unknown"))
+        )
+    )
+
+
+def prepare(dataset: Dataset) -> AuditData:
+    """The dataset's tables ready to score (done once per dataset, not per period)."""
+    questionnaire = dataset.questionnaire
+    roster = resolve_managers(dataset.table("roster"))
+    posts = resolve_authors(
+        dataset.table("company_posts"), roster, questionnaire.get("agencies", [])
+    )
+    activity = dataset.table("employee_activity")
+    present = {
+        "roster": _present(roster),
+        "company_posts": _present(dataset.table("company_posts")),
+        "employee_activity": _present(activity),
+        "employee_summary": _present(dataset.table("employee_summary")),
+    }
+    activity = activity.filter(pl.col("company_related").fill_null(True))
+    return AuditData(
+        roster=roster,
+        posts=posts,
+        activity=activity,
+        summary=dataset.table("employee_summary"),
+        questionnaire=questionnaire,
+        present=present,
+    )
+
+
+def empty_data() -> AuditData:
+    """No inputs at all: every criterion reads as not measured."""
+    return prepare(Dataset())
+
+
+class Context:
+    """One period of one dataset under one set of settings: the questions criteria ask."""
+
+    def __init__(self, data: AuditData, period: Period, settings: Settings):
+        self.data = data
+        self.period = period
+        self.settings = settings
+
+    # --- inputs -------------------------------------------------------------
+    def has(self, table: str, column: str | None = None) -> bool:
+        return self.data.has(table, column)
+
+    @property
+    def questionnaire(self) -> dict[str, Any]:
+        return self.data.questionnaire
+
+    @property
+    def expected_platforms(self) -> tuple[str, ...]:
+        """Settings first, then the questionnaire's answer, then the default five."""
+        if self.settings.expected_platforms is not None:
+            return self.settings.expected_platforms
+        answered = self.questionnaire.get("platforms", {}).get("expected")
+        return tuple(answered) if answered else DEFAULT_PLATFORMS
+
+    @property
+    def log_source(self) -> str | None:
+        """Where employee actions come from: the action log, the advocacy summary, or nowhere."""
+        if self.has("employee_activity"):
+            return "employee_activity"
+        if self.has("employee_summary"):
+            return "employee_summary"
+        return None
+
+    # --- people -------------------------------------------------------------
+    @cached_property
+    def employees(self) -> pl.DataFrame:
+        """Roster rows employed at any time in the period (hired_at ≤ end, left_at ≥ start)."""
+        roster = self.data.roster
+        return roster.filter(
+            (pl.col("hired_at").is_null() | (pl.col("hired_at") <= self.period.end))
+            & (pl.col("left_at").is_null() | (pl.col("left_at") >= self.period.start))
+        )
+
+    @cached_property
+    def activity(self) -> pl.LazyFrame:
+        """Company-related actions in the period (lazy: criteria aggregate, never copy it)."""
+        return self.data.activity.lazy().filter(
+            (pl.col("occurred_at") >= self.period.start_dt)
+            & (pl.col("occurred_at") < self.period.end_exclusive)
+        )
+
+    @cached_property
+    def _aggregates(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+        """Per-employee counts, interaction pairs and monthly activity in one pass of polars."""
+        act = self.activity
+        a = pl.col("action")
+        voiced = a.is_in(["post", "share"])
+        per_employee = act.group_by("employee_id").agg(
+            actions=pl.len(),
+            posts=(a == "post").sum(),
+            shares=(a == "share").sum(),
+            shares_commentary=((a == "share") & pl.col("with_commentary")).sum(),
+            shares_commentary_known=(
+                (a == "share") & pl.col("with_commentary").is_not_null()
+            ).sum(),
+            comments=(a == "comment").sum(),
+            reactions=(a == "reaction").sum(),
+            months_active=pl.col("occurred_at").dt.truncate("1mo").n_unique(),
+            reach=pl.col("reach").filter(voiced).sum(),
+            reach_known=pl.col("reach").filter(voiced).is_not_null().sum(),
+            impressions=pl.col("impressions").filter(voiced).sum(),
+            impressions_known=pl.col("impressions").filter(voiced).is_not_null().sum(),
+        )
+        pairs = (
+            act.filter(
+                pl.col("target_employee_id").is_not_null()
+                & (pl.col("target_employee_id") != pl.col("employee_id"))
+            )
+            .group_by("employee_id", "target_employee_id", "action")
+            .agg(n=pl.len())
+        )
+        monthly = (
+            act.group_by(month=pl.col("occurred_at").dt.truncate("1mo").dt.date())
+            .agg(actions=pl.len(), active=pl.col("employee_id").n_unique())
+            .sort("month")
+        )
+        return tuple(pl.collect_all([per_employee, pairs, monthly]))
+
+    @cached_property
+    def per_employee(self) -> pl.DataFrame:
+        """One row per employee counted: department, manager flag and their action counts.
+
+        From the action log when there is one, else from the advocacy summary (then
+        months_active is unknown). Employees with no action have zero counts.
+        """
+        people = self.employees.select(
+            "employee_id", "department", "is_manager", "manager_id", "followers"
+        )
+        counts = ["actions", "posts", "shares", "shares_commentary", "comments", "reactions"]
+        if self.log_source == "employee_activity":
+            stats = self._aggregates[0]
+        elif self.log_source == "employee_summary":
+            stats = self._summary_stats()
+        else:
+            stats = pl.DataFrame(
+                schema={"employee_id": pl.String, **dict.fromkeys(counts, pl.Int64)}
+            )
+        joined = people.join(stats, on="employee_id", how="left")
+        return joined.with_columns(pl.col(counts).fill_null(0)).with_columns(
+            active=pl.col("actions") > 0
+        )
+
+    def _summary_stats(self) -> pl.DataFrame:
+        s = self.data.summary
+        overlapping = s.filter(
+            (pl.col("period_start").is_null() | (pl.col("period_start") <= self.period.end))
+            & (pl.col("period_end").is_null() | (pl.col("period_end") >= self.period.start))
+        )
+        counts = ["posts", "shares", "shares_with_commentary", "comments", "reactions"]
+        return (
+            overlapping.group_by("employee_id")
+            .agg(
+                *[pl.col(c).sum() for c in counts],
+                pl.col("network_size").max(),
+                pl.col("clicks").sum(),
+            )
+            .rename({"shares_with_commentary": "shares_commentary"})
+            .with_columns(
+                actions=pl.sum_horizontal("posts", "shares", "comments", "reactions"),
+                shares_commentary_known=pl.col("shares"),
+                months_active=pl.lit(None, dtype=pl.UInt32),
+            )
+        )
+
+    @cached_property
+    def interactions(self) -> pl.DataFrame:
+        """Actions aimed at a colleague counted in the period: actor, target, their departments."""
+        if self.log_source != "employee_activity":
+            return pl.DataFrame(
+                schema={
+                    "employee_id": pl.String,
+                    "target_employee_id": pl.String,
+                    "action": pl.String,
+                    "n": pl.UInt32,
+                }
+            )
+        people = self.employees.select("employee_id", "department", "manager_id")
+        pairs = self._aggregates[1]
+        return pairs.join(people, on="employee_id").join(
+            people.select(
+                target_employee_id="employee_id",
+                target_department="department",
+                target_manager_id="manager_id",
+            ),
+            on="target_employee_id",
+        )
+
+    @cached_property
+    def monthly_activity(self) -> pl.DataFrame:
+        """Employees' actions and active employees per month (for charts)."""
+        if self.log_source != "employee_activity":
+            return pl.DataFrame(
+                schema={"month": pl.Date, "actions": pl.UInt32, "active": pl.UInt32}
+            )
+        return self._aggregates[2]
+
+    # --- the page -----------------------------------------------------------
+    @cached_property
+    def posts(self) -> pl.DataFrame:
+        """Company-page posts published in the period."""
+        return self.data.posts.filter(
+            (pl.col("published_at") >= self.period.start_dt)
+            & (pl.col("published_at") < self.period.end_exclusive)
+        )
+
+    def posts_between(self, start: date, end: date) -> pl.DataFrame:
+        sub = Period(start, end)
+        return self.posts.filter(
+            (pl.col("published_at") >= sub.start_dt) & (pl.col("published_at") < sub.end_exclusive)
+        )

@@ -1,0 +1,220 @@
+"""Tables + settings + period → the `Scorecard`: every metric scored, criteria, overall index, level.
+
+Scoring follows AUDIT_FRAMEWORK.md: a linear ramp from floor (0) to target (100),
+clipped; a criterion is the weighted mean of its measured metrics; the overall index
+the weighted mean of measured criteria; unmeasured things are left out and counted,
+never scored as 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from dashboard.criteria import registry
+from dashboard.criteria.base import Measure
+from dashboard.criteria.families import FAMILIES
+from dashboard.criteria.context import AuditData, Context
+from dashboard.criteria.registry import CriterionSpec, MetricSpec
+from dashboard.period import Period
+from dashboard.settings import Settings
+
+LEVELS = (
+    (0, {"it": "Assente", "en": "Absent"}),
+    (20, {"it": "Sperimentale", "en": "Experimenting"}),
+    (40, {"it": "Strutturata", "en": "Structured"}),
+    (60, {"it": "Integrata", "en": "Integrated"}),
+    (80, {"it": "Social business", "en": "Social business"}),
+)
+
+
+def level_index(score: float) -> int:
+    """0–4: which maturity band a 0–100 score falls in (a boundary belongs to the band above)."""
+    return max(i for i, (low, _) in enumerate(LEVELS) if score >= low)
+
+
+def level_name(index: int, lang: str) -> str:
+    return LEVELS[index][1][lang]
+
+
+def ramp(value: float, floor: float, target: float) -> float:
+    """0 at the floor, 100 at the target, linear between, clipped; works both directions."""
+    if target == floor:
+        return 100.0 if value >= target else 0.0
+    return max(0.0, min(100.0, (value - floor) / (target - floor) * 100.0))
+
+
+def meets_target(value: float, floor: float, target: float) -> bool:
+    return value <= target if floor > target else value >= target
+
+
+@dataclass(frozen=True)
+class MetricResult:
+    spec: MetricSpec
+    measure: Measure
+    floor: float
+    target: float
+    weight: float
+    score: float | None
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def value(self) -> float | None:
+        return self.measure.value
+
+    @property
+    def measured(self) -> bool:
+        return self.measure.measured
+
+    @property
+    def is_gap(self) -> bool:
+        return self.measured and not meets_target(self.measure.value, self.floor, self.target)
+
+    def to_dict(self) -> dict[str, Any]:
+        m = self.measure
+        return {
+            "id": self.id,
+            "value": m.value,
+            "score": None if self.score is None else round(self.score, 2),
+            "floor": self.floor,
+            "target": self.target,
+            "weight": self.weight,
+            "numerator": m.numerator,
+            "denominator": m.denominator,
+            "measured": m.measured,
+            "missing": m.missing,
+            "note": m.note,
+            "evidence": m.evidence,
+        }
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    spec: CriterionSpec
+    weight: float
+    metrics: tuple[MetricResult, ...]
+    score: float | None
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def measured(self) -> bool:
+        return self.score is not None
+
+    @property
+    def missing(self) -> list[str]:
+        """Why metrics were not measured (the inputs that would measure them)."""
+        return list(
+            dict.fromkeys(
+                m.measure.missing for m in self.metrics if not m.measured and m.measure.missing
+            )
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "score": None if self.score is None else round(self.score, 2),
+            "weight": self.weight,
+            "measured": self.measured,
+            "missing": self.missing,
+            "metrics": [m.to_dict() for m in self.metrics],
+        }
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """The audit of one period: what every page, export and the CLI present."""
+
+    period: Period
+    criteria: tuple[CriterionResult, ...]
+    score: float | None
+    level: int | None  # index into LEVELS
+    weakest_link: bool
+    computed_at: datetime = field(default_factory=datetime.now)
+
+    @property
+    def measured(self) -> int:
+        return sum(c.measured for c in self.criteria)
+
+    @property
+    def total(self) -> int:
+        return len(self.criteria)
+
+    def criterion(self, cid: str) -> CriterionResult:
+        return next(c for c in self.criteria if c.id == cid)
+
+    def metric(self, mid: str) -> MetricResult:
+        return next(m for c in self.criteria for m in c.metrics if m.id == mid)
+
+    def level_name(self, lang: str) -> str | None:
+        return None if self.level is None else level_name(self.level, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        from dashboard.gaps import gap_list
+
+        return {
+            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "overall": {
+                "score": None if self.score is None else round(self.score, 2),
+                "level": self.level_name("en"),
+                "level_it": self.level_name("it"),
+                "measured": self.measured,
+                "total": self.total,
+                "weakest_link": self.weakest_link,
+            },
+            "criteria": [c.to_dict() for c in self.criteria],
+            "gaps": [g.to_dict() for g in gap_list(self)],
+        }
+
+
+def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
+    """Σ w·x ÷ Σ w over (x, w) pairs; None when nothing is weighted."""
+    total = sum(w for _, w in pairs)
+    return sum(x * w for x, w in pairs) / total if total > 0 else None
+
+
+def score_criterion(
+    spec: CriterionSpec, measures: dict[str, Measure], settings: Settings
+) -> CriterionResult:
+    results = []
+    for m in spec.metrics:
+        measure = measures[m.id]
+        floor, target, weight = settings.floor(m.id), settings.target(m.id), settings.weight(m.id)
+        score = ramp(measure.value, floor, target) if measure.measured else None
+        results.append(MetricResult(m, measure, floor, target, weight, score))
+    score = weighted_mean([(r.score, r.weight) for r in results if r.score is not None])
+    return CriterionResult(spec, settings.criterion_weight(spec.id), tuple(results), score)
+
+
+def measure_all(context: Context) -> dict[str, Measure]:
+    """Run every criterion family; each must return exactly the metrics the registry declares."""
+    measures: dict[str, Measure] = {}
+    for spec in registry.criteria():
+        computed = FAMILIES[spec.id](context)
+        declared = {m.id for m in spec.metrics}
+        if set(computed) != declared:
+            raise RuntimeError(
+                f"{spec.id} computed {sorted(computed)}, registry declares {sorted(declared)}"
+            )
+        measures.update(computed)
+    return measures
+
+
+def score(
+    data: AuditData, period: Period, settings: Settings, measures: dict[str, Measure] | None = None
+) -> Scorecard:
+    """The scorecard of one period. Pass `measures` to re-score new weights without recomputing."""
+    if measures is None:
+        measures = measure_all(Context(data, period, settings))
+    criteria = tuple(score_criterion(spec, measures, settings) for spec in registry.criteria())
+    overall = weighted_mean([(c.score, c.weight) for c in criteria if c.score is not None])
+    level = None if overall is None else level_index(overall)
+    if level is not None and settings.weakest_link:
+        level = min(level, *(level_index(c.score) for c in criteria if c.score is not None))
+    return Scorecard(period, criteria, overall, level, settings.weakest_link)

@@ -1,0 +1,150 @@
+"""Audit settings: targets, floors and weights per metric, criterion weights, and options.
+
+The defaults are the registry's own numbers; a user's TOML file overrides any of
+them by id and is checked strictly, so a typo is an error that names the nearest
+valid id instead of a setting silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from dashboard.criteria import registry
+
+DEFAULT_PLATFORMS = ("linkedin", "facebook", "instagram", "x", "youtube")
+_METRIC_FIELDS = ("floor", "target", "weight")
+_AUDIT_FIELDS = ("weakest_link", "expected_platforms")
+
+
+class SettingsError(ValueError):
+    """A settings file that cannot be applied; the message says what and where."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything tunable about scoring; empty means the registry defaults."""
+
+    metrics: dict[str, dict[str, float]] = field(default_factory=dict)
+    criteria: dict[str, float] = field(default_factory=dict)  # criterion id → weight
+    weakest_link: bool = False
+    expected_platforms: tuple[str, ...] | None = None  # None: questionnaire, else default
+
+    def floor(self, metric_id: str) -> float:
+        return self.metrics.get(metric_id, {}).get("floor", registry.metrics()[metric_id].floor)
+
+    def target(self, metric_id: str) -> float:
+        return self.metrics.get(metric_id, {}).get("target", registry.metrics()[metric_id].target)
+
+    def weight(self, metric_id: str) -> float:
+        return self.metrics.get(metric_id, {}).get("weight", registry.metrics()[metric_id].weight)
+
+    def criterion_weight(self, criterion_id: str) -> float:
+        return self.criteria.get(criterion_id, registry.criterion(criterion_id).weight)
+
+    def with_metric(self, metric_id: str, **values: float) -> Settings:
+        """A copy with one metric's floor/target/weight changed (checked like a file)."""
+        _check_metric(metric_id, values)
+        merged = {**self.metrics, metric_id: {**self.metrics.get(metric_id, {}), **values}}
+        return replace(self, metrics=merged)
+
+    def with_criterion_weight(self, criterion_id: str, weight: float) -> Settings:
+        _check_id(criterion_id, [c.id for c in registry.criteria()], "criterion")
+        return replace(self, criteria={**self.criteria, criterion_id: float(weight)})
+
+
+def _check_id(name: str, valid: list[str], kind: str) -> None:
+    if name not in valid:
+        near = difflib.get_close_matches(name, valid, n=1, cutoff=0.0)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        raise SettingsError(f"unknown {kind} id {name!r}{hint}")
+
+
+def _check_metric(metric_id: str, values: dict[str, Any]) -> None:
+    _check_id(metric_id, list(registry.metrics()), "metric")
+    for key, value in values.items():
+        if key not in _METRIC_FIELDS:
+            raise SettingsError(
+                f"metrics.{metric_id}: unknown field {key!r}; valid: floor, target, weight"
+            )
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise SettingsError(f"metrics.{metric_id}.{key} must be a number, not {value!r}")
+        if key == "weight" and value < 0:
+            raise SettingsError(f"metrics.{metric_id}.weight must be ≥ 0")
+
+
+def parse_settings(text: str) -> Settings:
+    """A settings TOML file → Settings, checked against the registry."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"settings file is not valid TOML: {error}") from None
+    for key in raw:
+        _check_id(key, ["audit", "criteria", "metrics"], "section")
+    audit = raw.get("audit", {})
+    for key in audit:
+        _check_id(key, list(_AUDIT_FIELDS), "audit option")
+    metrics: dict[str, dict[str, float]] = {}
+    for metric_id, values in raw.get("metrics", {}).items():
+        if not isinstance(values, dict):
+            raise SettingsError(f'metrics."{metric_id}" must be a table of floor/target/weight')
+        _check_metric(metric_id, values)
+        metrics[metric_id] = {k: float(v) for k, v in values.items()}
+    criteria: dict[str, float] = {}
+    for criterion_id, values in raw.get("criteria", {}).items():
+        _check_id(criterion_id, [c.id for c in registry.criteria()], "criterion")
+        for key, value in values.items():
+            if (
+                key != "weight"
+                or isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or value < 0
+            ):
+                raise SettingsError(
+                    f"criteria.{criterion_id}: only weight = a number ≥ 0 is allowed"
+                )
+            criteria[criterion_id] = float(value)
+    platforms = audit.get("expected_platforms")
+    if platforms is not None and not (
+        isinstance(platforms, list) and all(isinstance(p, str) for p in platforms)
+    ):
+        raise SettingsError("audit.expected_platforms must be a list of platform names")
+    weakest = audit.get("weakest_link", False)
+    if not isinstance(weakest, bool):
+        raise SettingsError("audit.weakest_link must be true or false")
+    return Settings(
+        metrics=metrics,
+        criteria=criteria,
+        weakest_link=weakest,
+        expected_platforms=tuple(p.lower() for p in platforms) if platforms is not None else None,
+    )
+
+
+def dump_settings(settings: Settings) -> str:
+    """Every setting written out in full (defaults included), ready to edit and upload."""
+    lines = [
+        "# Presenza audit settings. Edit any number and upload this file in Settings,",
+        "# or pass it to `python -m dashboard audit --settings FILE`.",
+        "",
+        "[audit]",
+        f"weakest_link = {'true' if settings.weakest_link else 'false'}",
+    ]
+    if settings.expected_platforms is not None:
+        lines.append(
+            "expected_platforms = ["
+            + ", ".join(f'"{p}"' for p in settings.expected_platforms)
+            + "]"
+        )
+    for c in registry.criteria():
+        lines += ["", f"[criteria.{c.id}]", f"weight = {settings.criterion_weight(c.id):g}"]
+    for m in registry.metrics().values():
+        lines += [
+            "",
+            f'[metrics."{m.id}"]  # {m.title["en"]} ({m.unit})',
+            f"floor = {settings.floor(m.id):g}",
+            f"target = {settings.target(m.id):g}",
+            f"weight = {settings.weight(m.id):g}",
+        ]
+    return "\n".join(lines) + "\n"
