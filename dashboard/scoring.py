@@ -14,8 +14,8 @@ from typing import Any
 
 from dashboard.criteria import registry
 from dashboard.criteria.base import Measure
-from dashboard.criteria.families import FAMILIES
 from dashboard.criteria.context import AuditData, Context
+from dashboard.criteria.families import FAMILIES
 from dashboard.criteria.registry import CriterionSpec, MetricSpec
 from dashboard.period import Period
 from dashboard.settings import Settings

@@ -100,6 +100,35 @@ def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame, agencies: list[st
     )
 
 
+def match_employee_ids(
+    frame: pl.DataFrame, roster: pl.DataFrame, column: str = "employee_id"
+) -> pl.DataFrame:
+    """Ids that are not roster ids but a roster e-mail or name (advocacy reports, creator files)
+    are replaced by that employee's id, so every source speaks of the same people."""
+    if frame.is_empty() or roster.is_empty():
+        return frame
+    unknown = frame.select(pl.col(column).drop_nulls().unique()).filter(
+        ~pl.col(column).is_in(roster["employee_id"].implode())
+    )
+    if unknown.is_empty():
+        return frame
+    keys = (
+        pl.concat(
+            [
+                roster.select(key=fold_expr(pl.col(c)), employee_id=pl.col("employee_id"))
+                for c in ("email", "name")
+            ]
+        )
+        .drop_nulls()
+        .unique(subset="key", keep="first")
+    )
+    matched = unknown.with_columns(key=fold_expr(pl.col(column))).join(keys, on="key")
+    if matched.is_empty():
+        return frame
+    mapping = dict(zip(matched[column].to_list(), matched["employee_id"].to_list(), strict=True))
+    return frame.with_columns(pl.col(column).replace(mapping))
+
+
 def prepare(dataset: Dataset) -> AuditData:
     """The dataset's tables ready to score (done once per dataset, not per period)."""
     questionnaire = dataset.questionnaire
@@ -107,19 +136,21 @@ def prepare(dataset: Dataset) -> AuditData:
     posts = resolve_authors(
         dataset.table("company_posts"), roster, questionnaire.get("agencies", [])
     )
-    activity = dataset.table("employee_activity")
+    activity = match_employee_ids(dataset.table("employee_activity"), roster)
+    activity = match_employee_ids(activity, roster, "target_employee_id")
+    summary = match_employee_ids(dataset.table("employee_summary"), roster)
     present = {
         "roster": _present(roster),
         "company_posts": _present(dataset.table("company_posts")),
         "employee_activity": _present(activity),
-        "employee_summary": _present(dataset.table("employee_summary")),
+        "employee_summary": _present(summary),
     }
     activity = activity.filter(pl.col("company_related").fill_null(True))
     return AuditData(
         roster=roster,
         posts=posts,
         activity=activity,
-        summary=dataset.table("employee_summary"),
+        summary=summary,
         questionnaire=questionnaire,
         present=present,
     )

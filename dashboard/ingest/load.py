@@ -225,10 +225,16 @@ def _choose(
 
 
 def _unknown_layout(file: str, grid: Grid) -> list[Problem]:
-    """Say which table the file came closest to and which columns it lacks."""
+    """Say which table the file came closest to and which columns it lacks.
+
+    A file with most of a table's columns is that table with a column missing; a
+    file that matches almost nothing is an unknown layout (to map by hand).
+    """
     closest = max(TABLES.values(), key=lambda t: len(match_columns(grid.header, t)[0]))
     found, _ = match_columns(grid.header, closest)
     missing = missing_required(found, closest)
+    if len(found) >= 2 and len(missing) < len(closest.required):
+        return convert(grid, closest, file).problems
     lacking = "; ".join(f"{c.name} (or {', '.join(c.aliases) or '—'})" for c in missing)
     return [
         Problem(

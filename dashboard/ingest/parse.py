@@ -106,7 +106,7 @@ def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
     """Choose how to read a column from a sample of its (stripped, non-blank) cells."""
     values = sample.drop_nulls()
     if column.kind in ("count", "number"):
-        return Plan(column, decimal=_decimal_mark(values, semicolon_file))
+        return Plan(column, decimal=_decimal_mark(values, semicolon_file, whole=column.kind == "count"))
     if column.kind in ("date", "datetime"):
         fmt, note = _date_format(values, prefer_day_first=semicolon_file)
         return Plan(column, date_format=fmt, date_note=note)
@@ -116,12 +116,19 @@ def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
     return Plan(column)
 
 
-def _decimal_mark(values: pl.Series, semicolon_file: bool) -> str:
+def _decimal_mark(values: pl.Series, semicolon_file: bool, whole: bool) -> str:
+    """The decimal mark: from unambiguous cells; for counts, the reading that gives whole
+    numbers ('1.250' can only be a count as 1250); else the file's locale."""
     cleaned = [re.sub(r"[\s\u00a0']", "", v) for v in values.head(2000).to_list()]
     comma = any(_COMMA_DECIMAL.match(v) for v in cleaned)
     point = any(_POINT_DECIMAL.match(v) for v in cleaned)
     if comma != point:
         return "," if comma else "."
+    if whole:
+        dotted = any(re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", v) for v in cleaned)
+        commaed = any(re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+", v) for v in cleaned)
+        if dotted != commaed:
+            return "," if dotted else "."
     return "," if semicolon_file else "."
 
 

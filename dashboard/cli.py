@@ -1,0 +1,233 @@
+"""`python -m dashboard …`: the audit pipeline from a terminal, and the sample generator.
+
+Exit codes: 0 success, 2 bad input (the load report goes to stderr, one problem a
+line). A user never sees a traceback: every expected failure is a sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from dashboard.i18n import LANGS, Lang, t
+from dashboard.ingest import Dataset, load_file
+
+EXIT_BAD_INPUT = 2
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+
+
+def _add_audit(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "audit",
+        help="score exports against the twelve criteria",
+        description="Audit a company's exports. With no input files, audits the bundled sample company.",
+    )
+    p.add_argument(
+        "--posts", nargs="+", type=Path, default=[], metavar="FILE", help="company page exports"
+    )
+    p.add_argument(
+        "--activity",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="employee activity log(s)",
+    )
+    p.add_argument(
+        "--roster", nargs="+", type=Path, default=[], metavar="FILE", help="employee roster"
+    )
+    p.add_argument(
+        "--summary", nargs="+", type=Path, default=[], metavar="FILE", help="advocacy tool summary"
+    )
+    p.add_argument(
+        "--questionnaire", type=Path, metavar="FILE", help="governance questionnaire (TOML/JSON)"
+    )
+    p.add_argument(
+        "--settings", type=Path, metavar="FILE", help="targets, floors and weights (TOML)"
+    )
+    p.add_argument(
+        "--start", type=_date, help="first day of the period (default: first day of data)"
+    )
+    p.add_argument("--end", type=_date, help="last day of the period (default: last day of data)")
+    p.add_argument("--lang", choices=LANGS, default="it", help="language of the text output")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--strict", action="store_true", help="exit 2 when any row was rejected")
+    p.set_defaults(run=run_audit_command)
+
+
+def _inputs(args: argparse.Namespace) -> list[tuple[Path, str | None]]:
+    """Files with the table they were given for (the flag names the table)."""
+    pairs: list[tuple[Path, str | None]] = []
+    pairs += [(f, "company_posts") for f in args.posts]
+    pairs += [(f, "employee_activity") for f in args.activity]
+    pairs += [(f, "roster") for f in args.roster]
+    pairs += [(f, "employee_summary") for f in args.summary]
+    if args.questionnaire:
+        pairs.append((args.questionnaire, None))
+    return pairs
+
+
+def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, list]:
+    """Load every file; returns the dataset, the per-file results, and all problems."""
+    dataset, results, problems = Dataset(), [], []
+    for path, table in pairs:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            from dashboard.ingest.problems import Problem
+
+            problems.append(
+                Problem(str(path), "unreadable", "error", message=error.strerror or str(error))
+            )
+            continue
+        loaded = load_file(path.name, data)
+        if table and loaded.ok and loaded.table not in (table, None):
+            # The flag said one table, the content says another: trust the content, say so.
+            from dashboard.ingest.problems import Problem
+
+            loaded.problems.append(
+                Problem(
+                    path.name,
+                    "inferred",
+                    "info",
+                    message=f"given as {table}, read as {loaded.table}",
+                )
+            )
+        results.append(loaded)
+        problems.extend(loaded.problems)
+        dataset = dataset.add(loaded)
+    return dataset, results, problems
+
+
+def run_audit_command(args: argparse.Namespace) -> int:
+    from dashboard.audit import Auditor
+    from dashboard.bundled import sample_files
+    from dashboard.settings import Settings, SettingsError, parse_settings
+
+    pairs = _inputs(args)
+    if not pairs:
+        pairs = [(p, None) for p in sample_files()]
+    dataset, results, problems = load_inputs(pairs)
+    for problem in problems:
+        if problem.severity != "info" or args.format == "text":
+            print(problem.line(), file=sys.stderr)
+    failed = any(p.severity == "error" for p in problems)
+    rejected = any(p.severity == "rejected" for p in problems)
+    if failed or (args.strict and rejected):
+        print("audit not run: fix the files above and try again", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    settings = Settings()
+    if args.settings:
+        try:
+            settings = parse_settings(args.settings.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, SettingsError) as error:
+            print(f"{args.settings}: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    auditor = Auditor(dataset)
+    try:
+        period = auditor.period(args.start, args.end)
+    except ValueError as error:
+        print(f"period: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    scorecard = auditor.scorecard(settings, period)
+    if args.format == "json":
+        out = scorecard.to_dict()
+        out["inputs"] = [r.summary() for r in results]
+        print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(render_text(scorecard, args.lang))
+    return 0
+
+
+def render_text(scorecard, lang: Lang) -> str:
+    """A readable audit summary for a terminal."""
+    from dashboard.gaps import gap_list
+    from dashboard.i18n import format_value
+    from dashboard.sentences import criterion_line, metric_sentence, overall_line
+
+    lines = [
+        t("app_title", lang),
+        f"{t('period', lang)}: {scorecard.period.label()}",
+        overall_line(scorecard, lang),
+        "",
+    ]
+    lines.append(t("criteria", lang).upper())
+    for c in scorecard.criteria:
+        lines.append(f"  {criterion_line(c, lang)}")
+        for m in c.metrics:
+            lines.append(f"      · {metric_sentence(m, lang)}")
+    lines += ["", t("gaps", lang).upper()]
+    gaps = gap_list(scorecard)
+    if not gaps:
+        lines.append("  " + t("no_gaps", lang))
+    for rank, gap in enumerate(gaps, start=1):
+        spec = gap.metric.spec
+        value = format_value(gap.metric.value, spec.unit, lang)
+        target = format_value(gap.metric.target, spec.unit, lang)
+        lines.append(
+            f"  {rank:>2}. [{gap.priority:.0f}] {gap.criterion.spec.title[lang]} — {spec.title[lang]}: "
+            f"{value} → {t('target', lang)} {target}"
+        )
+        lines.append(f"      {spec.recommendation[lang]}")
+        lines.append(f"      {t('seed', lang)}: {gap.criterion.spec.seed}")
+        if spec.reference:
+            lines.append(f"      {t('reference', lang)}: {spec.reference}")
+    return "\n".join(lines)
+
+
+def _add_sample(sub: argparse._SubParsersAction) -> None:
+    from dashboard import sample
+
+    p = sub.add_parser("sample", help="write a realistic sample company in the canonical format")
+    sample.add_arguments(p)
+    p.set_defaults(run=sample.run)
+
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="start the dashboard (Streamlit) on the bundled sample data")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default="127.0.0.1")
+    p.set_defaults(run=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import subprocess
+
+    app = Path(__file__).resolve().parent / "app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(app)]
+    command += ["--server.port", str(args.port), "--server.address", args.address]
+    return subprocess.call(command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard", description="Presenza: social presence audit."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_audit(sub)
+    _add_sample(sub)
+    _add_serve(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except MemoryError:
+        print(
+            "not enough memory for these files: try a shorter period or fewer files",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
