@@ -76,6 +76,7 @@ class Plan:
     column: Column
     decimal: str = "."  # numbers: the decimal mark
     date_format: str | None = None  # dates: the chosen strptime format
+    date_fallbacks: tuple[str, ...] = ()  # dates: formats for the cells the first one misses
     date_note: str = ""  # dates: which reading was taken when ambiguous
     x_marks: bool = False  # booleans: 'x' means true and blank means false
 
@@ -106,10 +107,12 @@ def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
     """Choose how to read a column from a sample of its (stripped, non-blank) cells."""
     values = sample.drop_nulls()
     if column.kind in ("count", "number"):
-        return Plan(column, decimal=_decimal_mark(values, semicolon_file, whole=column.kind == "count"))
+        return Plan(
+            column, decimal=_decimal_mark(values, semicolon_file, whole=column.kind == "count")
+        )
     if column.kind in ("date", "datetime"):
         fmt, note = _date_format(values, prefer_day_first=semicolon_file)
-        return Plan(column, date_format=fmt, date_note=note)
+        return Plan(column, date_format=fmt, date_note=note, date_fallbacks=_fallbacks(values, fmt))
     if column.kind == "bool":
         folded = {fold(v) for v in values.unique().to_list()}
         return Plan(column, x_marks=bool(folded) and folded <= X_MARKS)
@@ -132,12 +135,43 @@ def _decimal_mark(values: pl.Series, semicolon_file: bool, whole: bool) -> str:
     return "," if semicolon_file else "."
 
 
-def _parse_count(values: pl.Series, fmt: str) -> int:
+def _strptime(raw: pl.Expr, fmt: str) -> pl.Expr:
+    """Text → naive datetime under one format (offsets are converted to UTC)."""
     if fmt.endswith("%z"):
-        parsed = values.str.strptime(pl.Datetime("us", "UTC"), fmt, strict=False)
-    else:
-        parsed = values.str.strptime(pl.Datetime("us"), fmt, strict=False)
+        return raw.str.strptime(pl.Datetime("us", "UTC"), fmt, strict=False).dt.replace_time_zone(
+            None
+        )
+    return raw.str.strptime(pl.Datetime("us"), fmt, strict=False)
+
+
+def _parse_count(values: pl.Series, fmt: str) -> int:
+    parsed = pl.select(_strptime(pl.lit(values), fmt)).to_series()
     return len(parsed) - parsed.null_count()
+
+
+def _fallbacks(values: pl.Series, chosen: str | None) -> tuple[str, ...]:
+    """Formats for the cells the chosen one misses (a date-only cell in a datetime column).
+
+    Only formats that cannot contradict the chosen day/month order are considered.
+    """
+    if chosen is None or values.dtype != pl.String:
+        return ()
+    family = _MONTH_FIRST if chosen in _MONTH_FIRST else _DAY_FIRST if chosen in _DAY_FIRST else []
+    candidates = [f for f in _ISO_FORMATS + _TZ_FORMATS + _TEXT_MONTHS + family if f != chosen]
+    remaining = values.head(5000).filter(
+        pl.select(_strptime(pl.lit(values.head(5000)), chosen)).to_series().is_null()
+    )
+    chosen_extra: list[str] = []
+    while not remaining.is_empty() and len(chosen_extra) < 3:
+        counts = {f: _parse_count(remaining, f) for f in candidates if f not in chosen_extra}
+        best = max(counts, key=counts.get, default=None)
+        if best is None or counts[best] == 0:
+            break
+        chosen_extra.append(best)
+        remaining = remaining.filter(
+            pl.select(_strptime(pl.lit(remaining), best)).to_series().is_null()
+        )
+    return tuple(chosen_extra)
 
 
 def _date_format(values: pl.Series, prefer_day_first: bool) -> tuple[str | None, str]:
@@ -206,11 +240,12 @@ def parse_expr(plan: Plan, raw: pl.Expr, uniques: list[str] | None = None) -> pl
     if kind in ("date", "datetime"):
         if plan.date_format is None:
             return pl.lit(None, dtype=pl.Datetime("us"))
-        if plan.date_format.endswith("%z"):
-            parsed = raw.str.strptime(pl.Datetime("us", "UTC"), plan.date_format, strict=False)
-            parsed = parsed.dt.replace_time_zone(None)
-        else:
-            parsed = raw.str.strptime(pl.Datetime("us"), plan.date_format, strict=False)
+        formats = (plan.date_format, *plan.date_fallbacks)
+        parsed = (
+            pl.coalesce([_strptime(raw, f) for f in formats])
+            if len(formats) > 1
+            else _strptime(raw, formats[0])
+        )
         return parsed.dt.date() if kind == "date" else parsed
     if kind == "bool":
         mapping = {}
