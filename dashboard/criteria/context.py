@@ -48,7 +48,7 @@ class AuditData:
         bounds = []
         for frame, column in ((self.posts, "published_at"), (self.activity, "occurred_at")):
             if frame.height:
-                low, high = frame.select(pl.col(column).min(), pl.col(column).max()).row(0)
+                low, high = frame.select(pl.col(column).min().alias("low"), pl.col(column).max().alias("high")).row(0)
                 bounds.append((low.date(), high.date()))
         if not bounds:
             return None

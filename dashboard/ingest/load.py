@@ -82,7 +82,7 @@ class Loaded:
         column = TIME_COLUMNS.get(self.table or "")
         if self.frame is None or column is None or self.frame.is_empty():
             return None
-        low, high = self.frame.select(pl.col(column).min(), pl.col(column).max()).row(0)
+        low, high = self.frame.select(pl.col(column).min().alias("low"), pl.col(column).max().alias("high")).row(0)
         return (low, high) if low is not None else None
 
     def summary(self) -> dict[str, Any]:
