@@ -20,6 +20,7 @@ import polars as pl
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
 from dashboard.period import Period
+from dashboard.schema import ACTIONS
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
 
 MANAGER_TITLE = re.compile(
@@ -48,7 +49,9 @@ class AuditData:
         bounds = []
         for frame, column in ((self.posts, "published_at"), (self.activity, "occurred_at")):
             if frame.height:
-                low, high = frame.select(pl.col(column).min().alias("low"), pl.col(column).max().alias("high")).row(0)
+                low, high = frame.select(
+                    pl.col(column).min().alias("low"), pl.col(column).max().alias("high")
+                ).row(0)
                 bounds.append((low.date(), high.date()))
         if not bounds:
             return None
@@ -132,7 +135,8 @@ def match_employee_ids(
 def prepare(dataset: Dataset) -> AuditData:
     """The dataset's tables ready to score (done once per dataset, not per period)."""
     questionnaire = dataset.questionnaire
-    roster = resolve_managers(dataset.table("roster"))
+    raw_roster = dataset.table("roster")
+    roster = resolve_managers(raw_roster)
     posts = resolve_authors(
         dataset.table("company_posts"), roster, questionnaire.get("agencies", [])
     )
@@ -140,7 +144,7 @@ def prepare(dataset: Dataset) -> AuditData:
     activity = match_employee_ids(activity, roster, "target_employee_id")
     summary = match_employee_ids(dataset.table("employee_summary"), roster)
     present = {
-        "roster": _present(roster),
+        "roster": _present(raw_roster),
         "company_posts": _present(dataset.table("company_posts")),
         "employee_activity": _present(activity),
         "employee_summary": _present(summary),
@@ -273,6 +277,16 @@ class Context:
             active=pl.col("actions") > 0
         )
 
+    @cached_property
+    def actor_stats(self) -> pl.DataFrame:
+        """Action counts of every employee who acted in the period (roster or not)."""
+        if self.log_source == "employee_activity":
+            return self._aggregates[0]
+        if self.log_source == "employee_summary":
+            return self._summary_stats()
+        counts = ["actions", "posts", "shares", "shares_commentary", "comments", "reactions"]
+        return pl.DataFrame(schema={"employee_id": pl.String, **dict.fromkeys(counts, pl.Int64)})
+
     def _summary_stats(self) -> pl.DataFrame:
         s = self.data.summary
         overlapping = s.filter(
@@ -303,8 +317,12 @@ class Context:
                 schema={
                     "employee_id": pl.String,
                     "target_employee_id": pl.String,
-                    "action": pl.String,
+                    "action": pl.Enum(ACTIONS),
                     "n": pl.UInt32,
+                    "department": pl.String,
+                    "manager_id": pl.String,
+                    "target_department": pl.String,
+                    "target_manager_id": pl.String,
                 }
             )
         people = self.employees.select("employee_id", "department", "manager_id")

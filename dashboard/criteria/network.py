@@ -1,15 +1,98 @@
-"""Criterion family `network`: placeholder until implemented (every metric not measured)."""
+"""Criterion family `network`: internal collaboration, read from who engaged with whom.
+
+Everything comes from `Context.interactions` (actions aimed at a colleague counted,
+already grouped by actor, target and action), so the log is never scanned again here.
+"""
 
 from __future__ import annotations
 
-from dashboard.criteria import registry
-from dashboard.criteria.base import Measure, family
+import polars as pl
+
+from dashboard.criteria.base import Measure, family, records
 from dashboard.criteria.context import Context
+from dashboard.criteria.people import needs_roster, needs_targets, not_measured, reason
+
+COLLABORATION = [
+    "collaboration.cross_department_share",
+    "collaboration.department_pair_coverage",
+    "collaboration.reciprocity",
+]
+NO_INTERACTIONS = "no interactions between colleagues in the period"
+
+
+def department_matrix(ctx: Context) -> pl.DataFrame:
+    """Interactions between colleagues counted, from the actor's department to the target's.
+
+    One row per (from_department, to_department) with at least one interaction, the
+    diagonal included (within a department); sorted by n, largest first.
+    """
+    interactions = ctx.interactions
+    if "target_department" not in interactions.columns:  # no action log: an untyped empty frame
+        return pl.DataFrame(
+            schema={"from_department": pl.String, "to_department": pl.String, "n": pl.Int64}
+        )
+    return (
+        interactions.group_by(
+            from_department=pl.col("department"), to_department=pl.col("target_department")
+        )
+        .agg(n=pl.col("n").sum().cast(pl.Int64))
+        .sort(["n", "from_department", "to_department"], descending=[True, False, False])
+    )
 
 
 @family("collaboration")
 def collaboration(ctx: Context) -> dict[str, Measure]:
-    return {
-        m.id: Measure.not_measured("not implemented yet")
-        for m in registry.criterion("collaboration").metrics
+    missing = reason(needs_targets(ctx), needs_roster(ctx))
+    if missing:
+        return not_measured(COLLABORATION, missing)
+
+    matrix = department_matrix(ctx)
+    departments = ctx.per_employee["department"].unique().sort()
+    crossing = matrix.filter(pl.col("from_department") != pl.col("to_department"))
+    connected = pl.concat([crossing["from_department"], crossing["to_department"]]).unique()
+    isolated = departments.filter(~departments.is_in(connected.implode())).to_list()
+    evidence = {
+        "isolated_departments": isolated[:20],
+        "matrix": records(
+            matrix.select(
+                pl.col("from_department").alias("from"), pl.col("to_department").alias("to"), "n"
+            ),
+            20,
+        ),
     }
+
+    total, across = int(matrix["n"].sum()), int(crossing["n"].sum())
+    n = departments.len()
+    if n < 2:
+        coverage = Measure.not_measured("fewer than 2 departments among the employees counted")
+    else:
+        pairs = crossing.select(
+            low=pl.min_horizontal("from_department", "to_department"),
+            high=pl.max_horizontal("from_department", "to_department"),
+        ).unique()
+        coverage = Measure.ratio(pairs.height, n * (n - 1) // 2, evidence)
+    return {
+        "collaboration.cross_department_share": Measure.ratio(
+            across, total, evidence, empty=NO_INTERACTIONS
+        ),
+        "collaboration.department_pair_coverage": coverage,
+        "collaboration.reciprocity": _reciprocity(ctx),
+    }
+
+
+def _reciprocity(ctx: Context) -> Measure:
+    """Unordered pairs of colleagues who engaged with each other both ways ÷ pairs with any."""
+    a, b = pl.col("employee_id"), pl.col("target_employee_id")
+    pairs = (
+        ctx.interactions.select(a, b)
+        .unique()
+        .group_by(low=pl.min_horizontal(a, b), high=pl.max_horizontal(a, b))
+        .agg(directions=pl.len())
+    )
+    both = int((pairs["directions"] == 2).sum())
+    return Measure.ratio(
+        both,
+        pairs.height,
+        {"pairs": pairs.height, "reciprocal_pairs": both, "one_way_pairs": pairs.height - both},
+        empty=NO_INTERACTIONS,
+    )

@@ -1,47 +1,536 @@
-"""Criterion family `people`: placeholder until implemented (every metric not measured)."""
+"""Criterion family `people`: involvement, managers, voice, amplification, integration.
+
+Every metric reads the Context's per-employee aggregates (one row per employee counted,
+already summed from the action log or the advocacy summary) — never the raw log — so a
+10M-row log costs one pass of polars in the Context and nothing more here.
+"""
 
 from __future__ import annotations
 
-from dashboard.criteria import registry
-from dashboard.criteria.base import Measure, family
+import math
+from typing import Any
+
+import polars as pl
+
+from dashboard.criteria.base import Measure, family, records
 from dashboard.criteria.context import Context
+from dashboard.ingest.parse import fold_expr
+
+LOG = "employee_activity (or employee_summary)"
+NO_EMPLOYEES = "no employee in the roster was employed in the period"
+NO_MANAGERS = "no managers among the employees counted"
+
+# The three functions social media must reach beyond marketing (seed 000 point 4),
+# as they are named in Italian and English department names (folded: lower case, no accents).
+FUNCTIONS: dict[str, tuple[str, ...]] = {
+    "care": ("customer care", "assistenza", "servizio clienti", "customer service", "support"),
+    "sales": ("vendite", "commerciale", "sales"),
+    "hr": ("risorse umane", "hr", "human resources", "personale", "people"),
+}
+# Page post labels are short tags (care, sales, hr…): the bare tag counts too.
+LABEL_TAGS = {"care": "care", "sales": "sales", "hr": "hr"}
+
+
+def reason(*parts: str | None) -> str | None:
+    """The inputs a metric lacks, joined into one not-measured reason (None when none lack)."""
+    present = [p for p in parts if p]
+    return " and ".join(present) if present else None
+
+
+def needs_log(ctx: Context) -> str | None:
+    return None if ctx.log_source else LOG
+
+
+def needs_roster(ctx: Context) -> str | None:
+    return None if ctx.has("roster") else "roster"
+
+
+def needs_manager_flag(ctx: Context) -> str | None:
+    """Managers are known from roster.is_manager, else inferred from roster.title."""
+    if not ctx.has("roster") or ctx.has("roster", "is_manager") or ctx.has("roster", "title"):
+        return None
+    return "roster.is_manager (or roster.title)"
+
+
+def needs_targets(ctx: Context) -> str | None:
+    """Who engaged with whom needs the action log's target_employee_id (the summary has none)."""
+    if ctx.log_source == "employee_activity" and ctx.has("employee_activity", "target_employee_id"):
+        return None
+    return "employee_activity.target_employee_id"
+
+
+def not_measured(measures: list[str], missing: str) -> dict[str, Measure]:
+    return {m: Measure.not_measured(missing) for m in measures}
+
+
+def actor_stats(ctx: Context) -> pl.DataFrame:
+    """Per-employee action counts: of employees counted when there is a roster, else of every actor.
+
+    Metrics that don't divide by employees (voice, amplification) stay measurable without
+    a roster; with one, they count only the employees counted, like everything else.
+    """
+    if ctx.has("roster"):
+        return ctx.per_employee
+    return ctx.actor_stats
+
+
+def participation_by_department(ctx: Context) -> pl.DataFrame:
+    """Per department of the employees counted: headcount, active, rate, managers, managers active.
+
+    Sorted from the lowest participation rate up (ties by name); the People page and its
+    charts show it as is, and the involvement, managers and integration metrics read it.
+    """
+    return (
+        ctx.per_employee.group_by("department")
+        .agg(
+            employees=pl.len().cast(pl.Int64),
+            active=pl.col("active").sum().cast(pl.Int64),
+            managers=pl.col("is_manager").fill_null(False).sum().cast(pl.Int64),
+            managers_active=(pl.col("is_manager").fill_null(False) & pl.col("active"))
+            .sum()
+            .cast(pl.Int64),
+        )
+        .with_columns(rate=pl.col("active") / pl.col("employees"))
+        .select("department", "employees", "active", "rate", "managers", "managers_active")
+        .sort("rate", "department")
+    )
+
+
+def _departments_evidence(frame: pl.DataFrame, limit: int = 10) -> list[dict[str, Any]]:
+    return records(frame.select("department", "employees", "active", "rate"), limit)
+
+
+# --- involvement -------------------------------------------------------------
+
+
+INVOLVEMENT = [
+    "involvement.participation_rate",
+    "involvement.regular_rate",
+    "involvement.department_breadth",
+    "involvement.top10_concentration",
+]
 
 
 @family("involvement")
 def involvement(ctx: Context) -> dict[str, Measure]:
+    missing = reason(needs_log(ctx), needs_roster(ctx))
+    if missing:
+        return {
+            **not_measured(INVOLVEMENT, missing),
+            "involvement.regular_rate": _regular_rate(ctx, ctx.per_employee, 0),
+        }
+    people = ctx.per_employee
+    departments = participation_by_department(ctx)
+    employees, active = people.height, int(people["active"].sum())
     return {
-        m.id: Measure.not_measured("not implemented yet")
-        for m in registry.criterion("involvement").metrics
+        "involvement.participation_rate": Measure.ratio(
+            active,
+            employees,
+            {
+                "employees": employees,
+                "active": active,
+                "lowest_departments": _departments_evidence(departments),
+            },
+            empty=NO_EMPLOYEES,
+        ),
+        "involvement.regular_rate": _regular_rate(ctx, people, active),
+        "involvement.department_breadth": _department_breadth(departments, employees, active),
+        "involvement.top10_concentration": _top10_concentration(people),
     }
+
+
+def _regular_rate(ctx: Context, people: pl.DataFrame, active: int) -> Measure:
+    """Active in at least half the calendar months overlapping the period."""
+    missing = reason(
+        {
+            "employee_activity": None,
+            "employee_summary": "employee_activity (the summary has no months)",
+        }.get(ctx.log_source, "employee_activity"),
+        needs_roster(ctx),
+    )
+    if missing:
+        return Measure.not_measured(missing)
+    months = len(ctx.period.months())
+    needed = math.ceil(months / 2)
+    regular = int((people["months_active"].fill_null(0) >= needed).sum())
+    return Measure.ratio(
+        regular,
+        people.height,
+        {
+            "months": months,
+            "months_needed": needed,
+            "regular": regular,
+            "active": active,
+            "employees": people.height,
+        },
+        empty=NO_EMPLOYEES,
+    )
+
+
+def _department_breadth(departments: pl.DataFrame, employees: int, active: int) -> Measure:
+    """Departments at ≥ half the company rate ÷ departments.
+
+    Compared in whole numbers (2·active_d·E ≥ A·employees_d) so a department exactly on
+    the line counts. A department also needs one active employee: when nobody at all is
+    active, 0 ≥ 0 would otherwise make every department "broad".
+    """
+    at_line = (2 * pl.col("active") * employees >= active * pl.col("employees")) & (
+        pl.col("active") > 0
+    )
+    flagged = departments.with_columns(ok=at_line)
+    broad = int(flagged["ok"].sum())
+    below = flagged.filter(~pl.col("ok"))
+    return Measure.ratio(
+        broad,
+        departments.height,
+        {
+            "line": round(0.5 * active / employees, 4) if employees else None,
+            "departments_below": _departments_evidence(below),
+        },
+        empty=NO_EMPLOYEES,
+    )
+
+
+def _top10_concentration(people: pl.DataFrame) -> Measure:
+    """Actions by the top ceil(10 %) of employees counted ÷ all their actions (lower is better)."""
+    top_n = math.ceil(0.10 * people.height)
+    ranked = pl.col("actions").sort(descending=True)
+    total = pl.col("actions").sum()
+    top, total, half, most = people.select(
+        top=pl.col("actions").top_k(top_n).sum(),
+        total=total,
+        half=(ranked.cum_sum() * 2 < total).sum() + 1,
+        most=(ranked.cum_sum() * 10 < total * 8).sum() + 1,
+    ).row(0)
+    if not total:
+        return Measure.not_measured("no employee actions in the period")
+    leaders = people.filter(pl.col("actions") > 0).sort("actions", "employee_id", descending=True)
+    return Measure.ratio(
+        top,
+        total,
+        {
+            "employees": people.height,
+            "top_employees": top_n,
+            "actions": total,
+            "employees_doing_half": half,
+            "employees_doing_80pct": most,
+            "most_active": records(leaders.select("employee_id", "department", "actions"), 10),
+        },
+    )
+
+
+# --- managers ----------------------------------------------------------------
+
+
+MANAGERS = [
+    "managers.participation_rate",
+    "managers.participation_ratio",
+    "managers.original_post_share",
+    "managers.team_interaction_share",
+]
 
 
 @family("managers")
 def managers(ctx: Context) -> dict[str, Measure]:
-    return {
-        m.id: Measure.not_measured("not implemented yet")
-        for m in registry.criterion("managers").metrics
+    missing = reason(needs_log(ctx), needs_roster(ctx), needs_manager_flag(ctx))
+    if missing:
+        return not_measured(MANAGERS, missing)
+    people = ctx.per_employee
+    is_manager = pl.col("is_manager").fill_null(False)
+    bosses = people.filter(is_manager)
+    others = people.filter(~is_manager)
+    inactive = bosses.filter(~pl.col("active")).sort("department", "employee_id")
+    by_department = participation_by_department(ctx).filter(pl.col("managers") > 0)
+    evidence = {
+        "managers": bosses.height,
+        "managers_active": int(bosses["active"].sum()),
+        "inactive_managers": records(inactive.select("employee_id", "department"), 20),
+        "by_department": records(
+            by_department.select("department", "managers", "managers_active").sort(
+                "managers_active", "department"
+            ),
+            20,
+        ),
     }
+    if bosses.is_empty():
+        return {
+            **not_measured(MANAGERS, NO_MANAGERS),
+            "managers.team_interaction_share": _team_interaction_share(ctx, bosses),
+        }
+    active_bosses = int(bosses["active"].sum())
+    posting = int((bosses["posts"] > 0).sum())
+    reshare_only = bosses.filter(pl.col("active") & (pl.col("posts") == 0))
+    return {
+        "managers.participation_rate": Measure.ratio(active_bosses, bosses.height, evidence),
+        "managers.participation_ratio": _participation_ratio(bosses, others),
+        "managers.original_post_share": Measure.ratio(
+            posting,
+            bosses.height,
+            {
+                "managers": bosses.height,
+                "with_original_posts": posting,
+                "active_without_posts": records(
+                    reshare_only.sort("department", "employee_id").select(
+                        "employee_id", "department"
+                    ),
+                    20,
+                ),
+            },
+        ),
+        "managers.team_interaction_share": _team_interaction_share(ctx, bosses),
+    }
+
+
+def _participation_ratio(bosses: pl.DataFrame, others: pl.DataFrame) -> Measure:
+    active_bosses, active_others = int(bosses["active"].sum()), int(others["active"].sum())
+    evidence = {
+        "managers": bosses.height,
+        "managers_active": active_bosses,
+        "non_managers": others.height,
+        "non_managers_active": active_others,
+    }
+    if others.is_empty():
+        return Measure.not_measured("no non-managers among the employees counted", evidence)
+    if not active_others:
+        return Measure.not_measured("no non-manager was active in the period", evidence)
+    boss_rate, other_rate = active_bosses / bosses.height, active_others / others.height
+    return Measure(boss_rate / other_rate, boss_rate, other_rate, evidence)
+
+
+def _team_interaction_share(ctx: Context, bosses: pl.DataFrame) -> Measure:
+    """Managers who engaged with a direct report's content ÷ managers with a direct report counted."""
+    missing = reason(
+        needs_targets(ctx), None if ctx.has("roster", "manager_id") else "roster.manager_id"
+    )
+    if missing:
+        return Measure.not_measured(missing)
+    if bosses.is_empty():
+        return Measure.not_measured(NO_MANAGERS)
+    teams = ctx.per_employee.select(employee_id=pl.col("manager_id")).drop_nulls().unique()
+    with_team = bosses.select("employee_id", "department").join(teams, on="employee_id", how="semi")
+    engaged = (
+        ctx.interactions.filter(pl.col("target_manager_id") == pl.col("employee_id"))
+        .select("employee_id", engaged=pl.lit(True))
+        .unique()
+    )
+    flagged = with_team.join(engaged, on="employee_id", how="left").with_columns(
+        pl.col("engaged").fill_null(False)
+    )
+    silent = flagged.filter(~pl.col("engaged")).sort("department", "employee_id")
+    n_engaged = int(flagged["engaged"].sum())
+    return Measure.ratio(
+        n_engaged,
+        with_team.height,
+        {
+            "managers_with_team": with_team.height,
+            "interacting_with_team": n_engaged,
+            "not_interacting_with_team": records(silent.select("employee_id", "department"), 20),
+        },
+        empty="no manager has a direct report among the employees counted",
+    )
+
+
+# --- voice -------------------------------------------------------------------
 
 
 @family("voice")
 def voice(ctx: Context) -> dict[str, Measure]:
+    if ctx.log_source is None:
+        return {
+            "voice.commentary_share": Measure.not_measured(
+                "employee_activity.with_commentary (or employee_summary.shares_with_commentary)"
+            ),
+            "voice.original_share": Measure.not_measured(LOG),
+        }
+    stats = actor_stats(ctx)
+    posts, shares, comments, commented, known = stats.select(
+        pl.col("posts", "shares", "comments", "shares_commentary", "shares_commentary_known")
+        .sum()
+        .cast(pl.Int64)
+    ).row(0)
+    column = (
+        "with_commentary" if ctx.log_source == "employee_activity" else "shares_with_commentary"
+    )
+    if not ctx.has(ctx.log_source, column):
+        commentary = Measure.not_measured(f"{ctx.log_source}.{column}")
+    else:
+        commentary = Measure.ratio(
+            commented,
+            known,
+            {"shares": shares, "with_commentary": commented, "commentary_known": known},
+            empty="no company-related shares (with commentary known) in the period",
+        )
     return {
-        m.id: Measure.not_measured("not implemented yet")
-        for m in registry.criterion("voice").metrics
+        "voice.commentary_share": commentary,
+        "voice.original_share": Measure.ratio(
+            posts,
+            posts + shares + comments,
+            {"posts": posts, "shares": shares, "comments": comments},
+            empty="no company-related posts, shares or comments by employees in the period",
+        ),
     }
+
+
+# --- amplification -----------------------------------------------------------
 
 
 @family("amplification")
 def amplification(ctx: Context) -> dict[str, Measure]:
     return {
-        m.id: Measure.not_measured("not implemented yet")
-        for m in registry.criterion("amplification").metrics
+        "amplification.reach_multiplier": _reach_multiplier(ctx),
+        "amplification.audience_multiplier": _audience_multiplier(ctx),
     }
+
+
+def _reach_multiplier(ctx: Context) -> Measure:
+    """Σ reach of employees' posts and shares ÷ Σ reach of the page's posts (impressions if needed)."""
+    sides = ("employee_activity", "company_posts")
+    if all(ctx.has(t, "reach") for t in sides):
+        measure, note = "reach", ""
+    elif all(ctx.has(t, "impressions") for t in sides):
+        measure, note = "impressions", "impressions used (reach missing)"
+    else:
+        lacking_reach = " and ".join(f"{t}.reach" for t in sides if not ctx.has(t, "reach"))
+        lacking_impr = " and ".join(
+            f"{t}.impressions" for t in sides if not ctx.has(t, "impressions")
+        )
+        return Measure.not_measured(f"{lacking_reach} (or {lacking_impr})")
+    stats = actor_stats(ctx)
+    employees_total = int(stats[measure].sum())
+    page_total = int(ctx.posts[measure].sum())
+    top = stats.filter(pl.col(measure) > 0).sort(measure, "employee_id", descending=True)
+    return Measure.ratio(
+        employees_total,
+        page_total,
+        {
+            "measure": measure,
+            "from_employees": employees_total,
+            "from_page": page_total,
+            "page_posts": ctx.posts.height,
+            "top_employees": records(top.select("employee_id", measure), 10),
+        },
+        empty=f"no {measure} of page posts in the period",
+        note=note,
+    )
+
+
+def _audience_multiplier(ctx: Context) -> Measure:
+    """Σ personal followers of active employees ÷ Σ company page followers (questionnaire)."""
+    if ctx.has("roster", "followers"):
+        column, note, followers_missing = "followers", "", None
+    elif ctx.log_source == "employee_summary" and ctx.has("employee_summary", "network_size"):
+        column, note, followers_missing = (
+            "network_size",
+            "network size = potential reach, not impressions",
+            None,
+        )
+    else:
+        followers_missing = "roster.followers"
+    page = ctx.questionnaire.get("followers") or {}
+    missing = reason(
+        needs_log(ctx),
+        followers_missing,
+        None if page else "questionnaire [followers]",
+    )
+    if missing:
+        return Measure.not_measured(missing)
+    active = actor_stats(ctx).filter(pl.col("actions") > 0)
+    personal = int(active[column].sum())
+    page_total = sum(page.values())
+    return Measure.ratio(
+        personal,
+        page_total,
+        {
+            "active_employees": active.height,
+            "with_followers_known": int(active[column].is_not_null().sum()),
+            "employee_followers": personal,
+            "page_followers": dict(page),
+        },
+        empty="the company pages have 0 followers in questionnaire [followers]",
+        note=note,
+    )
+
+
+# --- integration -------------------------------------------------------------
+
+
+def _function_pattern(words: tuple[str, ...]) -> str:
+    return r"\b(?:" + "|".join(words) + r")\b"
 
 
 @family("integration")
 def integration(ctx: Context) -> dict[str, Measure]:
+    missing = reason(needs_log(ctx), needs_roster(ctx))
+    if missing:
+        coverage = Measure.not_measured(missing)
+    else:
+        departments = participation_by_department(ctx)
+        idle = departments.filter(pl.col("active") == 0).sort("employees", descending=True)
+        coverage = Measure.ratio(
+            int((departments["active"] > 0).sum()),
+            departments.height,
+            {"departments_without_active": records(idle.select("department", "employees"), 20)},
+            empty=NO_EMPLOYEES,
+        )
     return {
-        m.id: Measure.not_measured("not implemented yet")
-        for m in registry.criterion("integration").metrics
+        "integration.department_coverage": coverage,
+        "integration.function_coverage": _function_coverage(ctx, missing),
     }
+
+
+def _function_coverage(ctx: Context, missing: str | None) -> Measure:
+    """Customer care, sales and HR among active departments (or among page post labels)."""
+    if not missing:
+        departments = participation_by_department(ctx).with_columns(
+            key=fold_expr(pl.col("department"))
+        )
+        matched = departments.select(
+            "department",
+            "active",
+            *[
+                pl.col("key").str.contains(_function_pattern(words)).alias(name)
+                for name, words in FUNCTIONS.items()
+            ],
+        )
+        rows = []
+        for name in FUNCTIONS:
+            present = matched.filter(pl.col(name))
+            active = present.filter(pl.col("active") > 0)
+            rows.append(
+                {
+                    "function": name,
+                    "covered": not active.is_empty(),
+                    "in_roster": not present.is_empty(),
+                    "departments": present["department"].to_list()[:10],
+                }
+            )
+        source, note = "active departments", ""
+    elif ctx.has("company_posts", "labels"):
+        labelled = ctx.posts.select(key=fold_expr(pl.col("labels"))).drop_nulls()
+        if labelled.is_empty():
+            return Measure.not_measured("no page posts with labels in the period")
+        counts = labelled.select(
+            pl.col("key")
+            .str.contains(_function_pattern((*words, LABEL_TAGS[name])))
+            .sum()
+            .alias(name)
+            for name, words in FUNCTIONS.items()
+        ).row(0, named=True)
+        rows = [{"function": n, "covered": c > 0, "posts": c} for n, c in counts.items()]
+        source = "page post labels"
+        note = "page post labels used (no " + (
+            "roster)" if ctx.log_source else "employee activity)"
+        )
+    else:
+        return Measure.not_measured(f"{missing}, or company_posts.labels")
+    covered = sum(r["covered"] for r in rows)
+    return Measure.ratio(
+        covered,
+        len(FUNCTIONS),
+        {
+            "source": source,
+            "missing_functions": [r["function"] for r in rows if not r["covered"]],
+            "functions": rows,
+        },
+        note=note,
+    )
