@@ -31,7 +31,9 @@ def dataset_from(**files: str) -> Dataset:
     return dataset
 
 
-def context_for(dataset: Dataset, start: date, end: date, settings: Settings | None = None) -> Context:
+def context_for(
+    dataset: Dataset, start: date, end: date, settings: Settings | None = None
+) -> Context:
     """The audit context of a dataset over [start, end]."""
     return Auditor(dataset).context(settings or Settings(), Period(start, end))
 

@@ -48,8 +48,14 @@ def test_good_files_load_without_blocking_problems(name: str, table: str, rows: 
 BROKEN = [
     # file, expected (code, severity, row, column) problems
     ("missing_column.csv", [("missing_column", "error", None, "action")]),
-    ("bad_number.csv", [("bad_number", "rejected", 3, "impressions"), ("negative", "rejected", 4, "impressions")]),
-    ("bad_date.csv", [("bad_date", "rejected", 3, "occurred_at"), ("bad_date", "rejected", 4, "occurred_at")]),
+    (
+        "bad_number.csv",
+        [("bad_number", "rejected", 3, "impressions"), ("negative", "rejected", 4, "impressions")],
+    ),
+    (
+        "bad_date.csv",
+        [("bad_date", "rejected", 3, "occurred_at"), ("bad_date", "rejected", 4, "occurred_at")],
+    ),
     ("empty.csv", [("empty_file", "error", None, None)]),
     ("header_only.csv", [("header_only", "error", None, None)]),
     ("duplicate_rows.csv", [("duplicate_row", "warning", None, None)]),
@@ -178,7 +184,10 @@ def test_a_failed_file_never_replaces_one_that_loaded() -> None:
 
 def test_forced_table_reports_missing_columns_for_that_table() -> None:
     loaded = load_file("x.csv", (INGEST / "roster_bom.csv").read_bytes(), table="employee_activity")
-    assert {p.column for p in loaded.problems if p.code == "missing_column"} == {"occurred_at", "action"}
+    assert {p.column for p in loaded.problems if p.code == "missing_column"} == {
+        "occurred_at",
+        "action",
+    }
 
 
 def test_sample_data_loads_with_no_blocking_problem(sample_dir) -> None:

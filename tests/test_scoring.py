@@ -36,7 +36,8 @@ def test_ramp(value: float, floor: float, target: float, expected: float) -> Non
 
 
 @pytest.mark.parametrize(
-    ("overall", "level"), [(0, 0), (19.99, 0), (20, 1), (39.9, 1), (40, 2), (60, 3), (79.99, 3), (80, 4), (100, 4)]
+    ("overall", "level"),
+    [(0, 0), (19.99, 0), (20, 1), (39.9, 1), (40, 2), (60, 3), (79.99, 3), (80, 4), (100, 4)],
 )
 def test_level_bands(overall: float, level: int) -> None:
     assert level_index(overall) == level
@@ -45,14 +46,19 @@ def test_level_bands(overall: float, level: int) -> None:
 def measures_with(values: dict[str, float]) -> dict[str, Measure]:
     """Every metric not measured except those given."""
     return {
-        m: Measure(values[m]) if m in values else Measure.not_measured("test: not given") for m in registry.metrics()
+        m: Measure(values[m]) if m in values else Measure.not_measured("test: not given")
+        for m in registry.metrics()
     }
 
 
 def test_criterion_is_weighted_mean_of_measured_metrics_and_overall_of_measured_criteria() -> None:
     # involvement: participation 0.15 (weight 2, ramp 0.05→0.30 → 40) and regular 0.15 (weight 1 → 100)
     # criterion = (40·2 + 100·1) ÷ 3 = 60; presence 0.5 → 50; overall = (60·1.5 + 50·1) ÷ 2.5 = 56
-    values = {"involvement.participation_rate": 0.15, "involvement.regular_rate": 0.15, "presence.platform_coverage": 0.5}
+    values = {
+        "involvement.participation_rate": 0.15,
+        "involvement.regular_rate": 0.15,
+        "presence.platform_coverage": 0.5,
+    }
     card = score(empty_data(), PERIOD, Settings(), measures_with(values))
     assert card.criterion("involvement").score == pytest.approx(60.0)
     assert card.criterion("presence").score == pytest.approx(50.0)
@@ -78,7 +84,11 @@ def test_weakest_link_caps_the_level() -> None:
 
 
 def test_gap_priority_is_criterion_weight_times_metric_weight_times_shortfall() -> None:
-    values = {"involvement.participation_rate": 0.15, "presence.platform_coverage": 0.5, "voice.commentary_share": 0.6}
+    values = {
+        "involvement.participation_rate": 0.15,
+        "presence.platform_coverage": 0.5,
+        "voice.commentary_share": 0.6,
+    }
     card = score(empty_data(), PERIOD, Settings(), measures_with(values))
     gaps = gap_list(card)
     # participation: 1.5 × 2 × (100 − 40) = 180; presence: 1 × 1 × (100 − 50) = 50; voice meets target: no gap
@@ -93,12 +103,16 @@ def test_gap_priority_is_criterion_weight_times_metric_weight_times_shortfall() 
 
 
 def test_exactly_at_target_is_not_a_gap() -> None:
-    card = score(empty_data(), PERIOD, Settings(), measures_with({"involvement.participation_rate": 0.30}))
+    card = score(
+        empty_data(), PERIOD, Settings(), measures_with({"involvement.participation_rate": 0.30})
+    )
     assert gap_list(card) == []
 
 
 def test_lower_is_better_gap() -> None:
-    card = score(empty_data(), PERIOD, Settings(), measures_with({"consistency.longest_silence_days": 33.5}))
+    card = score(
+        empty_data(), PERIOD, Settings(), measures_with({"consistency.longest_silence_days": 33.5})
+    )
     (gap,) = gap_list(card)
     assert gap.metric.score == pytest.approx(50.0)
 

@@ -82,17 +82,18 @@ def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame, agencies: list[st
     authors = posts.select(pl.col("author").drop_nulls().unique()).with_columns(
         key=fold_expr(pl.col("author"))
     )
-    staff_keys = pl.concat(
-        [roster.select(key=fold_expr(pl.col(c))) for c in ("employee_id", "name", "email")]
-    )
-    staff = set(
-        authors.filter(pl.col("key").is_in(staff_keys["key"].drop_nulls().implode()))[
-            "author"
-        ].to_list()
-    )
+    # Cheap keys first (lower case, single spaces) over the whole roster; the accent-folding
+    # key only for the few roster rows that could match an author.
+    cheap = pl.col("author").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+    wanted = authors.select(cheap.alias("k"))["k"].implode()
+    staff_keys: set[str] = set()
+    for column in ("employee_id", "name", "email"):
+        values = roster.select(pl.col(column).alias("author")).drop_nulls()
+        near = values.filter(cheap.is_in(wanted) | pl.col("author").str.contains(r"[^\x00-\x7f]"))
+        staff_keys.update(near.select(fold_expr(pl.col("author")))["author"].to_list())
     agency_keys = {fold(a) for a in agencies}
     kinds = {
-        a: "agency" if key in agency_keys else "staff" if a in staff else "unknown"
+        a: "agency" if key in agency_keys else "staff" if key in staff_keys else "unknown"
         for a, key in authors.iter_rows()
     }
     derived = pl.col("author").replace_strict(kinds, default="unknown", return_dtype=pl.String)
@@ -118,7 +119,7 @@ def match_employee_ids(
     keys = (
         pl.concat(
             [
-                roster.select(key=fold_expr(pl.col(c)), employee_id=pl.col("employee_id"))
+                roster.select(key=fold_expr(pl.col(c)), roster_id=pl.col("employee_id"))
                 for c in ("email", "name")
             ]
         )
@@ -128,7 +129,7 @@ def match_employee_ids(
     matched = unknown.with_columns(key=fold_expr(pl.col(column))).join(keys, on="key")
     if matched.is_empty():
         return frame
-    mapping = dict(zip(matched[column].to_list(), matched["employee_id"].to_list(), strict=True))
+    mapping = dict(zip(matched[column].to_list(), matched["roster_id"].to_list(), strict=True))
     return frame.with_columns(pl.col(column).replace(mapping))
 
 
@@ -149,7 +150,6 @@ def prepare(dataset: Dataset) -> AuditData:
         "employee_activity": _present(activity),
         "employee_summary": _present(summary),
     }
-    activity = activity.filter(pl.col("company_related").fill_null(True))
     return AuditData(
         roster=roster,
         posts=posts,

@@ -152,24 +152,30 @@ def _convert_chunk(
     table: Table,
     listed: dict[tuple[str, str], int],
 ) -> tuple[pl.DataFrame, list[Problem], int]:
-    raws = {name: blank(pl.col(f"c{i}")) for name, i in found.items()}
+    raw = chunk.select(pl.col(f"c{i}").alias(name) for name, i in found.items())
     uniques = {
-        name: chunk.select(raws[name].drop_nulls().unique()).to_series().to_list()
+        name: raw[name].drop_nulls().unique().to_list()
         for name, plan in plans.items()
         if plan.column.kind in ("bool", "choice")
     }
-    parsed = {name: parse_expr(plan, raws[name], uniques.get(name)) for name, plan in plans.items()}
-    staged = chunk.with_row_index("_row").select(
-        pl.col("_row"),
-        *[parsed[name].alias(name) for name in plans],
-        *[
-            failure_expr(plans[name], raws[name], parsed[name]).alias(f"_bad_{name}")
-            for name in plans
-        ],
+
+    def parse(names: list[str], source: pl.DataFrame, careful: bool) -> pl.DataFrame:
+        # Lazy, so sub-expressions shared inside one parse run once.
+        exprs = (parse_expr(plans[n], pl.col(n), uniques.get(n), careful).alias(n) for n in names)
+        return source.lazy().select(exprs).collect()
+
+    values = parse(list(plans), raw, careful=False)
+    unread = raw.select((pl.col(n).is_not_null() & values[n].is_null()).any() for n in plans).row(0)
+    messy = [n for n, flag in zip(plans, unread, strict=True) if flag]
+    if messy:
+        # Read the messy columns again, stripped and with separators handled.
+        raw = raw.with_columns(blank(pl.col(n)) for n in messy)
+        values = values.with_columns(parse(messy, raw, careful=True))
+    reasons = raw.select(
+        failure_expr(plans[n], pl.col(n), values[n]).alias(f"_bad_{n}") for n in plans
     )
-    bad_columns = [f"_bad_{name}" for name in plans]
-    any_bad = pl.any_horizontal([pl.col(c).is_not_null() for c in bad_columns])
-    failures = staged.filter(any_bad)
+    any_bad = reasons.select(pl.any_horizontal(pl.all().is_not_null())).to_series()
+    failures = reasons.with_row_index("_row").filter(any_bad) if any_bad.any() else reasons.clear()
     problems: list[Problem] = []
     if failures.height:
         raw_rows = chunk.with_row_index("_row").join(failures.select("_row"), on="_row")
@@ -180,8 +186,8 @@ def _convert_chunk(
             if bad.is_empty():
                 continue
             column = header[found[name]]
-            values = raw_rows.join(bad, on="_row").select("_row", f"c{found[name]}", f"_bad_{name}")
-            for row, value, code in values.iter_rows():
+            cells = raw_rows.join(bad, on="_row").select("_row", f"c{found[name]}", f"_bad_{name}")
+            for row, value, code in cells.iter_rows():
                 key = (column, code)
                 listed[key] = listed.get(key, 0) + 1
                 if listed[key] <= MAX_LISTED:
@@ -196,7 +202,7 @@ def _convert_chunk(
                             value=value,
                         )
                     )
-    good = staged.filter(~any_bad) if failures.height else staged
+    good = values.filter(~any_bad) if failures.height else values
     typed = good.select(
         *[
             finish_expr(plans[c.name], pl.col(c.name)).alias(c.name)

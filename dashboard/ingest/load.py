@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -33,6 +33,9 @@ from dashboard.questionnaire import (
     parse_questionnaire,
 )
 from dashboard.schema import TABLES, Table
+
+if TYPE_CHECKING:
+    from dashboard.ingest.mappings import MappingStore
 
 # When a header fits several tables equally well, the more specific table wins.
 _TABLE_ORDER = ("employee_activity", "company_posts", "roster", "employee_summary")
@@ -82,7 +85,9 @@ class Loaded:
         column = TIME_COLUMNS.get(self.table or "")
         if self.frame is None or column is None or self.frame.is_empty():
             return None
-        low, high = self.frame.select(pl.col(column).min().alias("low"), pl.col(column).max().alias("high")).row(0)
+        low, high = self.frame.select(
+            pl.col(column).min().alias("low"), pl.col(column).max().alias("high")
+        ).row(0)
         return (low, high) if low is not None else None
 
     def summary(self) -> dict[str, Any]:
@@ -112,11 +117,15 @@ def load_file(
     table: str | None = None,
     mapping: dict[str, int] | None = None,
     progress: Progress | None = None,
+    mappings: MappingStore | None = None,
+    employee: str | None = None,
 ) -> Loaded:
-    """Read one file. `table` forces the canonical table; `mapping` forces which column is which."""
+    """Read one file. `table` forces the canonical table; `mapping` forces which column is which;
+    `mappings` holds the user's saved mappings, tried when nothing else recognises the file;
+    `employee` says whose activity a per-employee export is (else its file name says)."""
     result = Loaded(file, digest(data))
     try:
-        _load_into(result, data, table, mapping, progress)
+        _load_into(result, data, table, mapping, progress, mappings, employee)
     except ReadError as error:
         result.frame = None
         result.problems.append(
@@ -142,6 +151,8 @@ def _load_into(
     table: str | None,
     mapping: dict[str, int] | None,
     progress: Progress | None,
+    mappings: MappingStore | None = None,
+    employee: str | None = None,
 ) -> None:
     file = result.file
     sniffed = sniff(data)
@@ -151,7 +162,9 @@ def _load_into(
         raise ReadError("binary_file")
     if sniffed.kind == "text" and table is None and _try_questionnaire(result, data, sniffed):
         return
-    adapter_result = None if table or mapping else adapters.try_adapters(file, data, sniffed)
+    adapter_result = (
+        None if table or mapping else adapters.try_adapters(file, data, sniffed, employee)
+    )
     if adapter_result is not None:
         result.format, result.table, converted = adapter_result
         _take(result, converted)
@@ -159,6 +172,10 @@ def _load_into(
     grids = _grids(data, sniffed, progress)
     grid, chosen, semicolon = _choose(grids, table, mapping, sniffed)
     result.format = "canonical"
+    saved = mappings.match(grids) if chosen is None and mappings is not None else None
+    if saved is not None:
+        grid, name, mapping = saved
+        chosen, semicolon, result.format = TABLES[name], grid.delimiter == ";", "mapped"
     if chosen is None:
         result.problems.extend(_unknown_layout(file, grid))
         return
@@ -253,11 +270,19 @@ def _drop_duplicate_rows(result: Loaded) -> None:
     frame = result.frame
     if frame is None or frame.is_empty():
         return
-    duplicated = frame.select(~pl.struct(pl.all()).is_first_distinct()).to_series()
-    count = int(duplicated.sum())
+    # Hash every row (fast), then compare whole rows only among the few whose hash repeats.
+    hashes = frame.hash_rows()
+    candidates = hashes.is_duplicated()
+    if not candidates.any():
+        return
+    subset = frame.with_row_index("_i").filter(candidates)
+    repeated = subset.filter(
+        ~subset.drop("_i").select(pl.struct(pl.all()).is_first_distinct()).to_series()
+    )
+    count = repeated.height
     if count == 0:
         return
-    result.frame = frame.filter(~duplicated)
+    result.frame = frame.filter(~pl.int_range(pl.len()).is_in(repeated["_i"].implode()))
     result.problems.append(
         Problem(
             result.file,

@@ -27,11 +27,12 @@ _POINT_DECIMAL = re.compile(
     r"^[-+]?\d+\.\d{1,2}$|^[-+]?\d+\.\d{4,}$|^[-+]?\d{1,3}(,\d{3})+\.\d+$|^[-+]?\d{1,3}(,\d{3}){2,}$"
 )
 
+# Exact formats first: on a tie the first wins, and fractional seconds parse 2.5× slower.
 _ISO_FORMATS = [
-    "%Y-%m-%dT%H:%M:%S%.f",
-    "%Y-%m-%d %H:%M:%S%.f",
     "%Y-%m-%dT%H:%M:%S",
     "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
     "%Y-%m-%dT%H:%M",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d",
@@ -66,7 +67,7 @@ def fold_expr(expr: pl.Expr) -> pl.Expr:
 def blank(expr: pl.Expr) -> pl.Expr:
     """Strip a text cell; an empty cell becomes null."""
     stripped = expr.str.strip_chars()
-    return pl.when(stripped == "").then(None).otherwise(stripped)
+    return pl.when(stripped != "").then(stripped)
 
 
 @dataclass(frozen=True)
@@ -220,11 +221,20 @@ def _resolve_order(sample: pl.Series, day: str, month: str, prefer_day: bool) ->
     return chosen, f"dates could be day-first or month-first; read as {reading}"
 
 
-def parse_expr(plan: Plan, raw: pl.Expr, uniques: list[str] | None = None) -> pl.Expr:
-    """The typed value of a raw (already blank-stripped) text column under a plan."""
+def parse_expr(
+    plan: Plan, raw: pl.Expr, uniques: list[str] | None = None, careful: bool = True
+) -> pl.Expr:
+    """The typed value of a raw text column under a plan.
+
+    The fast reading (`careful=False`) takes clean numbers as they are; a column where it
+    leaves any non-blank cell unread is read again carefully (stripped, separators
+    removed), so messy files cost time only where they are messy.
+    """
     column = plan.column
     kind = column.kind
     if kind in ("count", "number"):
+        if not careful:
+            return raw.cast(pl.Int64 if kind == "count" else pl.Float64, strict=False)
         cleaned = raw.str.replace_all(r"[\s\u00a0']", "")
         if plan.decimal == ",":
             cleaned = cleaned.str.replace_all(".", "", literal=True).str.replace(
@@ -264,9 +274,7 @@ def parse_expr(plan: Plan, raw: pl.Expr, uniques: list[str] | None = None) -> pl
             if word in column.choices:
                 mapping[value] = word
         return raw.replace_strict(mapping, default=None, return_dtype=pl.Enum(column.choices))
-    if kind == "id":
-        return raw.str.replace(r"^(\d+)\.0$", "${1}")
-    return raw
+    return raw.str.strip_chars() if kind in ("id", "text") else raw
 
 
 def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:

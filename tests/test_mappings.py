@@ -1,0 +1,98 @@
+"""Column-mapping memory: signatures, the JSON store, guesses, and load_file reusing a mapping."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from dashboard.ingest import load_file
+from dashboard.ingest.mappings import MappingStore, guess_mapping, header_signature, resolve
+
+# A scheduler's report no adapter knows (Sprout-like): the user maps it once.
+REPORT = "Network,Sent on,Message,Impr.,Eng.\nLinkedIn,2026-03-02,Hello,120,7\nTwitter,2026-03-03,Hi,80,2\n"
+REORDERED = "Message,Eng.,Impr.,Sent on,Network\nCiao,3,50,2026-04-01,LinkedIn\n"
+HEADER = ["Network", "Sent on", "Message", "Impr.", "Eng."]
+BY_NAME = {
+    "platform": "Network",
+    "published_at": "Sent on",
+    "text": "Message",
+    "impressions": "Impr.",
+}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> MappingStore:
+    return MappingStore(tmp_path / "data" / "mappings.json")
+
+
+def test_signature_ignores_order_case_accents_and_spacing() -> None:
+    assert header_signature(["Data", "Città", "Impressioni"]) == header_signature(
+        [" impressioni", "CITTA", "data"]
+    )
+    assert header_signature(["Data", "Impressioni"]) != header_signature(["Data", "Copertura"])
+    # Japanese headers keep their letters: they do not all fold to the same thing.
+    assert header_signature(["日付", "いいね"]) != header_signature(["日付", "返信"])
+
+
+def test_store_round_trip_and_a_missing_or_damaged_file(store: MappingStore) -> None:
+    assert store.find("abc") is None  # no file yet
+    store.save("abc", "company_posts", BY_NAME)
+    store.save("def", "roster", {"employee_id": 0, "department": 2})
+    assert store.find("abc") == ("company_posts", BY_NAME)
+    assert MappingStore(store.path).find("def") == ("roster", {"employee_id": 0, "department": 2})
+    store.path.write_text("{not json", encoding="utf-8")
+    assert store.find("abc") is None
+    store.save("abc", "company_posts", BY_NAME)
+    assert store.find("abc") == ("company_posts", BY_NAME)
+    with pytest.raises(ValueError):
+        store.save("x", "no_such_table", {})
+
+
+def test_resolve_names_and_indices_against_a_header() -> None:
+    reordered = ["Message", "Eng.", "impr", "Sent on", "NETWORK"]
+    assert resolve(reordered, BY_NAME) == {
+        "platform": 4,
+        "published_at": 3,
+        "text": 0,
+        "impressions": 2,
+    }
+    assert resolve(HEADER, {"platform": 0, "text": 9}) == {"platform": 0}
+
+
+def test_guess_mapping_exact_export_and_fuzzy_names() -> None:
+    header = ["Orario di pubblicazione", "Piattaforma", "Impresions", "Testo", "Colonna X"]
+    assert guess_mapping(header, "company_posts") == {
+        "published_at": 0,  # Meta's Italian header, known from the adapter
+        "platform": 1,  # schema alias
+        "impressions": 2,  # a typo, matched fuzzily
+        "text": 3,
+    }
+
+
+def test_guess_mapping_uses_each_column_once() -> None:
+    guesses = guess_mapping(["Date", "Data", "Email", "Shares"], "employee_summary")
+    assert len(set(guesses.values())) == len(guesses)
+    assert guesses["shares"] == 3
+
+
+def test_load_file_applies_a_saved_mapping(store: MappingStore) -> None:
+    assert not load_file("sprout.csv", REPORT.encode()).ok  # not a layout it knows
+    store.save(header_signature(HEADER), "company_posts", BY_NAME)
+    mapped = load_file("sprout.csv", REPORT.encode(), mappings=store)
+    assert mapped.ok and (mapped.format, mapped.table) == ("mapped", "company_posts")
+    assert mapped.frame.select("platform", "published_at", "impressions").rows() == [
+        ("linkedin", datetime(2026, 3, 2), 120),
+        ("x", datetime(2026, 3, 3), 80),
+    ]
+    again = load_file("sprout_april.csv", REORDERED.encode(), mappings=store)
+    assert again.frame.select("platform", "text", "impressions").rows() == [
+        ("linkedin", "Ciao", 50)
+    ]
+
+
+def test_a_saved_mapping_never_overrides_a_recognised_file(store: MappingStore) -> None:
+    canonical = "platform,published_at\nlinkedin,2026-03-02\n"
+    store.save(header_signature(["platform", "published_at"]), "roster", {"employee_id": 0})
+    assert load_file("posts.csv", canonical.encode(), mappings=store).format == "canonical"
