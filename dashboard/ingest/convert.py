@@ -97,7 +97,7 @@ def convert(
             )
         return Converted(None, problems)
 
-    sample = grid.preview.select(blank(pl.col(f"c{i}")).alias(name) for name, i in found.items())
+    sample = grid.preview.select(pl.col(f"c{i}").alias(name) for name, i in found.items())
     plans = {name: make_plan(table.column(name), sample[name], semicolon_file) for name in found}
     for plan in plans.values():
         if plan.date_note:

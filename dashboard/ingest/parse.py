@@ -80,6 +80,7 @@ class Plan:
     date_fallbacks: tuple[str, ...] = ()  # dates: formats for the cells the first one misses
     date_note: str = ""  # dates: which reading was taken when ambiguous
     x_marks: bool = False  # booleans: 'x' means true and blank means false
+    padded: bool = False  # text: some cells have spaces around them
 
     @property
     def expected(self) -> str:
@@ -105,8 +106,9 @@ def _example(fmt: str | None) -> str:
 
 
 def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
-    """Choose how to read a column from a sample of its (stripped, non-blank) cells."""
-    values = sample.drop_nulls()
+    """Choose how to read a column from a sample of its cells (as text, unstripped)."""
+    padded = any(v != v.strip() for v in sample.drop_nulls().head(2000).to_list())
+    values = sample.str.strip_chars().filter(sample.str.strip_chars() != "")
     if column.kind in ("count", "number"):
         return Plan(
             column, decimal=_decimal_mark(values, semicolon_file, whole=column.kind == "count")
@@ -117,7 +119,7 @@ def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
     if column.kind == "bool":
         folded = {fold(v) for v in values.unique().to_list()}
         return Plan(column, x_marks=bool(folded) and folded <= X_MARKS)
-    return Plan(column)
+    return Plan(column, padded=padded)
 
 
 def _decimal_mark(values: pl.Series, semicolon_file: bool, whole: bool) -> str:
@@ -274,7 +276,7 @@ def parse_expr(
             if word in column.choices:
                 mapping[value] = word
         return raw.replace_strict(mapping, default=None, return_dtype=pl.Enum(column.choices))
-    return raw.str.strip_chars() if kind in ("id", "text") else raw
+    return raw.str.strip_chars() if careful or plan.padded else raw
 
 
 def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:

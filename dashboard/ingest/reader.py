@@ -100,14 +100,15 @@ def read_text(data: bytes, sniffed: Sniffed, progress: Progress | None = None) -
         raise ReadError("empty_file")
     # Byte offset where data starts: after the `sep=` line and the header's own line(s).
     offset = _offset_after_rows(body, skip_lines + header_index + 1)
-    data_bytes = body[offset:]
     n = len(header)
     first_row = skip_lines + header_index + 2
 
     def chunks() -> Iterator[pl.DataFrame]:
-        yield from _csv_chunks(data_bytes, delimiter, n, first_row, progress)
+        yield from _csv_chunks(body, offset, delimiter, n, first_row, progress)
 
-    preview = _read_csv_block(data_bytes[: 1 << 20], delimiter, n, first_row, preview=True)
+    preview = _read_csv_block(
+        body[offset : offset + (1 << 20)], delimiter, n, first_row, preview=True
+    )
     return Grid(header, first_row, chunks, preview.head(PREVIEW_ROWS), delimiter=delimiter)
 
 
@@ -126,14 +127,15 @@ def _offset_after_rows(body: bytes, rows: int) -> int:
 
 
 def _csv_chunks(
-    data: bytes, delimiter: str, n: int, first_row: int, progress: Progress | None
+    data: bytes, offset: int, delimiter: str, n: int, first_row: int, progress: Progress | None
 ) -> Iterator[pl.DataFrame]:
-    """Split at line ends (only when no quotes can hide a line break) and parse each piece."""
+    """Split `data[offset:]` at line ends (only when no quotes can hide a line break) and
+    parse each piece; slices are taken one chunk at a time so the file is never copied whole."""
     total = len(data)
-    if total == 0:
+    if offset >= total:
         return
-    splittable = b'"' not in data
-    start, row = 0, first_row
+    splittable = data.find(b'"', offset) == -1
+    start, row = offset, first_row
     while start < total:
         end = total
         if splittable and total - start > CHUNK_BYTES:
@@ -142,7 +144,7 @@ def _csv_chunks(
         row += frame.height
         start = end
         if progress:
-            progress(start / total, f"{row - first_row:,} rows read")
+            progress((start - offset) / (total - offset), f"{row - first_row:,} rows read")
         yield frame
 
 
@@ -150,7 +152,7 @@ def _read_csv_block(
     block: bytes, delimiter: str, n: int, first_row: int, preview: bool = False
 ) -> pl.DataFrame:
     """One block of CSV records as String columns; ragged rows raise a ReadError naming the row."""
-    if not block.strip():
+    if not block or block.isspace():
         return pl.DataFrame(schema=dict.fromkeys(_columns(n), pl.String))
     try:
         frame = pl.read_csv(

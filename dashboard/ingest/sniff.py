@@ -27,7 +27,7 @@ class Sniffed:
 
 def sniff(data: bytes) -> Sniffed:
     """Classify the bytes of an upload."""
-    if not data.strip():
+    if not data or data.isspace():
         return Sniffed("empty")
     if data.startswith(_XLS_MAGIC):
         return Sniffed("xls")
