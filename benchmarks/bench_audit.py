@@ -21,10 +21,12 @@ def main() -> None:
 import duckdb
 con = duckdb.connect()
 con.execute("SET preserve_insertion_order=false")
-con.execute("CREATE TABLE a AS SELECT * FROM read_csv('{activity}', timestampformat='%Y-%m-%dT%H:%M:%S')")
+con.execute("SET enable_progress_bar=false")
+con.execute("CREATE TABLE a AS SELECT * FROM read_csv('{activity}', timestampformat='%Y-%m-%dT%H:%M:%S', types={{'source_post_id': 'VARCHAR', 'target_employee_id': 'VARCHAR', 'employee_id': 'VARCHAR'}})")
 con.execute("CREATE TABLE r AS SELECT * FROM read_csv('{roster}')")
-part = con.execute('''SELECT r.department, count(DISTINCT a.employee_id)::DOUBLE / count(DISTINCT r.employee_id)
-    FROM r LEFT JOIN a USING (employee_id) GROUP BY 1''').df()
+part = con.execute('''WITH active AS (SELECT DISTINCT employee_id FROM a)
+    SELECT r.department, count(active.employee_id)::DOUBLE / count(*) FROM r
+    LEFT JOIN active USING (employee_id) GROUP BY 1''').df()
 monthly = con.execute("SELECT date_trunc('month', occurred_at) m, count(*), count(DISTINCT employee_id) FROM a GROUP BY 1").df()
 share = con.execute("SELECT avg(with_commentary::INT) FROM a WHERE action = 'share'").fetchone()
 __out["departments"] = len(part)

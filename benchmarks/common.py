@@ -48,7 +48,8 @@ def run_child(body: str, runs: int = 1) -> dict:
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
         if done.returncode:
             raise SystemExit(done.stderr)
-        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        last = [line for line in done.stdout.splitlines() if line.startswith("{")][-1]
+        results.append(json.loads(last))
     best = min(results, key=lambda r: r["seconds"])
     best["peak_mib"] = max(r["peak_mib"] for r in results)
     return best
