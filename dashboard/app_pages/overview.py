@@ -1,0 +1,70 @@
+"""Overview: the executive's one screen — overall score, level, coverage, criteria, top gaps."""
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.i18n import t
+from dashboard.report.tables import period_text
+from dashboard.ui import nav, state, views
+from dashboard.ui.tables import gaps_table
+
+TOP_GAPS = 5
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("nav_overview", lang), anchor=False)
+    if views.needs_data(lang):
+        return
+    scorecard = state.scorecard()
+    facts = [f"{t('period', lang)}: {views.plain(period_text(scorecard.period, lang))}"]
+    if state.session().sample:
+        facts.append(t("ui_sample_caption", lang))
+    st.caption(" · ".join(facts))
+
+    left, right = st.columns([5, 8], gap="medium")
+    with left, st.container(border=True, height="stretch"):
+        st.subheader(t("overall", lang), anchor=False)
+        views.chart(charts.overall_figure(scorecard, lang, height=260), key="overall")
+        st.metric(
+            t("ui_measured_short", lang),
+            t("ui_measured_of", lang, measured=scorecard.measured, total=scorecard.total),
+        )
+        if scorecard.measured * 2 < scorecard.total:
+            # The index is a mean over what was measured: say so when that is little.
+            st.warning(
+                t("ui_few_measured", lang, measured=scorecard.measured, total=scorecard.total),
+                icon=":material/warning:",
+            )
+    with right, st.container(border=True, height="stretch"):
+        st.subheader(t("criteria", lang), anchor=False)
+        views.chart(charts.criteria_figure(scorecard, lang, height=360), key="criteria")
+
+    gaps = gaps_table(scorecard, lang).head(TOP_GAPS)
+    with st.container(border=True):
+        head, link = st.columns([3, 1], vertical_alignment="center")
+        head.subheader(t("ui_top_gaps", lang, n=TOP_GAPS), anchor=False)
+        with link:
+            nav.link("gaps", lang, t("ui_all_gaps", lang))
+        if gaps.empty:
+            st.success(t("no_gaps", lang))
+        else:
+            shown = gaps[["rank", "criterion", "metric", "value", "target", "recommendation"]]
+            st.dataframe(
+                shown,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "rank": st.column_config.NumberColumn("#", width=30),
+                    "criterion": st.column_config.TextColumn(t("col_criterion", lang)),
+                    "metric": st.column_config.TextColumn(t("col_metric", lang)),
+                    "value": st.column_config.TextColumn(t("col_measured_value", lang), width=90),
+                    "target": st.column_config.TextColumn(t("col_target", lang), width=90),
+                    "recommendation": st.column_config.TextColumn(
+                        t("recommendation", lang), width="large"
+                    ),
+                },
+            )
+
+
+views.run_page(render)

@@ -1,0 +1,196 @@
+"""Settings: language, period, platforms, targets and weights — with reset, download and upload."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from dashboard.criteria import registry
+from dashboard.i18n import number, t
+from dashboard.report.tables import platform_label
+from dashboard.schema import PLATFORMS
+from dashboard.settings import Settings, SettingsError, dump_settings, parse_settings
+from dashboard.ui import state, views, widgets
+from dashboard.ui.tables import apply_metric_edits, metric_settings_frame
+
+
+def _bump() -> None:
+    """New keys for every settings editor, so they show the stored settings afresh."""
+    state.session().settings_round += 1
+
+
+def _set_criterion_weight(cid: str, key: str) -> None:
+    value = st.session_state.get(key)
+    if value is not None:
+        state.set_settings(state.settings().with_criterion_weight(cid, float(value)))
+
+
+def _set_metrics(key: str) -> None:
+    edits = (st.session_state.get(key) or {}).get("edited_rows", {})
+    try:
+        state.set_settings(apply_metric_edits(state.settings(), edits))
+    except SettingsError as error:
+        st.session_state["settings_error"] = str(error)
+
+
+def _set_platforms(key: str) -> None:
+    chosen = st.session_state.get(key) or []
+    state.set_settings(replace(state.settings(), expected_platforms=tuple(chosen)))
+
+
+def _set_weakest(key: str) -> None:
+    state.set_settings(replace(state.settings(), weakest_link=bool(st.session_state.get(key))))
+
+
+def general(lang: str) -> None:
+    left, right = st.columns(2, gap="large")
+    with left:
+        widgets.language_switch("settings")
+    with right:
+        if state.dataset().files:
+            widgets.period_picker("settings", lang)
+            widgets.reset_period_button("settings", lang)
+
+
+def platforms(lang: str, version: int) -> None:
+    ctx = state.context()
+    current = list(ctx.expected_platforms) if ctx is not None else []
+    options = list(dict.fromkeys([*PLATFORMS, *current]))
+    key = f"platforms_{version}"
+    st.multiselect(
+        t("ui_expected_platforms", lang),
+        options,
+        default=current,
+        format_func=lambda p: platform_label(p, lang),
+        placeholder=t("ui_choose", lang),
+        key=key,
+        on_change=_set_platforms,
+        args=(key,),
+        help=t("ui_expected_platforms_help", lang),
+    )
+    key = f"weakest_{version}"
+    st.toggle(
+        t("ui_weakest_link", lang),
+        value=state.settings().weakest_link,
+        key=key,
+        on_change=_set_weakest,
+        args=(key,),
+        help=t("ui_weakest_link_help", lang),
+    )
+
+
+def criterion_weights(lang: str, version: int) -> None:
+    st.subheader(t("ui_criterion_weights", lang), anchor=False)
+    st.caption(t("ui_criterion_weights_help", lang))
+    settings = state.settings()
+    columns = st.columns(4)
+    for i, spec in enumerate(registry.criteria()):
+        key = f"cw_{spec.id}_{version}"
+        columns[i % 4].number_input(
+            spec.title[lang],
+            min_value=0.0,
+            max_value=10.0,
+            value=float(settings.criterion_weight(spec.id)),
+            step=0.5,
+            key=key,
+            on_change=_set_criterion_weight,
+            args=(spec.id, key),
+        )
+
+
+def metric_targets(lang: str, version: int) -> None:
+    st.subheader(t("ui_metric_targets", lang), anchor=False)
+    st.caption(t("ui_metric_targets_help", lang))
+    key = f"metric_editor_{version}"
+    st.data_editor(
+        metric_settings_frame(state.settings(), lang),
+        key=key,
+        on_change=_set_metrics,
+        args=(key,),
+        hide_index=True,
+        width="stretch",
+        height=560,
+        disabled=["metric_id", "criterion", "metric", "unit"],
+        column_order=["criterion", "metric", "unit", "floor", "target", "weight"],
+        column_config={
+            "criterion": st.column_config.TextColumn(t("col_criterion", lang)),
+            "metric": st.column_config.TextColumn(t("col_metric", lang)),
+            "unit": st.column_config.TextColumn(t("col_unit", lang), width="small"),
+            "floor": st.column_config.NumberColumn(t("col_floor", lang), format="%.2f"),
+            "target": st.column_config.NumberColumn(t("target", lang).capitalize(), format="%.2f"),
+            "weight": st.column_config.NumberColumn(
+                t("col_weight", lang), min_value=0.0, format="%.2f"
+            ),
+        },
+    )
+    error = st.session_state.pop("settings_error", None)
+    if error:
+        st.error(t("ui_settings_error", lang, reason=views.plain(error)))
+
+
+def file_section(lang: str, version: int) -> None:
+    st.subheader(t("ui_settings_file", lang), anchor=False)
+    down, up, reset = st.columns([1, 2, 1], vertical_alignment="bottom")
+    down.download_button(
+        t("ui_download_settings", lang),
+        data=lambda: dump_settings(state.settings()),
+        file_name="presenza-settings.toml",
+        mime="application/toml",
+        icon=":material/download:",
+        on_click="ignore",
+        key="download_settings",
+        width="stretch",
+    )
+    upload = up.file_uploader(
+        t("ui_upload_settings", lang),
+        type=["toml"],
+        key=f"settings_upload_{version}",
+        max_upload_size=1,  # MB: a settings file is a few kilobytes
+    )
+    if upload is not None:
+        try:
+            settings = parse_settings(upload.getvalue().decode("utf-8-sig"))
+        except (SettingsError, UnicodeDecodeError) as error:
+            st.error(t("ui_settings_error", lang, reason=views.plain(error)))
+        else:
+            state.set_settings(settings)
+            _bump()
+            st.session_state["settings_loaded"] = upload.name
+            st.rerun()
+    loaded = st.session_state.pop("settings_loaded", None)
+    if loaded:
+        st.success(t("ui_settings_loaded", lang, file=views.plain(loaded)))
+    if reset.button(
+        t("ui_reset_settings", lang),
+        icon=":material/restart_alt:",
+        key="reset_settings",
+        width="stretch",
+    ):
+        state.set_settings(Settings())
+        _bump()
+        st.rerun()
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("nav_settings", lang), anchor=False)
+    version = state.session().settings_round
+    summary = st.container()
+    general(lang)
+    lang = state.lang()
+    st.divider()
+    platforms(lang, version)
+    criterion_weights(lang, version)
+    metric_targets(lang, version)
+    st.divider()
+    file_section(lang, version)
+    scorecard = state.scorecard()
+    if scorecard is not None:
+        with summary:
+            score = "—" if scorecard.score is None else f"{number(scorecard.score, lang)}/100"
+            st.info(
+                t("ui_settings_effect", lang, score=score, level=scorecard.level_name(lang) or "—"),
+                icon=":material/speed:",
+            )
+
+
+views.run_page(render)

@@ -1,0 +1,227 @@
+"""The scorecard as tables in one language: criteria, metrics and the prioritised gaps.
+
+The app shows these tables and the downloads write them, so what a consultant sees on
+screen and what the client receives are the same rows. Values are written as people
+read them (31 %, 2,4×, 36 hours); nothing here computes a score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from dashboard.gaps import gap_list, gaps_frame
+from dashboard.i18n import TEXTS, Lang, format_value, number, t
+from dashboard.period import Period
+from dashboard.questionnaire import GOVERNANCE_KEYS
+from dashboard.scoring import Scorecard
+
+CHECKLIST_ITEMS = (*GOVERNANCE_KEYS, "policy_updated_12_months")
+
+# The registry writes seed references in English ("000 point 1; 004, second comment").
+SEED_WORDS_IT = {
+    "second comment": "secondo commento",
+    "first comment": "primo commento",
+    "guidelines": "linee guida",
+    "points": "punti",
+    "point": "punto",
+    "comments": "commenti",
+    "comment": "commento",
+}
+_SEED_WORDS = re.compile(r"\b(" + "|".join(SEED_WORDS_IT) + r")\b")
+
+
+def seed_text(seed: str, lang: Lang) -> str:
+    """A seed reference in the reader's language: "000 point 1" → "000 punto 1"."""
+    if lang != "it":
+        return seed
+    return _SEED_WORDS.sub(lambda m: SEED_WORDS_IT[m.group(1)], seed)
+
+
+def date_text(day: date | datetime, lang: Lang) -> str:
+    """A day the way each language writes it: 31/10/2026 (it), 2026-10-31 (en)."""
+    day = day.date() if isinstance(day, datetime) else day
+    return day.strftime("%d/%m/%Y") if lang == "it" else day.isoformat()
+
+
+def period_text(period: Period, lang: Lang) -> str:
+    return f"{date_text(period.start, lang)} – {date_text(period.end, lang)}"
+
+
+def label(key: str, lang: Lang) -> str:
+    """A column or evidence key as a reader sees it: its text when there is one, else tidied."""
+    for prefix in ("col_", "ev_"):
+        if f"{prefix}{key}" in TEXTS:
+            return t(f"{prefix}{key}", lang)
+    if key in CHECKLIST_ITEMS:
+        return t(f"q_{key}", lang)
+    return key.replace("_", " ").capitalize()
+
+
+PLATFORM_NAMES = {
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "x": "X",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+}
+PLATFORM_KEYS = {"platform", "platforms", "active_platforms", "silent_platforms"}
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?")
+
+
+def platform_label(platform: object, lang: Lang) -> str:
+    """A platform id as its brand writes it ("other" in the reader's language)."""
+    key = str(platform).lower()
+    if key == "other":
+        return t("chart_other_platform", lang)
+    return PLATFORM_NAMES.get(key, str(platform))
+
+
+def format_cell(key: str, value: Any, lang: Lang) -> str:
+    """One evidence value as text: shares in %, counts with separators, ids named for people."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if isinstance(value, list):
+        return ", ".join(format_cell(key, v, lang) for v in value)
+    if isinstance(value, float) and (key == "rate" or key.endswith(("_rate", "_share"))):
+        return format_value(value, "rate", lang)
+    if isinstance(value, int | float):
+        return number(value, lang, 0 if float(value).is_integer() else 2)
+    text = str(value)
+    if key in PLATFORM_KEYS:
+        return platform_label(text, lang)
+    for prefix in ("function", "author_type"):
+        if key == prefix and f"{prefix}_{text}" in TEXTS:
+            return t(f"{prefix}_{text}", lang)
+    if text in CHECKLIST_ITEMS:
+        return label(text, lang)
+    if _ISO_DAY.match(text):
+        return date_text(date.fromisoformat(text), lang)
+    if _ISO_TIME.match(text):
+        moment = datetime.fromisoformat(text)
+        return f"{date_text(moment, lang)} {moment:%H:%M}"
+    return text
+
+
+# In a one-line summary of a record: what it is about, then the one number that matters.
+_NAMING = ("department", "from", "to", "author", "platform", "function", "employee_id", "week")
+_COUNTING = ("rate", "unanswered", "n", "posts", "actions", "days", "reach", "employees", "active")
+
+
+def _record_text(row: Mapping[str, Any], lang: Lang) -> str:
+    names = [format_cell(k, row[k], lang) for k in _NAMING if row.get(k) not in (None, "")]
+    about = " → ".join(names[:2]) if "from" in row else " ".join(names[:2])
+    count = next((k for k in _COUNTING if isinstance(row.get(k), int | float)), None)
+    if count is None:
+        return about
+    return f"{about} ({label(count, lang).lower()} {format_cell(count, row[count], lang)})"
+
+
+def evidence_text(evidence: Mapping[str, Any], lang: Lang, limit: int = 3) -> str:
+    """A metric's evidence in one line, for the gap table and the downloads."""
+    parts = []
+    for key, value in evidence.items():
+        title = label(key, lang)
+        if isinstance(value, list):
+            if not value:
+                continue
+            if all(isinstance(v, Mapping) for v in value):
+                items = [_record_text(row, lang) for row in value[:limit]]
+            else:
+                items = [format_cell(key, v, lang) for v in value[:limit]]
+            more = f" (+{len(value) - limit})" if len(value) > limit else ""
+            parts.append(f"{title}: {'; '.join(items)}{more}")
+        elif not isinstance(value, Mapping):
+            parts.append(f"{title}: {format_cell(key, value, lang)}")
+    return " · ".join(parts)
+
+
+GAP_COLUMNS = [
+    "rank",
+    "priority",
+    "criterion",
+    "metric",
+    "value",
+    "target",
+    "score",
+    "evidence",
+    "recommendation",
+    "seed",
+    "reference",
+    "metric_id",
+    "criterion_id",
+]
+
+
+def gaps_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
+    """The prioritised gap list (`gaps_frame`) with readable values and its evidence in words."""
+    frame = gaps_frame(scorecard, lang)
+    if frame.empty:
+        return pd.DataFrame(columns=GAP_COLUMNS)
+    gaps = gap_list(scorecard)
+    frame["value"] = [format_value(g.metric.value, g.metric.spec.unit, lang) for g in gaps]
+    frame["target"] = [format_value(g.metric.target, g.metric.spec.unit, lang) for g in gaps]
+    frame["evidence"] = [evidence_text(g.metric.measure.evidence, lang) for g in gaps]
+    frame["criterion_id"] = [g.criterion.id for g in gaps]
+    frame["seed"] = [seed_text(g.criterion.spec.seed, lang) for g in gaps]
+    return frame[GAP_COLUMNS]
+
+
+def criteria_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
+    """One row per criterion: score, weight, measured metrics, what is missing."""
+    rows = []
+    for c in scorecard.criteria:
+        rows.append(
+            {
+                "criterion": c.spec.title[lang],
+                "criterion_id": c.id,
+                "score": None if c.score is None else round(c.score, 1),
+                "weight": c.weight,
+                "measured": f"{sum(m.measured for m in c.metrics)}/{len(c.metrics)}",
+                "missing": "; ".join(c.missing),
+                "seed": seed_text(c.spec.seed, lang),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def metrics_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
+    """One row per metric: the value read and raw, the numbers behind it, target, score, status."""
+    rows = []
+    for c in scorecard.criteria:
+        for m in c.metrics:
+            status = (
+                "status_not_measured"
+                if not m.measured
+                else "status_gap"
+                if m.is_gap
+                else "status_met"
+            )
+            rows.append(
+                {
+                    "criterion": c.spec.title[lang],
+                    "metric": m.spec.title[lang],
+                    "metric_id": m.id,
+                    "value": format_value(m.value, m.spec.unit, lang) if m.measured else "",
+                    "raw_value": m.value,
+                    "numerator": m.measure.numerator,
+                    "denominator": m.measure.denominator,
+                    "floor": m.floor,
+                    "target": m.target,
+                    "unit": t(f"unit_{m.spec.unit}", lang),
+                    "weight": m.weight,
+                    "score": None if m.score is None else round(m.score, 1),
+                    "status": t(status, lang),
+                    "missing": m.measure.missing or "",
+                    "note": m.measure.note,
+                }
+            )
+    return pd.DataFrame(rows)

@@ -1,0 +1,270 @@
+"""Engine results → the pandas tables the pages show: labelled, localised, names only on request.
+
+Nothing here computes a number: it renames, formats, filters and joins the roster's
+names onto pseudonymous ids when the user asked for names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import polars as pl
+
+from dashboard.criteria import registry
+from dashboard.i18n import TEXTS, Lang, number, t
+from dashboard.ingest import Dataset, Loaded, report_frame
+from dashboard.ingest.problems import REASONS
+from dashboard.report.tables import date_text, format_cell, gaps_table, label
+from dashboard.settings import Settings
+
+__all__ = ["gaps_table", "label"]
+
+ID_COLUMNS = ("employee_id", "target_employee_id")
+
+
+def kind_label(kind: str | None, lang: Lang) -> str:
+    """A canonical table (or questionnaire) named for people."""
+    return t(f"kind_{kind or 'auto'}", lang)  # "auto": the loader recognises the file
+
+
+def format_label(name: str, lang: Lang) -> str:
+    """The layout a file was read as (an adapter's name, "canonical"…) named for people."""
+    for key in (name, name.removesuffix("_it").removesuffix("_en")):
+        if f"format_{key}" in TEXTS:
+            return t(f"format_{key}", lang)
+    return name
+
+
+# --- names -------------------------------------------------------------------------
+
+
+def roster_names(roster: pl.DataFrame) -> dict[str, str]:
+    """employee_id → name, for the employees whose name the roster gives."""
+    if roster.is_empty() or "name" not in roster.columns:
+        return {}
+    rows = roster.select("employee_id", "name").drop_nulls()
+    return dict(zip(rows["employee_id"].to_list(), rows["name"].to_list(), strict=True))
+
+
+def with_names(frame: pd.DataFrame, names: Mapping[str, str] | None) -> pd.DataFrame:
+    """Add a name column beside each employee id column, only when names are given."""
+    if not names:
+        return frame
+    out = frame.copy()
+    for column in ID_COLUMNS:
+        if column in out.columns:
+            position = out.columns.get_loc(column) + 1
+            name_column = "name" if column == "employee_id" else "target_name"
+            out.insert(position, name_column, out[column].map(names))
+    return out
+
+
+# --- evidence -------------------------------------------------------------------------
+
+
+def evidence_tables(
+    evidence: Mapping[str, Any], lang: Lang, names: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, list[tuple[str, pd.DataFrame]]]:
+    """A metric's evidence as (a table of single facts, [(title, table) for each listing]).
+
+    Facts are the scalar entries (`employees: 120`); listings are lists of records or of
+    values, and mappings. Everything stays data: the pages show these as tables, so no
+    name or label from an upload is ever rendered as markup.
+    """
+    facts: list[dict[str, Any]] = []
+    listings: list[tuple[str, pd.DataFrame]] = []
+    for key, value in evidence.items():
+        title = label(key, lang)
+        if isinstance(value, list):
+            if not value:
+                facts.append({"what": title, "value": "—"})
+            elif all(isinstance(v, Mapping) for v in value):
+                frame = pd.DataFrame(value)
+                frame = with_names(frame, names)
+                for column in frame.columns:
+                    frame[column] = pd.Series(
+                        [format_cell(str(column), v, lang) for v in frame[column]],
+                        dtype="string",
+                        index=frame.index,
+                    )
+                frame.columns = [label(str(c), lang) for c in frame.columns]
+                listings.append((title, frame))
+            else:
+                facts.append(
+                    {
+                        "what": title,
+                        "value": ", ".join(format_cell(key, v, lang) for v in value),
+                    }
+                )
+        elif isinstance(value, Mapping):
+            if all(not isinstance(v, list | Mapping) for v in value.values()):
+                frame = pd.DataFrame(
+                    {
+                        label("item", lang): [label(str(k), lang) for k in value],
+                        label("value", lang): [
+                            format_cell(str(k), v, lang) for k, v in value.items()
+                        ],
+                    }
+                )
+            else:
+                frame = pd.DataFrame(
+                    {
+                        label("item", lang): [str(k) for k in value],
+                        label("value", lang): [str(v) for v in value.values()],
+                    }
+                )
+            listings.append((title, frame))
+        else:
+            facts.append({"what": title, "value": format_cell(key, value, lang)})
+    fact_frame = pd.DataFrame(facts, columns=["what", "value"]).astype({"value": "string"})
+    fact_frame.columns = [t("col_what", lang), t("col_value", lang)]
+    return fact_frame, listings
+
+
+# --- gaps -------------------------------------------------------------------------------
+
+
+def filter_gaps(
+    frame: pd.DataFrame,
+    criteria: Iterable[str] | None = None,
+    min_priority: float = 0.0,
+    search: str = "",
+) -> pd.DataFrame:
+    """The gaps of the chosen criteria (ids), at or above a priority, matching a search text."""
+    out = frame
+    chosen = list(criteria or [])
+    if chosen:
+        out = out[out["criterion_id"].isin(chosen)]
+    if min_priority:
+        out = out[out["priority"] >= min_priority]
+    needle = search.strip().lower()
+    if needle:
+        haystack = (
+            out["criterion"]
+            + " "
+            + out["metric"]
+            + " "
+            + out["recommendation"]
+            + " "
+            + out["evidence"]
+        ).str.lower()
+        out = out[haystack.str.contains(needle, regex=False)]
+    return out
+
+
+# --- the load report ------------------------------------------------------------------
+
+
+def files_table(dataset: Dataset, loads: list[Loaded], lang: Lang) -> pd.DataFrame:
+    """What was read: the files in the dataset, then those that failed, one row each."""
+    rows = []
+    in_dataset = {f.digest for f in dataset.files}
+    failed = [f for f in loads if not f.ok and f.digest not in in_dataset]
+    for loaded in [*dataset.files, *failed]:
+        summary = loaded.summary()
+        period = summary["period"]
+        rows.append(
+            {
+                t("col_file", lang): loaded.file,
+                t("col_kind", lang): kind_label(summary["table"], lang)
+                if summary["table"]
+                else "—",
+                t("col_format", lang): format_label(
+                    loaded.format if loaded.ok or loaded.table else "unknown", lang
+                ),
+                t("col_period", lang): f"{date_text(date.fromisoformat(period[0]), lang)} – "
+                f"{date_text(date.fromisoformat(period[1]), lang)}"
+                if period
+                else "",
+                t("col_rows_loaded", lang): number(summary["rows_loaded"], lang)
+                if loaded.frame is not None
+                else "—",
+                t("col_rows_rejected", lang): number(summary["rows_rejected"], lang)
+                if loaded.frame is not None
+                else "—",
+                t("col_status", lang): t("status_loaded", lang)
+                if loaded.ok
+                else t("status_failed", lang),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def problems_table(loads: list[Loaded], lang: Lang) -> pd.DataFrame:
+    """Every problem of the files tried, in the user's language where the code is known."""
+    problems = [p for loaded in loads for p in loaded.problems]
+    frame = report_frame(problems)
+    if frame.empty:
+        return frame
+    todo = [
+        t(f"reason_{code}", lang) if f"reason_{code}" in TEXTS else REASONS.get(code, "")
+        for code in frame["code"]
+    ]
+    detail = [
+        "" if message == REASONS.get(code, "") else message
+        for code, message in zip(frame["code"], frame["message"], strict=True)
+    ]
+    out = pd.DataFrame(
+        {
+            t("col_file", lang): frame["file"],
+            t("col_severity", lang): [t(f"severity_{s}", lang) for s in frame["severity"]],
+            t("col_row", lang): frame["row"],
+            t("col_column", lang): frame["column"].fillna(""),
+            t("col_value", lang): frame["value"].fillna(""),
+            t("col_expected", lang): frame["expected"].fillna(""),
+            t("col_what_to_do", lang): todo,
+            t("col_detail", lang): detail,
+        }
+    )
+    return out
+
+
+# --- settings ---------------------------------------------------------------------------
+
+# Rates are stored as fractions and edited as percentages.
+UNIT_SCALE = {"rate": 100.0}
+
+
+def unit_label(unit: str, lang: Lang) -> str:
+    return {"rate": "%", "ratio": "×", "days": t("days", lang), "hours": t("hours", lang)}.get(
+        unit, ""
+    )
+
+
+def metric_settings_frame(settings: Settings, lang: Lang) -> pd.DataFrame:
+    """Every metric's floor, target and weight as the Settings page edits them (rates in %)."""
+    rows = []
+    for c in registry.criteria():
+        for m in c.metrics:
+            scale = UNIT_SCALE.get(m.unit, 1.0)
+            rows.append(
+                {
+                    "metric_id": m.id,
+                    "criterion": c.title[lang],
+                    "metric": m.title[lang],
+                    "unit": unit_label(m.unit, lang),
+                    "floor": settings.floor(m.id) * scale,
+                    "target": settings.target(m.id) * scale,
+                    "weight": settings.weight(m.id),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def apply_metric_edits(settings: Settings, edits: Mapping[int, Mapping[str, Any]]) -> Settings:
+    """Settings with the editor's changed cells applied: {row: {column: new value}}."""
+    ids = list(registry.metrics())
+    for row, changes in edits.items():
+        metric_id = ids[int(row)]
+        scale = UNIT_SCALE.get(registry.metrics()[metric_id].unit, 1.0)
+        values = {
+            column: float(value) / (1.0 if column == "weight" else scale)
+            for column, value in changes.items()
+            if column in ("floor", "target", "weight") and value is not None
+        }
+        if values:
+            settings = settings.with_metric(metric_id, **values)
+    return settings

@@ -1,0 +1,92 @@
+"""Streamlit building blocks every page shares: the error boundary, safe text, charts, tables.
+
+No page renders uploaded text as markup: names, post text and file names go into
+tables or through `plain()`, which escapes Markdown, and no element is ever allowed
+to render raw HTML.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.charts import PLOTLY_CONFIG
+from dashboard.i18n import Lang, t
+from dashboard.ui import nav, state
+from dashboard.ui.tables import evidence_tables, roster_names
+
+log = logging.getLogger("presenza.app")
+
+# Characters that start Markdown (or Streamlit's :color[...] / :icon: directives) anywhere.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]#|<>~$:])")
+# Characters that only start a list or a heading at the beginning of a line.
+_LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
+
+
+def plain(text: object) -> str:
+    """Text safe to put inside Markdown: what could be markup is escaped, and HTML is inert."""
+    escaped = _MARKDOWN.sub(r"\\\1", str(text))
+    return _LINE_START.sub(
+        lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
+        escaped,
+    )
+
+
+def run_page(render: Callable[[], None]) -> None:
+    """Run a page; an error becomes a readable sentence, its traceback goes to the server log."""
+    try:
+        render()
+    except Exception:  # script control (rerun, stop) is BaseException and passes through
+        log.exception("page failed")
+        st.error(t("ui_error", state.lang()), icon=":material/error:")
+
+
+def needs_data(lang: Lang) -> bool:
+    """Say there is nothing to audit yet and point to the Data page; True when so."""
+    if state.dataset().files:
+        return False
+    st.info(t("ui_no_data", lang), icon=":material/upload_file:")
+    nav.link("data", lang)
+    return True
+
+
+def chart(fig: go.Figure, key: str | None = None) -> None:
+    """A Plotly figure at full width with the presenter's toolbar."""
+    st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG, key=key)
+
+
+def table(frame: pd.DataFrame, **kwargs: Any) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+
+
+def names() -> dict[str, str] | None:
+    """Roster names by employee id when the user turned names on, else None (pseudonymous)."""
+    if not state.show_names():
+        return None
+    audit = state.auditor()
+    return roster_names(audit.data.roster) if audit else None
+
+
+def evidence(evidence_: Mapping[str, Any], lang: Lang) -> None:
+    """A metric's evidence: the single facts as one small table, each listing as its own."""
+    facts, listings = evidence_tables(evidence_, lang, names())
+    if not facts.empty:
+        what, value = facts.columns
+        st.dataframe(
+            facts,
+            hide_index=True,
+            width=620,
+            column_config={
+                what: st.column_config.TextColumn(width="large"),
+                value: st.column_config.TextColumn(width="medium"),
+            },
+        )
+    for title, frame in listings:
+        st.caption(plain(title))
+        st.dataframe(frame, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 300))

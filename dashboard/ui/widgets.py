@@ -1,0 +1,85 @@
+"""Controls that appear in more than one place (sidebar and Settings) and share one value.
+
+Each copy of a control has its own widget key (`where`), is set from the one stored
+value before it is drawn, and writes back through its callback, so the sidebar and
+the Settings page never disagree.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.i18n import LANGS, Lang, t
+from dashboard.period import Period
+from dashboard.ui import state
+
+LANGUAGE_NAMES = {"it": "Italiano", "en": "English"}
+DATE_FORMATS = {"it": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
+
+
+def _sync_lang(key: str) -> None:
+    value = st.session_state.get(key)
+    if value in LANGS:
+        state.set_lang(value)
+
+
+def language_switch(where: str) -> Lang:
+    """Italiano | English."""
+    key = f"lang_{where}"
+    st.session_state[key] = state.lang()
+    st.segmented_control(
+        t("ui_language", state.lang()),
+        options=list(LANGS),
+        format_func=LANGUAGE_NAMES.__getitem__,
+        key=key,
+        on_change=_sync_lang,
+        args=(key,),
+        required=True,
+        width="stretch",
+    )
+    return state.lang()
+
+
+def _sync_period(key: str) -> None:
+    value = st.session_state.get(key)
+    if isinstance(value, tuple | list) and len(value) == 2 and all(value):
+        start, end = value
+        state.set_period(Period(min(start, end), max(start, end)))
+
+
+def period_picker(where: str, lang: Lang) -> Period | None:
+    """The audit period as a date range bounded by the data's span."""
+    audit = state.auditor()
+    current = state.period()
+    if audit is None or current is None:
+        return None
+    span = audit.default_period() or current
+    low, high = min(span.start, current.start), max(span.end, current.end)
+    key = f"period_{where}"
+    stored = st.session_state.get(key)
+    if not (isinstance(stored, tuple) and len(stored) == 1):  # keep a half-picked range
+        st.session_state[key] = (current.start, current.end)
+    st.date_input(
+        t("period", lang),
+        min_value=low,
+        max_value=high,
+        key=key,
+        on_change=_sync_period,
+        args=(key,),
+        format=DATE_FORMATS[lang],
+        help=t("ui_period_help", lang),
+    )
+    return state.period()
+
+
+def reset_period_button(where: str, lang: Lang) -> None:
+    """Back to the whole span of the data."""
+    if st.button(t("ui_period_reset", lang), key=f"period_reset_{where}", type="tertiary"):
+        state.set_period(None)
+        st.rerun()
+
+
+def names_toggle(lang: Lang) -> bool:
+    """Pseudonymous ids by default; names from the roster only when turned on."""
+    st.toggle(t("ui_show_names", lang), key="show_names", help=t("ui_show_names_help", lang))
+    return state.show_names()

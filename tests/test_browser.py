@@ -1,0 +1,193 @@
+"""The running app in headless Chromium: every page opens, in both languages, with no error.
+
+Starts `streamlit run streamlit_app.py` on a free port of 127.0.0.1, opens each page
+with Playwright driving Debian's Chromium (browsers are never downloaded), checks the
+overview shows the overall score, that no page shows an error or exception, and that
+the browser asked nothing of any host but the app (no remote fonts or trackers). A
+screenshot of every page goes to artifacts/screenshots/ (git-ignored).
+
+Without /usr/bin/chromium the test skips locally, and fails when CI is set.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "artifacts" / "screenshots"
+PAGES = ("overview", "criteria", "people", "gaps", "data", "settings")
+LOCALES = {"en": "en-US", "it": "it-IT"}
+OVERALL = {"en": "Overall index", "it": "Indice complessivo"}
+ERROR_TEXTS = (
+    "Traceback",
+    "Exception",
+    "Error:",
+    "Errore imprevisto",
+    "unexpected error",
+    "Whoops",
+)
+# A 1080p projector, less the browser's own bars.
+VIEWPORT = {"width": 1600, "height": 960}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} is missing: the browser test cannot run"
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI is set, so this test must run)")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"the app did not answer at {url} within {timeout} s")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    _require_chromium()
+    port = _free_port()
+    log = SHOTS.parent / "streamlit-browser-test.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "streamlit_app.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, process)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser(server: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+def _open(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    # The app root says when the script has finished its run.
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000
+    )
+    page.wait_for_selector('[data-testid="stHeading"]', timeout=60_000)
+    page.wait_for_timeout(1500)  # Plotly and the data grids draw after the script ends
+
+
+def _content_bottom(page) -> int:
+    """Where the main column's content ends, in CSS pixels from the top of the page."""
+    return page.evaluate(
+        """() => Math.ceil(document.querySelector('[data-testid="stMainBlockContainer"]')
+            .getBoundingClientRect().bottom)"""
+    )
+
+
+def _screenshot(page, path: Path) -> None:
+    """The whole page: Streamlit scrolls inside its main column, so grow the viewport to fit."""
+    height = _content_bottom(page) + 24
+    if height > VIEWPORT["height"]:
+        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+        page.wait_for_timeout(800)
+    page.screenshot(path=str(path))
+    page.set_viewport_size(VIEWPORT)
+
+
+@pytest.mark.parametrize("lang", list(LOCALES))
+def test_every_page_opens_without_errors(server: str, browser, lang: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(locale=LOCALES[lang], viewport=VIEWPORT, device_scale_factor=1)
+    foreign: list[str] = []
+    context.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url)
+            if urlparse(request.url).hostname not in (None, "127.0.0.1", "localhost")
+            and urlparse(request.url).scheme in ("http", "https", "ws", "wss")
+            else None
+        ),
+    )
+    page = context.new_page()
+    try:
+        for name in PAGES:
+            _open(page, f"{server}/{'' if name == 'overview' else name}")
+            body = page.inner_text("body")
+            assert not page.query_selector('[data-testid="stException"]'), name
+            for text in ERROR_TEXTS:
+                assert text not in body, f"{name} ({lang}) shows {text!r}"
+            if name == "overview":
+                assert OVERALL[lang] in body
+                gauge = page.wait_for_selector(".js-plotly-plot .indicatorlayer .number")
+                assert gauge.text_content().strip().endswith("/100")
+                bottom = _content_bottom(page)
+                page.screenshot(path=str(SHOTS / f"overview-{lang}-screen.png"))
+                # The executive's one screen: no scrolling on a 1080p projector.
+                assert bottom <= VIEWPORT["height"], f"the overview is {bottom} px tall"
+            _screenshot(page, SHOTS / f"{name}-{lang}.png")
+    finally:
+        context.close()
+    assert not foreign, f"the page fetched from other hosts: {foreign[:5]}"
