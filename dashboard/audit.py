@@ -22,6 +22,7 @@ class Auditor:
     def __init__(self, dataset: Dataset):
         self.data: AuditData = prepare(dataset)
         self._measures: dict[tuple, dict[str, Measure]] = {}
+        self._contexts: dict[tuple, Context] = {}
 
     def default_period(self) -> Period | None:
         """The span of the data: first to last post or action."""

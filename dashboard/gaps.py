@@ -34,7 +34,7 @@ class Gap:
             "evidence": self.metric.measure.evidence,
             "recommendation": dict(spec.recommendation),
             "seed": self.criterion.spec.seed,
-            "reference": spec.reference or None,
+            "reference": dict(spec.reference) if spec.reference["en"] else None,
         }
 
 
@@ -67,7 +67,7 @@ def gaps_frame(scorecard: Scorecard, lang: str = "en") -> pd.DataFrame:
                 "unit": spec.unit,
                 "recommendation": spec.recommendation[lang],
                 "seed": gap.criterion.spec.seed,
-                "reference": spec.reference,
+                "reference": spec.reference[lang],
             }
         )
     columns = [

@@ -72,7 +72,10 @@ class MetricResult:
 
     @property
     def is_gap(self) -> bool:
-        return self.measured and not meets_target(self.measure.value, self.floor, self.target)
+        """Below target by more than rounding: 24.99 % against 25 % is not worth a line."""
+        if not self.measured or meets_target(self.measure.value, self.floor, self.target):
+            return False
+        return round(self.score, 1) < 100.0
 
     def to_dict(self) -> dict[str, Any]:
         m = self.measure

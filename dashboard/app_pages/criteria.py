@@ -63,8 +63,10 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
                     st.markdown(
                         f"**{views.plain(metric.spec.title[lang])}** — {views.plain(metric.spec.recommendation[lang])}"
                     )
-                    if metric.spec.reference:
-                        st.caption(f"{t('reference', lang)}: {views.plain(metric.spec.reference)}")
+                    if metric.spec.reference[lang]:
+                        st.caption(
+                            f"{t('reference', lang)}: {views.plain(metric.spec.reference[lang])}"
+                        )
         elif criterion.measured:
             st.success(t("ui_criterion_ok", lang), icon=":material/check_circle:")
 

@@ -33,7 +33,9 @@ class MetricSpec:
     weight: float
     inputs: tuple[str, ...]
     recommendation: dict[str, str]
-    reference: str
+    reference: dict[
+        str, str
+    ]  # a public figure beside the target, with source and year ("" if none)
 
     @property
     def lower_is_better(self) -> bool:
@@ -76,7 +78,7 @@ def criteria() -> tuple[CriterionSpec, ...]:
                 weight=float(m["weight"]),
                 inputs=tuple(m["inputs"]),
                 recommendation=_pair(m, "recommendation"),
-                reference=m.get("reference", ""),
+                reference=_pair(m, "reference"),
             )
             for mid, m in entry["metrics"].items()
         )
