@@ -64,9 +64,13 @@ __out["rescore_weights"] = time.perf_counter() - t
     )
     ratio = audit["seconds"] / baseline["seconds"]
     print(f"data:             {data}")
-    print(f"baseline DuckDB:  {baseline['seconds']:.2f} s, peak {baseline['peak_mib'] / 1024:.2f} GiB (fresh process, best of 2)")
-    print(f"full audit:       {audit['seconds']:.2f} s, peak {audit['peak_mib'] / 1024:.2f} GiB "
-          f"({audit['measured']}/12 criteria measured, overall {audit['score']:.1f})")
+    print(
+        f"baseline DuckDB:  {baseline['seconds']:.2f} s, peak {baseline['peak_mib'] / 1024:.2f} GiB (fresh process, best of 2)"
+    )
+    print(
+        f"full audit:       {audit['seconds']:.2f} s, peak {audit['peak_mib'] / 1024:.2f} GiB "
+        f"({audit['measured']}/12 criteria measured, overall {audit['score']:.1f})"
+    )
     print(f"ratio:            {ratio:.2f}× baseline (target ≤ 2×)")
     print(f"re-score period:  {audit['rescore_period']:.2f} s (target < 1.5 s)")
     print(f"re-score weights: {audit['rescore_weights']:.3f} s")

@@ -29,7 +29,9 @@ __out["rejected"] = loaded.rows_rejected
     print(f"file:        {activity} ({size_mb:,.0f} MB)")
     print(f"rows loaded: {rows:,} (rejected {result['rejected']:,})")
     print(f"load time:   {result['seconds']:.2f} s (fresh process, best of 2, imports included)")
-    print(f"throughput:  {rows / result['seconds'] / 1e6:.2f} M rows/s, {size_mb / result['seconds']:.0f} MB/s")
+    print(
+        f"throughput:  {rows / result['seconds'] / 1e6:.2f} M rows/s, {size_mb / result['seconds']:.0f} MB/s"
+    )
     print(f"peak memory: {result['peak_mib'] / 1024:.2f} GiB")
 
 

@@ -31,8 +31,20 @@ def enterprise_data() -> Path:
         print(f"generating {EMPLOYEES:,} employees × 12 months into {out} …", flush=True)
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "dashboard", "sample", "--employees", str(EMPLOYEES), "--months", "12",
-             "--seed", "1", "--out", str(out)],
+            [
+                sys.executable,
+                "-m",
+                "dashboard",
+                "sample",
+                "--employees",
+                str(EMPLOYEES),
+                "--months",
+                "12",
+                "--seed",
+                "1",
+                "--out",
+                str(out),
+            ],
             check=True,
             cwd=ROOT,
         )
@@ -45,7 +57,9 @@ def run_child(body: str, runs: int = 1) -> dict:
     code = "import time\n__t0 = time.perf_counter()\n__out = {}\n" + body + CHILD_FOOTER
     results = []
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT
+        )
         if done.returncode:
             raise SystemExit(done.stderr)
         last = [line for line in done.stdout.splitlines() if line.startswith("{")][-1]

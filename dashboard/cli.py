@@ -1,7 +1,8 @@
-"""`python -m dashboard …`: the audit pipeline from a terminal, and the sample generator.
+"""`python -m dashboard …`: the audit pipeline from a terminal, saved audits, the sample generator.
 
 Exit codes: 0 success, 2 bad input (the load report goes to stderr, one problem a
-line). A user never sees a traceback: every expected failure is a sentence.
+line; an unknown workspace or audit), 1 the audit store could not be reached or
+written. A user never sees a traceback: every expected failure is a sentence.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dashboard.i18n import LANGS, Lang, t
 from dashboard.ingest import Dataset, load_file
 
 EXIT_BAD_INPUT = 2
+EXIT_STORE = 1
 
 
 def _date(text: str) -> date:
@@ -62,7 +64,24 @@ def _add_audit(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=LANGS, default="it", help="language of the text output")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--strict", action="store_true", help="exit 2 when any row was rejected")
+    p.add_argument(
+        "--save",
+        type=_workspace,
+        metavar="WORKSPACE",
+        help="also save the audit in this workspace of the store (created if new)",
+    )
+    p.add_argument("--name", help="the saved audit's name (default: its period)")
     p.set_defaults(run=run_audit_command)
+
+
+def _workspace(text: str) -> str:
+    from dashboard.store.errors import InvalidName
+    from dashboard.store.repository import check_slug
+
+    try:
+        return check_slug(text)
+    except InvalidName as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _inputs(args: argparse.Namespace) -> list[tuple[Path, str | None]]:
@@ -140,6 +159,10 @@ def run_audit_command(args: argparse.Namespace) -> int:
         print(f"period: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     scorecard = auditor.scorecard(settings, period)
+    if args.save:
+        code = _store_call(save_to_store, args.save, args.name, scorecard, dataset, settings)
+        if code:
+            return code
     if args.format == "json":
         out = scorecard.to_dict()
         out["inputs"] = [r.summary() for r in results]
@@ -180,9 +203,130 @@ def render_text(scorecard, lang: Lang) -> str:
         )
         lines.append(f"      {spec.recommendation[lang]}")
         lines.append(f"      {t('seed', lang)}: {gap.criterion.spec.seed}")
-        if spec.reference:
-            lines.append(f"      {t('reference', lang)}: {spec.reference}")
+        if spec.reference[lang]:
+            lines.append(f"      {t('reference', lang)}: {spec.reference[lang]}")
     return "\n".join(lines)
+
+
+def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, settings) -> int:
+    """Save the audit just computed (the workspace is created on first use, for monthly jobs)."""
+    from dashboard.store.errors import NotFound
+    from dashboard.store.repository import create_workspace, save_audit, trusted_access
+
+    try:
+        access = trusted_access(engine, workspace)
+    except NotFound:
+        access = create_workspace(engine, workspace)
+        print(f"created workspace {workspace}", file=sys.stderr)
+    audit_id = save_audit(engine, access, scorecard, dataset, settings, saved_by=_user(), name=name)
+    print(f"saved as audit {audit_id} in workspace {workspace}", file=sys.stderr)
+    return 0
+
+
+def _user() -> str:
+    """Who saves from a terminal: the login name (a scheduled job's account, typically)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except OSError:  # no login name and no password entry, as in some containers
+        return "terminal"
+
+
+def _store_call(function, *args) -> int:
+    """Open the store and run `function(engine, *args)`, turning every failure into a sentence."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from dashboard.store.errors import StoreError, StoreUnavailable
+    from dashboard.store.repository import open_store
+
+    try:
+        return function(open_store(), *args)
+    except StoreUnavailable as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_STORE
+    except StoreError as error:  # an unknown workspace or audit, a name that cannot be used
+        print(str(error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except SQLAlchemyError as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        print(f"the audit store failed: {reason}", file=sys.stderr)
+        return EXIT_STORE
+
+
+def _add_audits(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "audits",
+        help="read saved audits back from the store",
+        description="Saved audits, from the store PRESENZA_DATABASE_URL names "
+        "(default: data/presenza.db).",
+    )
+    verbs = p.add_subparsers(dest="verb", required=True)
+    listing = verbs.add_parser("list", help="the audits saved in a workspace, newest first")
+    listing.add_argument("workspace", metavar="WORKSPACE")
+    listing.add_argument("--lang", choices=LANGS, default="it", help="language of the levels")
+    listing.set_defaults(run=lambda args: _store_call(list_command, args.workspace, args.lang))
+    show = verbs.add_parser("show", help="one saved audit: its scorecard, gaps and inputs")
+    show.add_argument("audit_id", type=int, metavar="ID")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--lang", choices=LANGS, default="it", help="language of the text output")
+    show.set_defaults(
+        run=lambda args: _store_call(show_command, args.audit_id, args.format, args.lang)
+    )
+
+
+def list_command(engine, workspace: str, lang: Lang) -> int:
+    from dashboard.store.repository import list_audits, trusted_access
+
+    audits = list_audits(engine, trusted_access(engine, workspace))
+    if not audits:
+        print(f"no audits saved in {workspace} yet")
+        return 0
+    rows = [("id", "name", "period", "saved at", "score", "level", "current")]
+    for a in audits:
+        score = "—" if a.overall_score is None else f"{a.overall_score:.1f}"
+        saved = a.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        current = "*" if a.is_current else ""
+        rows.append(
+            (str(a.id), a.name, a.period.label(), saved, score, a.level_name(lang) or "—", current)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    return 0
+
+
+def show_command(engine, audit_id: int, output: str, lang: Lang) -> int:
+    from dashboard.store.repository import get_audit, trusted_access, workspace_of_audit
+
+    workspace = workspace_of_audit(engine, audit_id)
+    audit = get_audit(engine, trusted_access(engine, workspace), audit_id)
+    info = audit.info
+    if output == "json":
+        out = {
+            **audit.scorecard,
+            "inputs": audit.inputs,
+            "audit": {
+                "id": info.id,
+                "workspace": workspace,
+                "name": info.name,
+                "saved_by": info.saved_by,
+                "saved_at": info.saved_at.isoformat(),
+                "is_current": info.is_current,
+                "tables": audit.tables,
+                "settings": audit.settings_toml,
+                "questionnaire": audit.questionnaire_toml,
+            },
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    current = " (current)" if info.is_current else ""
+    print(f"#{info.id} {info.name} — {workspace}, saved by {info.saved_by} on {saved}{current}")
+    print(render_text(audit.to_scorecard(), lang))
+    return 0
 
 
 def _add_sample(sub: argparse._SubParsersAction) -> None:
@@ -200,11 +344,36 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_serve)
 
 
+def streamlit_flags() -> list[str]:
+    """The project's .streamlit/config.toml as command-line flags, so an installed package
+    (started from any folder) runs with the same settings as `make run` in a checkout."""
+    import tomllib
+
+    here = Path(__file__).resolve().parent
+    config = here / "streamlit_config.toml"
+    if not config.exists():
+        config = here.parent / ".streamlit" / "config.toml"
+    if not config.exists():
+        return []
+    flags = []
+    for section, options in tomllib.loads(config.read_text("utf-8")).items():
+        for name, value in options.items():
+            text = (
+                json.dumps(value)
+                if isinstance(value, list)
+                else str(value).lower()
+                if isinstance(value, bool)
+                else str(value)
+            )
+            flags.append(f"--{section}.{name}={text}")
+    return flags
+
+
 def run_serve(args: argparse.Namespace) -> int:
     import subprocess
 
     app = Path(__file__).resolve().parent / "app.py"
-    command = [sys.executable, "-m", "streamlit", "run", str(app)]
+    command = [sys.executable, "-m", "streamlit", "run", str(app), *streamlit_flags()]
     command += ["--server.port", str(args.port), "--server.address", args.address]
     return subprocess.call(command)
 
@@ -215,6 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     _add_audit(sub)
+    _add_audits(sub)
     _add_sample(sub)
     _add_serve(sub)
     return parser

@@ -138,13 +138,13 @@ def dump_settings(settings: Settings) -> str:
             + "]"
         )
     for c in registry.criteria():
-        lines += ["", f"[criteria.{c.id}]", f"weight = {settings.criterion_weight(c.id):g}"]
+        lines += ["", f"[criteria.{c.id}]", f"weight = {settings.criterion_weight(c.id)!r}"]
     for m in registry.metrics().values():
         lines += [
             "",
             f'[metrics."{m.id}"]  # {m.title["en"]} ({m.unit})',
-            f"floor = {settings.floor(m.id):g}",
-            f"target = {settings.target(m.id):g}",
-            f"weight = {settings.weight(m.id):g}",
+            f"floor = {settings.floor(m.id)!r}",
+            f"target = {settings.target(m.id)!r}",
+            f"weight = {settings.weight(m.id)!r}",
         ]
     return "\n".join(lines) + "\n"

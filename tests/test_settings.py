@@ -73,3 +73,8 @@ def test_dump_and_parse_round_trip() -> None:
         assert again.target(metric) == changed.target(metric)
         assert again.weight(metric) == changed.weight(metric)
     assert again.criterion_weight("presence") == 0.5
+
+
+def test_dump_keeps_full_precision() -> None:
+    precise = Settings().with_metric("voice.commentary_share", target=0.123456789)
+    assert parse_settings(dump_settings(precise)).target("voice.commentary_share") == 0.123456789

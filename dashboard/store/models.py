@@ -1,0 +1,143 @@
+"""The tables of the store: workspaces, their passphrases, audits and the audits' data.
+
+The first migration (migrations/versions/0001_initial.py) creates exactly these; a
+test compares the two, so a change here without a new revision fails.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+# Named constraints: SQLite alters tables by copying them, which needs the names.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite keeps no zone: UTC is put back on read)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Workspace(Base):
+    """One client company. `revision` grows with every change, so a live view can poll it."""
+
+    __tablename__ = "workspaces"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    is_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Passphrase(Base):
+    """A role's passphrase as a salted scrypt digest; the passphrase itself is never stored."""
+
+    __tablename__ = "passphrases"
+
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kdf: Mapped[str] = mapped_column(String(64))  # the function and its parameters
+    salt: Mapped[bytes] = mapped_column(LargeBinary)
+    digest: Mapped[bytes] = mapped_column(LargeBinary)
+    set_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Audit(Base):
+    """A dated snapshot: the scorecard as computed, plus what it was computed from.
+
+    The headline numbers are columns so lists and trends need not read the JSON.
+    """
+
+    __tablename__ = "audits"
+    __table_args__ = (
+        # At most one current audit per workspace, enforced by the database itself.
+        Index(
+            "uq_audits_current",
+            "workspace_id",
+            unique=True,
+            sqlite_where=text("is_current"),
+            postgresql_where=text("is_current"),
+        ),
+        Index("ix_audits_workspace_saved", "workspace_id", "saved_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    saved_by: Mapped[str] = mapped_column(String(200))
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    overall_score: Mapped[float | None] = mapped_column(Float)
+    level: Mapped[int | None] = mapped_column(Integer)  # index into dashboard.scoring.LEVELS
+    measured: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    scorecard: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)  # Scorecard.to_dict()
+    settings: Mapped[str] = mapped_column(Text, deferred=True)  # settings TOML, every value
+    questionnaire: Mapped[str] = mapped_column(Text, deferred=True)  # questionnaire TOML
+    inputs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, deferred=True)  # files read
+
+
+class AuditTable(Base):
+    """One canonical table an audit was computed from: its digest, and a zstd Parquet copy.
+
+    `parquet` is empty when the table was above the size cap: the digest still says
+    which data it was.
+    """
+
+    __tablename__ = "audit_tables"
+
+    audit_id: Mapped[int] = mapped_column(
+        ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True
+    )
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_count: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+    parquet: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)

@@ -1,0 +1,661 @@
+"""Workspaces and their audits: every read and write the dashboard and the CLI make.
+
+Every function takes the engine and the `Access` it was granted, and only ever
+touches that workspace's rows: an audit id from another workspace is "not found",
+exactly like one that never existed. Results are frozen dataclasses, not live ORM
+objects, so pages can cache them. Each write is one transaction that first locks
+the workspace row (PostgreSQL) or the database (SQLite), so concurrent saves queue
+and a crash mid-save leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pandas as pd
+from alembic.util import CommandError
+from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, undefer
+
+from dashboard.ingest import Dataset
+from dashboard.period import Period
+from dashboard.questionnaire import parse_questionnaire
+from dashboard.scoring import Scorecard, level_name
+from dashboard.settings import Settings, parse_settings
+from dashboard.store.access import (
+    ROLES,
+    Access,
+    Role,
+    burn_time,
+    hash_passphrase,
+    verify_passphrase,
+)
+from dashboard.store.compare import trend_table
+from dashboard.store.db import describe, make_engine, migrate, writer
+from dashboard.store.errors import (
+    AccessDenied,
+    ConfirmationRequired,
+    InvalidName,
+    NotFound,
+    StoreUnavailable,
+)
+from dashboard.store.models import Audit, AuditTable, Passphrase, Workspace
+from dashboard.store.snapshot import (
+    TABLE_CAP_BYTES,
+    TableCopy,
+    copy_tables,
+    dataset_from_tables,
+    questionnaire_toml,
+    scorecard_from_dict,
+    scorecard_json,
+    settings_toml,
+)
+
+SAMPLE_SLUG = "esempio"
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+NAME_LENGTH = 200
+# Test hook, see `_pause_inside_save`.
+PAUSE_VARIABLE = "PRESENZA_TEST_SAVE_PAUSE"
+# "How it moved since the last audit" follows the data's calendar, not the save order.
+_CHRONOLOGICAL = (Audit.period_end, Audit.period_start, Audit.saved_at, Audit.id)
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    slug: str
+    name: str
+    is_open: bool
+    protected: tuple[Role, ...]  # roles that have a passphrase
+    revision: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditInfo:
+    """An audit's headline: enough for lists, pickers and the trend, without the JSON."""
+
+    id: int
+    name: str
+    period_start: date
+    period_end: date
+    saved_by: str
+    saved_at: datetime
+    is_current: bool
+    overall_score: float | None
+    level: int | None  # index into dashboard.scoring.LEVELS
+    measured: int
+    total: int
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_start, self.period_end)
+
+    def level_name(self, lang: str) -> str | None:
+        return None if self.level is None else level_name(self.level, lang)
+
+
+@dataclass(frozen=True)
+class StoredAudit:
+    """A whole saved audit: the scorecard as computed and what it was computed from."""
+
+    info: AuditInfo
+    scorecard: dict[str, Any]  # Scorecard.to_dict(), as `audit --format json` prints it
+    settings_toml: str
+    questionnaire_toml: str
+    inputs: list[dict[str, Any]]  # the files read: name, digest, format, table, rows…
+    tables: dict[str, dict[str, Any]]  # canonical table → rows, digest, kept (copy stored)
+
+    def to_scorecard(self) -> Scorecard:
+        """The scorecard object every view renders, without recomputing anything."""
+        return scorecard_from_dict(self.scorecard, self.info.saved_at)
+
+    def settings(self) -> Settings:
+        return parse_settings(self.settings_toml)
+
+    def questionnaire(self) -> dict[str, Any]:
+        return parse_questionnaire(self.questionnaire_toml)
+
+
+# --- start-up ------------------------------------------------------------------
+
+
+def open_store(url: str | None = None, *, sample: bool = True) -> Engine:
+    """The engine, with the schema migrated and (unless told not to) the sample workspace.
+
+    Call once per process (e.g. under `st.cache_resource`); every instance may call it
+    at start-up, migrations and the sample are safe to race.
+    """
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+        if sample:
+            ensure_sample(engine)
+    except (SQLAlchemyError, CommandError) as error:
+        engine.dispose()
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        raise StoreUnavailable(
+            f"cannot open the store at {describe(engine.url)}: {reason}"
+        ) from None
+    return engine
+
+
+def ensure_sample(engine: Engine) -> None:
+    """The open `esempio` workspace with two audits of the bundled company (first and second
+    half of its data), so a first look shows a current audit and how it moved."""
+    with Session(engine) as session:
+        if session.scalar(select(Workspace.id).where(Workspace.slug == SAMPLE_SLUG)):
+            return
+    from dashboard.audit import Auditor
+    from dashboard.bundled import load_sample
+
+    dataset = load_sample()
+    auditor = Auditor(dataset)
+    span = auditor.period()
+    months = span.months()
+    halves = [span]
+    if len(months) > 1:
+        middle = months[len(months) // 2]
+        halves = [Period(span.start, middle - timedelta(days=1)), Period(middle, span.end)]
+    cards = [auditor.scorecard(Settings(), period) for period in halves]
+    payloads = [_AuditPayload.of(card, dataset, Settings(), TABLE_CAP_BYTES) for card in cards]
+    try:
+        with _writing(engine) as session:
+            workspace = Workspace(slug=SAMPLE_SLUG, name="Esempio S.p.A.", is_open=True)
+            session.add(workspace)
+            session.flush()
+            for card, payload in zip(cards, payloads, strict=True):
+                _insert_audit(session, workspace, card, payload, None, "Presenza")
+    except IntegrityError:  # another instance seeded it first
+        return
+
+
+# --- workspaces and access -------------------------------------------------------
+
+
+def create_workspace(
+    engine: Engine,
+    slug: str,
+    name: str | None = None,
+    *,
+    editor_passphrase: str | None = None,
+    viewer_passphrase: str | None = None,
+    is_open: bool = False,
+) -> Access:
+    """A new workspace (one per client company); its creator gets editor access.
+
+    Without passphrases a closed workspace is reachable only from the terminal
+    (`trusted_access`) until an editor sets them.
+    """
+    slug = check_slug(slug)
+    name = _check_name(name or slug)
+    try:
+        with _writing(engine) as session:
+            workspace = Workspace(slug=slug, name=name, is_open=is_open)
+            session.add(workspace)
+            session.flush()
+            for role, passphrase in (("editor", editor_passphrase), ("viewer", viewer_passphrase)):
+                if passphrase is not None:
+                    _store_passphrase(session, workspace.id, role, passphrase)
+    except IntegrityError:  # the slug is unique in the database, whoever raced for it
+        raise InvalidName(f"a workspace called {slug!r} already exists") from None
+    return Access(workspace.id, slug, name, "editor")
+
+
+def check_slug(slug: str) -> str:
+    """A workspace's short name: it appears in links, so lower case, digits and hyphens."""
+    slug = slug.strip()
+    if not SLUG.fullmatch(slug):
+        raise InvalidName(
+            f"{slug!r} is not a workspace name: use lower-case letters, digits and hyphens, "
+            "like acme-spa"
+        )
+    return slug
+
+
+def authorize(engine: Engine, slug: str, passphrase: str | None) -> Access:
+    """The access a passphrase grants in a workspace; `AccessDenied` otherwise.
+
+    The editor passphrase makes an editor, the viewer passphrase a viewer. Without a
+    passphrase only an open workspace (the sample) lets one in: as editor when it has
+    no editor passphrase, else as viewer. A wrong passphrase and an unknown workspace
+    get the same answer in the same time, so a link reveals no other workspace.
+    """
+    denied = AccessDenied(f"wrong passphrase for {slug!r}, or no such workspace")
+    with Session(engine) as session:
+        workspace = session.scalar(select(Workspace).where(Workspace.slug == slug.strip()))
+        stored = _passphrases(session, workspace.id) if workspace else {}
+    if passphrase is not None:
+        if not stored:
+            burn_time(passphrase)
+        for role in ROLES:
+            row = stored.get(role)
+            if row and verify_passphrase(passphrase, row.kdf, row.salt, row.digest):
+                return Access(workspace.id, workspace.slug, workspace.name, role)
+        raise denied
+    if workspace is None or not workspace.is_open:
+        raise denied
+    role: Role = "viewer" if "editor" in stored else "editor"
+    return Access(workspace.id, workspace.slug, workspace.name, role)
+
+
+def trusted_access(engine: Engine, slug: str) -> Access:
+    """Editor access with no passphrase: for the terminal and scheduled jobs only.
+
+    Whoever holds the database URL can read every row anyway; the passphrases guard
+    the dashboard, which is reachable by people who do not.
+    """
+    with Session(engine) as session:
+        workspace = session.scalar(select(Workspace).where(Workspace.slug == slug.strip()))
+        if workspace is None:
+            raise NotFound(f"there is no workspace called {slug!r}")
+        return Access(workspace.id, workspace.slug, workspace.name, "editor")
+
+
+def workspace_of_audit(engine: Engine, audit_id: int) -> str:
+    """The slug of the workspace an audit belongs to (terminal use, with `trusted_access`)."""
+    with Session(engine) as session:
+        slug = session.scalar(
+            select(Workspace.slug)
+            .join(Audit, Audit.workspace_id == Workspace.id)
+            .where(Audit.id == audit_id)
+        )
+    if slug is None:
+        raise NotFound(f"there is no audit number {audit_id}")
+    return slug
+
+
+def workspace_info(engine: Engine, access: Access) -> WorkspaceInfo:
+    """The workspace as its editors manage it: name, openness, which roles have a passphrase."""
+    with Session(engine) as session:
+        workspace = _workspace(session, access)
+        protected = tuple(r for r in ROLES if r in _passphrases(session, workspace.id))
+        return WorkspaceInfo(
+            workspace.slug,
+            workspace.name,
+            workspace.is_open,
+            protected,
+            workspace.revision,
+            workspace.created_at,
+        )
+
+
+def set_passphrase(engine: Engine, access: Access, role: Role, passphrase: str | None) -> None:
+    """Set (or with None, remove) the passphrase of a role; editors only."""
+    access.require_editor()
+    if role not in ROLES:
+        raise InvalidName(f"role must be one of {', '.join(ROLES)}")
+    with _writing(engine) as session:
+        workspace = _lock_workspace(session, access)
+        existing = session.get(Passphrase, (workspace.id, role))
+        if existing is not None:
+            session.delete(existing)
+            session.flush()
+        if passphrase is not None:
+            _store_passphrase(session, workspace.id, role, passphrase)
+
+
+def latest_change_token(engine: Engine, access: Access) -> int:
+    """A number that changes whenever the workspace's audits do (save, rename, current,
+    delete): one primary-key read, cheap enough for a live view to poll."""
+    with Session(engine) as session:
+        return _workspace(session, access).revision
+
+
+# --- audits ----------------------------------------------------------------------
+
+
+def save_audit(
+    engine: Engine,
+    access: Access,
+    scorecard: Scorecard,
+    dataset: Dataset,
+    settings: Settings,
+    *,
+    saved_by: str,
+    name: str | None = None,
+    make_current: bool = True,
+    table_cap_bytes: int = TABLE_CAP_BYTES,
+) -> int:
+    """Save a new audit (never overwriting one) and return its number; editors only.
+
+    `scorecard` must have been computed from `dataset` (its tables and its merged
+    questionnaire) under `settings`. The new audit becomes the current one unless
+    `make_current` is False; a workspace's first audit is current regardless.
+    """
+    access.require_editor()
+    name = _check_name(name) if name else None
+    saved_by = _check_name(saved_by, what="who saved it")
+    payload = _AuditPayload.of(scorecard, dataset, settings, table_cap_bytes)
+    with _writing(engine) as session:
+        workspace = _lock_workspace(session, access)
+        audit = _insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
+        _pause_inside_save()
+        return audit.id
+
+
+def list_audits(engine: Engine, access: Access) -> list[AuditInfo]:
+    """The workspace's audits, most recently saved first."""
+    with Session(engine) as session:
+        rows = session.scalars(
+            select(Audit)
+            .where(Audit.workspace_id == access.workspace_id)
+            .order_by(Audit.saved_at.desc(), Audit.id.desc())
+        )
+        return [_info(a) for a in rows]
+
+
+def get_audit(engine: Engine, access: Access, audit_id: int) -> StoredAudit:
+    """One audit with its documents; `NotFound` for an id outside the caller's workspace."""
+    with Session(engine) as session:
+        return _stored(session, _audit(session, access, audit_id, full=True))
+
+
+def current_audit(engine: Engine, access: Access) -> StoredAudit | None:
+    """Where the company stands today: the audit marked current (None before any save)."""
+    with Session(engine) as session:
+        audit = session.scalar(
+            _full(select(Audit)).where(Audit.workspace_id == access.workspace_id, Audit.is_current)
+        )
+        return None if audit is None else _stored(session, audit)
+
+
+def previous_audit(engine: Engine, access: Access, audit_id: int) -> StoredAudit | None:
+    """The audit just before this one in the data's calendar (by period, then save time):
+    what "since the last audit" compares against. None for the first."""
+    with Session(engine) as session:
+        _audit(session, access, audit_id)
+        ids = session.scalars(
+            select(Audit.id)
+            .where(Audit.workspace_id == access.workspace_id)
+            .order_by(*_CHRONOLOGICAL)
+        ).all()
+        position = ids.index(audit_id)
+        if position == 0:
+            return None
+        return _stored(session, _audit(session, access, ids[position - 1], full=True))
+
+
+def load_scorecard_dict(engine: Engine, access: Access, audit_id: int) -> dict[str, Any]:
+    """Just the stored scorecard document (what the views render)."""
+    with Session(engine) as session:
+        return _audit(session, access, audit_id, full=True).scorecard
+
+
+def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | None:
+    """The canonical tables and answers the audit was computed from, to re-score or drill
+    down; None when a table was above the size cap and only its digest was kept."""
+    with Session(engine) as session:
+        audit = _audit(session, access, audit_id, full=True)
+        tables = session.scalars(
+            select(AuditTable)
+            .options(undefer(AuditTable.parquet))
+            .where(AuditTable.audit_id == audit.id)
+        ).all()
+        if any(t.parquet is None for t in tables):
+            return None
+        return dataset_from_tables(
+            {t.table_name: (t.digest, t.parquet) for t in tables}, audit.questionnaire
+        )
+
+
+def rename_audit(engine: Engine, access: Access, audit_id: int, name: str) -> None:
+    """Rename an audit (names need not be unique: the number is the key); editors only."""
+    access.require_editor()
+    name = _check_name(name)
+    with _writing(engine) as session:
+        _lock_workspace(session, access)
+        _audit(session, access, audit_id).name = name
+
+
+def set_current(engine: Engine, access: Access, audit_id: int) -> None:
+    """Make this the audit executives see; editors only."""
+    access.require_editor()
+    with _writing(engine) as session:
+        _lock_workspace(session, access)
+        audit = _audit(session, access, audit_id)
+        _unset_current(session, access.workspace_id)
+        audit.is_current = True
+
+
+def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) -> None:
+    """Delete an audit and its data; `confirm` must repeat its name or its number.
+
+    Deleting the current audit makes the latest remaining one (by period) current,
+    so the executive view never goes blank while audits remain.
+    """
+    access.require_editor()
+    with _writing(engine) as session:
+        _lock_workspace(session, access)
+        audit = _audit(session, access, audit_id)
+        if confirm.strip() not in (audit.name, str(audit.id)):
+            raise ConfirmationRequired(
+                f"to delete audit {audit.id}, confirm with its name ({audit.name!r}) or number"
+            )
+        was_current = audit.is_current
+        session.delete(audit)
+        session.flush()
+        if was_current:
+            latest = session.scalar(
+                select(Audit)
+                .where(Audit.workspace_id == access.workspace_id)
+                .order_by(*(c.desc() for c in _CHRONOLOGICAL))
+                .limit(1)
+            )
+            if latest is not None:
+                latest.is_current = True
+
+
+def trend(engine: Engine, access: Access) -> pd.DataFrame:
+    """Overall index and each criterion's score per audit, oldest period first."""
+    with Session(engine) as session:
+        audits = session.scalars(
+            select(Audit)
+            .options(undefer(Audit.scorecard))
+            .where(Audit.workspace_id == access.workspace_id)
+            .order_by(*_CHRONOLOGICAL)
+        )
+        return trend_table([(_info(a), a.scorecard) for a in audits])
+
+
+# --- inside -----------------------------------------------------------------------
+
+
+@contextmanager
+def _writing(engine: Engine) -> Iterator[Session]:
+    """One write transaction: committed when the block ends, rolled back if it raises."""
+    with Session(writer(engine), expire_on_commit=False) as session, session.begin():
+        yield session
+
+
+def _pause_inside_save() -> None:
+    """Test hook: hold the save transaction open, uncommitted, for PRESENZA_TEST_SAVE_PAUSE
+    seconds, announcing it on stderr.
+
+    tests/test_store.py kills a saving process here to prove that a crash mid-save
+    leaves every earlier audit intact. Unset, as everywhere outside that test, it does
+    nothing.
+    """
+    seconds = os.environ.get(PAUSE_VARIABLE)
+    if seconds:
+        print(f"{PAUSE_VARIABLE}: pausing inside the save", file=sys.stderr, flush=True)
+        time.sleep(float(seconds))
+
+
+@dataclass(frozen=True)
+class _AuditPayload:
+    """The serialised audit, prepared before the transaction opens (Parquet takes a while)."""
+
+    scorecard: dict[str, Any]
+    settings: str
+    questionnaire: str
+    inputs: list[dict[str, Any]]
+    tables: list[TableCopy]
+
+    @classmethod
+    def of(
+        cls, scorecard: Scorecard, dataset: Dataset, settings: Settings, cap_bytes: int
+    ) -> _AuditPayload:
+        return cls(
+            scorecard_json(scorecard),
+            settings_toml(settings),
+            questionnaire_toml(dataset),
+            [{**f.summary(), "digest": f.digest} for f in dataset.files],
+            copy_tables(dataset, cap_bytes),
+        )
+
+
+def _insert_audit(
+    session: Session,
+    workspace: Workspace,
+    scorecard: Scorecard,
+    payload: _AuditPayload,
+    name: str | None,
+    saved_by: str,
+    make_current: bool = True,
+) -> Audit:
+    has_current = session.scalar(
+        select(Audit.id).where(Audit.workspace_id == workspace.id, Audit.is_current)
+    )
+    if make_current:
+        _unset_current(session, workspace.id)
+    audit = Audit(
+        workspace_id=workspace.id,
+        name=name or scorecard.period.label(),
+        period_start=scorecard.period.start,
+        period_end=scorecard.period.end,
+        saved_by=saved_by,
+        is_current=make_current or has_current is None,
+        overall_score=scorecard.score,
+        level=scorecard.level,
+        measured=scorecard.measured,
+        total=scorecard.total,
+        scorecard=payload.scorecard,
+        settings=payload.settings,
+        questionnaire=payload.questionnaire,
+        inputs=payload.inputs,
+    )
+    session.add(audit)
+    session.flush()
+    session.add_all(
+        AuditTable(
+            audit_id=audit.id,
+            table_name=t.name,
+            row_count=t.rows,
+            digest=t.digest,
+            parquet=t.parquet,
+        )
+        for t in payload.tables
+    )
+    session.flush()
+    return audit
+
+
+def _unset_current(session: Session, workspace_id: int) -> None:
+    # Before the new current row exists: the one-current index is checked per statement.
+    session.execute(
+        update(Audit)
+        .where(Audit.workspace_id == workspace_id, Audit.is_current)
+        .values(is_current=False)
+    )
+
+
+def _workspace(session: Session, access: Access) -> Workspace:
+    workspace = session.get(Workspace, access.workspace_id)
+    if workspace is None:
+        raise NotFound(f"the workspace {access.slug!r} no longer exists")
+    return workspace
+
+
+def _lock_workspace(session: Session, access: Access) -> Workspace:
+    """The workspace row, locked until commit, with its revision bumped: writers to one
+    workspace queue here, and the live view sees the change."""
+    workspace = session.scalar(
+        select(Workspace).where(Workspace.id == access.workspace_id).with_for_update()
+    )
+    if workspace is None:
+        raise NotFound(f"the workspace {access.slug!r} no longer exists")
+    workspace.revision += 1
+    return workspace
+
+
+def _passphrases(session: Session, workspace_id: int) -> dict[str, Passphrase]:
+    rows = session.scalars(select(Passphrase).where(Passphrase.workspace_id == workspace_id))
+    return {p.role: p for p in rows}
+
+
+def _store_passphrase(session: Session, workspace_id: int, role: str, passphrase: str) -> None:
+    kdf, salt, digest = hash_passphrase(passphrase)
+    session.add(Passphrase(workspace_id=workspace_id, role=role, kdf=kdf, salt=salt, digest=digest))
+
+
+def _full(query: Any) -> Any:
+    """A query for audits that loads the deferred documents too."""
+    return query.options(
+        undefer(Audit.scorecard),
+        undefer(Audit.settings),
+        undefer(Audit.questionnaire),
+        undefer(Audit.inputs),
+    )
+
+
+def _audit(session: Session, access: Access, audit_id: int, *, full: bool = False) -> Audit:
+    """The audit if it is in the caller's workspace; otherwise not found, never forbidden."""
+    query = select(Audit).where(Audit.id == audit_id, Audit.workspace_id == access.workspace_id)
+    audit = session.scalar(_full(query) if full else query)
+    if audit is None:
+        raise NotFound(f"there is no audit number {audit_id} in {access.slug!r}")
+    return audit
+
+
+def _info(audit: Audit) -> AuditInfo:
+    return AuditInfo(
+        audit.id,
+        audit.name,
+        audit.period_start,
+        audit.period_end,
+        audit.saved_by,
+        audit.saved_at,
+        audit.is_current,
+        audit.overall_score,
+        audit.level,
+        audit.measured,
+        audit.total,
+    )
+
+
+def _stored(session: Session, audit: Audit) -> StoredAudit:
+    tables = session.execute(
+        select(
+            AuditTable.table_name,
+            AuditTable.row_count,
+            AuditTable.digest,
+            AuditTable.parquet.is_not(None),
+        ).where(AuditTable.audit_id == audit.id)
+    )
+    return StoredAudit(
+        _info(audit),
+        audit.scorecard,
+        audit.settings,
+        audit.questionnaire,
+        audit.inputs,
+        {
+            name: {"rows": rows, "digest": digest, "kept": kept}
+            for name, rows, digest, kept in tables
+        },
+    )
+
+
+def _check_name(name: str, what: str = "an audit name") -> str:
+    name = name.strip()
+    if not name or len(name) > NAME_LENGTH:
+        raise InvalidName(f"{what} needs 1 to {NAME_LENGTH} characters")
+    return name

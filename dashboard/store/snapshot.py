@@ -1,0 +1,166 @@
+"""What an audit is stored as, and how it comes back: tables, settings, scorecard.
+
+A saved audit must render without recomputing (the executive view opens on it) and
+be recomputable later (new targets on the same data), so it keeps both the
+scorecard as computed and a compact copy of the canonical tables it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import polars as pl
+import tomli_w
+
+from dashboard.criteria import registry
+from dashboard.criteria.base import Measure
+from dashboard.criteria.registry import CriterionSpec
+from dashboard.ingest import Dataset, Loaded
+from dashboard.ingest.convert import dtype
+from dashboard.period import Period
+from dashboard.questionnaire import parse_questionnaire, to_toml
+from dashboard.schema import TABLES
+from dashboard.scoring import LEVELS, CriterionResult, MetricResult, Scorecard
+from dashboard.settings import Settings
+from dashboard.store.errors import SnapshotError
+
+# A table whose Parquet copy is larger keeps only its digest (the enterprise-size
+# activity log would make every save and every backup heavy).
+TABLE_CAP_BYTES = 64 * 2**20
+
+
+@dataclass(frozen=True)
+class TableCopy:
+    """One canonical table as saved: rows, digest of its Parquet bytes, the bytes if kept."""
+
+    name: str
+    rows: int
+    digest: str
+    parquet: bytes | None
+
+
+def copy_tables(dataset: Dataset, cap_bytes: int = TABLE_CAP_BYTES) -> list[TableCopy]:
+    """Every canonical table the dataset has, as zstd Parquet (done before the transaction)."""
+    copies = []
+    for name in sorted(dataset.tables):
+        frame = dataset.table(name)
+        buffer = io.BytesIO()
+        frame.write_parquet(buffer, compression="zstd")
+        data = buffer.getvalue()
+        digest = hashlib.sha256(data).hexdigest()
+        copies.append(
+            TableCopy(name, frame.height, digest, data if len(data) <= cap_bytes else None)
+        )
+    return copies
+
+
+def dataset_from_tables(tables: dict[str, tuple[str, bytes]], questionnaire: str) -> Dataset:
+    """The dataset a saved audit was computed from: name → (digest, Parquet), answers TOML.
+
+    Each table comes back as one loaded file with today's canonical columns and types
+    (a column added since the save is empty, i.e. unknown), so `Auditor` prepares it
+    exactly as it did the uploads.
+    """
+    dataset = Dataset()
+    for name, (digest, data) in sorted(tables.items()):
+        frame = pl.read_parquet(io.BytesIO(data))
+        frame = frame.select(
+            (pl.col(c.name) if c.name in frame.columns else pl.lit(None))
+            .cast(dtype(c))
+            .alias(c.name)
+            for c in TABLES[name].columns
+        )
+        loaded = Loaded(
+            f"{name}.parquet",
+            digest=f"saved:{digest}",
+            format="canonical",
+            table=name,
+            frame=frame,
+            rows_read=frame.height,
+        )
+        dataset = dataset.add(loaded)
+    if questionnaire.strip():
+        dataset = dataset.with_questionnaire(parse_questionnaire(questionnaire))
+    return dataset
+
+
+def questionnaire_toml(dataset: Dataset) -> str:
+    """The answers the audit used (every file's, merged) as TOML; empty when none."""
+    return to_toml(dataset.questionnaire)
+
+
+def settings_toml(settings: Settings) -> str:
+    """Every setting in effect, defaults included, exactly (floats unrounded).
+
+    Readable by `parse_settings`; defaults are written out so a later registry change
+    does not silently alter what a saved audit meant.
+    """
+    audit: dict[str, Any] = {"weakest_link": settings.weakest_link}
+    if settings.expected_platforms is not None:
+        audit["expected_platforms"] = list(settings.expected_platforms)
+    document = {
+        "audit": audit,
+        "criteria": {
+            c.id: {"weight": settings.criterion_weight(c.id)} for c in registry.criteria()
+        },
+        "metrics": {
+            m: {
+                "floor": settings.floor(m),
+                "target": settings.target(m),
+                "weight": settings.weight(m),
+            }
+            for m in registry.metrics()
+        },
+    }
+    return tomli_w.dumps(document)
+
+
+def scorecard_json(scorecard: Scorecard) -> dict[str, Any]:
+    """`Scorecard.to_dict()` as plain JSON values, the same document `audit --format json` prints."""
+    return json.loads(json.dumps(scorecard.to_dict(), ensure_ascii=False, default=str))
+
+
+def scorecard_from_dict(data: dict[str, Any], computed_at: datetime | None = None) -> Scorecard:
+    """A stored scorecard as a `Scorecard` again, so every view renders it as if just computed.
+
+    Scores come back rounded to two decimals (as stored); specs come from today's
+    registry, so an audit naming a metric that no longer exists cannot be rebuilt.
+    """
+    specs = {c.id: c for c in registry.criteria()}
+    try:
+        criteria = tuple(_criterion(specs[c["id"]], c) for c in data["criteria"])
+    except KeyError as error:
+        raise SnapshotError(
+            f"saved with {error.args[0]!r}, which this version does not know"
+        ) from None
+    overall = data["overall"]
+    names = [names["en"] for _, names in LEVELS]
+    level = names.index(overall["level"]) if overall["level"] is not None else None
+    period = Period(
+        date.fromisoformat(data["period"]["start"]), date.fromisoformat(data["period"]["end"])
+    )
+    extra = {"computed_at": computed_at} if computed_at else {}
+    return Scorecard(period, criteria, overall["score"], level, overall["weakest_link"], **extra)
+
+
+def _criterion(spec: CriterionSpec, data: dict[str, Any]) -> CriterionResult:
+    metrics = tuple(_metric(m) for m in data["metrics"])
+    return CriterionResult(spec, data["weight"], metrics, data["score"])
+
+
+def _metric(data: dict[str, Any]) -> MetricResult:
+    measure = Measure(
+        data["value"],
+        data["numerator"],
+        data["denominator"],
+        data["evidence"],
+        data["missing"],
+        data["note"],
+    )
+    spec = registry.metrics()[data["id"]]
+    return MetricResult(spec, measure, data["floor"], data["target"], data["weight"], data["score"])

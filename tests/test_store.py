@@ -1,0 +1,554 @@
+"""The audit store: migrations, saving and reading audits, access, compare, trend, CLI, crashes.
+
+Every store test runs on SQLite, and on PostgreSQL too when PRESENZA_TEST_DATABASE_URL
+is set (`.ci/run` sets it); each PostgreSQL test gets a schema of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import date
+
+import pandas as pd
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from conftest import ROOT
+from sqlalchemy import Engine, create_engine, func, inspect, select, text
+
+from dashboard.audit import Auditor, run_audit
+from dashboard.bundled import load_sample
+from dashboard.criteria import registry
+from dashboard.criteria.base import Measure
+from dashboard.criteria.context import empty_data
+from dashboard.ingest import Dataset
+from dashboard.period import Period
+from dashboard.scoring import Scorecard, score
+from dashboard.settings import Settings
+from dashboard.store import (
+    AccessDenied,
+    ConfirmationRequired,
+    InvalidName,
+    NotFound,
+    WeakPassphrase,
+    authorize,
+    compare,
+    create_workspace,
+    current_audit,
+    delete_audit,
+    get_audit,
+    latest_change_token,
+    list_audits,
+    load_dataset,
+    load_scorecard_dict,
+    open_store,
+    previous_audit,
+    rename_audit,
+    save_audit,
+    set_current,
+    set_passphrase,
+    trend,
+    trusted_access,
+    workspace_info,
+)
+from dashboard.store.db import alembic_config, database_url, make_engine, migrate
+from dashboard.store.models import AuditTable, Base, Passphrase
+from dashboard.store.repository import PAUSE_VARIABLE, SAMPLE_SLUG
+
+POSTGRES = os.environ.get("PRESENZA_TEST_DATABASE_URL")
+Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
+Q2 = Period(date(2026, 4, 1), date(2026, 6, 30))
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgres",
+            marks=[
+                pytest.mark.postgres,
+                pytest.mark.skipif(not POSTGRES, reason="PRESENZA_TEST_DATABASE_URL is not set"),
+            ],
+        ),
+    ]
+)
+def store_url(request, tmp_path) -> Iterator[str]:
+    """An empty store: a SQLite file, or a fresh PostgreSQL schema dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    server = database_url({"PRESENZA_DATABASE_URL": POSTGRES})
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = server.update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(store_url: str) -> Iterator[Engine]:
+    engine = open_store(store_url, sample=False)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[Dataset, Scorecard]:
+    dataset = load_sample()
+    return dataset, run_audit(dataset)
+
+
+def measures_with(values: dict[str, float]) -> dict[str, Measure]:
+    """Every metric not measured except those given."""
+    return {
+        m: Measure(values[m]) if m in values else Measure.not_measured("test: not given")
+        for m in registry.metrics()
+    }
+
+
+# involvement: participation 0.15 → 40 (weight 2), regular 0.15 → 100 (weight 1): 60;
+# presence 0.5 → 50; overall (60·1.5 + 50·1) ÷ 2.5 = 56 (as in test_scoring).
+CARD_A = score(
+    empty_data(),
+    Q1,
+    Settings(),
+    measures_with(
+        {
+            "involvement.participation_rate": 0.15,
+            "involvement.regular_rate": 0.15,
+            "presence.platform_coverage": 0.5,
+        }
+    ),
+)
+# participation 0.30 → 100: involvement 100; presence 50; voice commentary 0.25 → 50:
+# overall (100·1.5 + 50 + 50) ÷ 3.5 = 71.43.
+CARD_B = score(
+    empty_data(),
+    Q2,
+    Settings(),
+    measures_with(
+        {
+            "involvement.participation_rate": 0.30,
+            "involvement.regular_rate": 0.15,
+            "presence.platform_coverage": 0.5,
+            "voice.commentary_share": 0.25,
+        }
+    ),
+)
+
+
+def save(engine: Engine, access, card: Scorecard = CARD_A, **options) -> int:
+    return save_audit(engine, access, card, Dataset(), Settings(), saved_by="test", **options)
+
+
+# --- migrations ---------------------------------------------------------------------
+
+
+def test_migrate_creates_the_schema_of_the_models_and_twice_is_a_no_op(store_url: str) -> None:
+    engine = make_engine(store_url)
+    try:
+        migrate(engine)
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        with engine.connect() as connection:
+            assert MigrationContext.configure(connection).get_current_revision() == head
+            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        tables = set(inspect(engine).get_table_names())
+        assert tables >= {"workspaces", "passphrases", "audits", "audit_tables", "alembic_version"}
+        migrate(engine)
+        with engine.connect() as connection:
+            assert MigrationContext.configure(connection).get_current_revision() == head
+            assert connection.scalar(text("SELECT count(*) FROM alembic_version")) == 1
+    finally:
+        engine.dispose()
+
+
+def test_instances_starting_together_migrate_one_after_the_other(store_url: str) -> None:
+    code = "from dashboard.store.db import make_engine, migrate; migrate(make_engine())"
+    environ = {**os.environ, "PRESENZA_DATABASE_URL": store_url}
+    starting = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], cwd=ROOT, env=environ, stderr=subprocess.PIPE
+        )
+        for _ in range(4)
+    ]
+    try:
+        outcomes = [(p.communicate(timeout=60)[1], p.returncode) for p in starting]
+    finally:
+        for p in starting:
+            p.kill()
+    assert outcomes == [(b"", 0)] * 4
+
+
+def test_the_sample_workspace_is_seeded_once_and_open(store_url: str) -> None:
+    engine = open_store(store_url)
+    open_store(store_url).dispose()  # a second instance starting: no second seeding
+    try:
+        access = authorize(engine, SAMPLE_SLUG, None)
+        assert access.role == "editor"  # no editor passphrase: open for a first look
+        audits = list_audits(engine, access)
+        assert len(audits) == 2 and sum(a.is_current for a in audits) == 1
+        current = current_audit(engine, access)
+        assert current is not None and previous_audit(engine, access, current.info.id) is not None
+        set_passphrase(engine, access, "editor", "chiave del consulente")
+        assert authorize(engine, SAMPLE_SLUG, None).role == "viewer"  # still open to read
+    finally:
+        engine.dispose()
+
+
+# --- saving and reading -----------------------------------------------------------------
+
+
+def test_saving_twice_makes_two_audits_and_the_second_is_current(engine, sample) -> None:
+    dataset, card = sample
+    access = create_workspace(engine, "acme", "Acme S.p.A.")
+    first = save_audit(engine, access, card, dataset, Settings(), saved_by="anna", name="Marzo")
+    second = save_audit(engine, access, card, dataset, Settings(), saved_by="bruno")
+    assert second != first
+    audits = list_audits(engine, access)
+    assert [a.id for a in audits] == [second, first]  # newest first
+    assert [a.is_current for a in audits] == [True, False]
+    assert audits[1].name == "Marzo" and audits[0].name == card.period.label()
+    assert (audits[0].saved_by, audits[0].saved_at.tzinfo is not None) == ("bruno", True)
+    assert audits[0].overall_score == pytest.approx(card.score)
+    assert audits[0].level_name("en") == card.level_name("en")
+    assert current_audit(engine, access).info.id == second
+
+
+def test_a_stored_audit_renders_and_recomputes_without_the_original_files(engine, sample) -> None:
+    dataset, card = sample
+    access = create_workspace(engine, "acme")
+    settings = Settings(weakest_link=True).with_metric(
+        "involvement.participation_rate", target=0.123456789
+    )
+    card = Auditor(dataset).scorecard(settings, card.period)
+    audit_id = save_audit(engine, access, card, dataset, settings, saved_by="anna")
+    stored = get_audit(engine, access, audit_id)
+    expected = json.loads(json.dumps(card.to_dict(), default=str))
+    assert stored.scorecard == expected == load_scorecard_dict(engine, access, audit_id)
+    rebuilt = stored.to_scorecard().to_dict()  # renders as computed, from two-decimal scores
+    assert {k: v for k, v in rebuilt.items() if k != "gaps"} == {
+        k: v for k, v in expected.items() if k != "gaps"
+    }
+    assert [(g["metric"], g["priority"]) for g in rebuilt["gaps"]] == [
+        (g["metric"], pytest.approx(g["priority"], abs=0.1)) for g in expected["gaps"]
+    ]
+    assert stored.settings() == Settings(
+        metrics={
+            m: {
+                "floor": settings.floor(m),
+                "target": settings.target(m),
+                "weight": settings.weight(m),
+            }
+            for m in registry.metrics()
+        },
+        criteria={c.id: settings.criterion_weight(c.id) for c in registry.criteria()},
+        weakest_link=True,
+    )
+    assert stored.questionnaire() == dataset.questionnaire
+    assert {f["file"] for f in stored.inputs} == {f.file for f in dataset.files}
+    assert stored.tables["roster"] == {
+        "rows": dataset.table("roster").height,
+        "digest": stored.tables["roster"]["digest"],
+        "kept": True,
+    }
+    again = load_dataset(engine, access, audit_id)
+    for name in dataset.tables:
+        assert again.table(name).equals(dataset.table(name))
+    recomputed = run_audit(again, stored.settings(), card.period.start, card.period.end)
+    assert json.loads(json.dumps(recomputed.to_dict(), default=str)) == expected
+
+
+def test_a_table_above_the_size_cap_keeps_only_its_digest(engine, sample) -> None:
+    dataset, card = sample
+    access = create_workspace(engine, "acme")
+    audit_id = save_audit(
+        engine, access, card, dataset, Settings(), saved_by="anna", table_cap_bytes=1000
+    )
+    stored = get_audit(engine, access, audit_id)
+    assert not stored.tables["employee_activity"]["kept"]
+    assert len(stored.tables["employee_activity"]["digest"]) == 64
+    assert load_dataset(engine, access, audit_id) is None
+    assert stored.scorecard["overall"]["score"] == round(card.score, 2)
+
+
+def test_rename_set_current_and_the_change_token(engine) -> None:
+    access = create_workspace(engine, "acme")
+    token = latest_change_token(engine, access)
+    first = save(engine, access)
+    second = save(engine, access, make_current=False)
+    assert current_audit(engine, access).info.id == first  # told not to become current
+    tokens = [token, latest_change_token(engine, access)]
+    rename_audit(engine, access, second, "  Secondo trimestre ")
+    tokens.append(latest_change_token(engine, access))
+    set_current(engine, access, second)
+    tokens.append(latest_change_token(engine, access))
+    assert tokens == sorted(set(tokens))  # every change moved it
+    assert get_audit(engine, access, second).info.name == "Secondo trimestre"
+    assert [a.id for a in list_audits(engine, access) if a.is_current] == [second]
+    list_audits(engine, access)
+    assert latest_change_token(engine, access) == tokens[-1]  # reading does not
+    with pytest.raises(InvalidName):
+        rename_audit(engine, access, second, "   ")
+
+
+def test_the_first_audit_is_current_even_when_told_otherwise(engine) -> None:
+    access = create_workspace(engine, "acme")
+    audit_id = save(engine, access, make_current=False)
+    assert current_audit(engine, access).info.id == audit_id
+
+
+def test_delete_needs_the_name_or_number_and_keeps_a_current_audit(engine, sample) -> None:
+    access = create_workspace(engine, "acme")
+    older = save(engine, access, CARD_A, name="Primo")
+    newer = save_audit(engine, access, CARD_B, sample[0], Settings(), saved_by="t", name="Secondo")
+    with pytest.raises(ConfirmationRequired):
+        delete_audit(engine, access, newer, "yes")
+    with pytest.raises(ConfirmationRequired):
+        delete_audit(engine, access, newer, "Primo")  # another audit's name
+    assert len(list_audits(engine, access)) == 2
+    delete_audit(engine, access, newer, "Secondo")
+    assert [(a.id, a.is_current) for a in list_audits(engine, access)] == [(older, True)]
+    delete_audit(engine, access, older, str(older))
+    assert list_audits(engine, access) == [] and current_audit(engine, access) is None
+    with engine.connect() as connection:  # the tables' copies went with their audit
+        assert connection.scalar(select(func.count()).select_from(AuditTable)) == 0
+    with pytest.raises(NotFound):
+        get_audit(engine, access, older)
+
+
+# --- access ---------------------------------------------------------------------------
+
+
+def test_passphrases_are_stored_as_salted_digests_and_grant_roles(engine) -> None:
+    same = "la stessa frase"
+    create_workspace(engine, "acme", editor_passphrase=same, viewer_passphrase="solo lettura")
+    create_workspace(engine, "beta", editor_passphrase=same)
+    assert authorize(engine, "acme", same).role == "editor"
+    assert authorize(engine, "acme", "solo lettura").role == "viewer"
+    for slug, wrong in [("acme", "sbagliata!"), ("acme", None), ("nessuna", same)]:
+        with pytest.raises(AccessDenied):
+            authorize(engine, slug, wrong)
+    with engine.connect() as connection:
+        rows = connection.execute(select(Passphrase.salt, Passphrase.digest)).all()
+    assert len(rows) == 3
+    for salt, digest in rows:
+        assert same.encode() not in digest + salt and len(salt) == 16
+    assert len({salt for salt, _ in rows}) == 3  # a fresh salt per workspace and role
+    assert len({digest for _, digest in rows}) == 3  # so the same passphrase hashes apart
+    with pytest.raises(WeakPassphrase):
+        create_workspace(engine, "gamma", editor_passphrase="corta")
+
+
+def test_viewers_only_read_and_editors_change_passphrases(engine) -> None:
+    editor = create_workspace(engine, "acme", editor_passphrase="chiave editor")
+    audit_id = save(engine, editor)
+    set_passphrase(engine, editor, "viewer", "chiave lettura")
+    viewer = authorize(engine, "acme", "chiave lettura")
+    assert [a.id for a in list_audits(engine, viewer)] == [audit_id]
+    assert get_audit(engine, viewer, audit_id).scorecard["overall"]["score"] == 56.0
+    for write in (
+        lambda: save(engine, viewer),
+        lambda: rename_audit(engine, viewer, audit_id, "x"),
+        lambda: set_current(engine, viewer, audit_id),
+        lambda: delete_audit(engine, viewer, audit_id, str(audit_id)),
+        lambda: set_passphrase(engine, viewer, "viewer", "nuova chiave"),
+    ):
+        with pytest.raises(AccessDenied):
+            write()
+    assert workspace_info(engine, viewer).protected == ("editor", "viewer")
+    set_passphrase(engine, editor, "viewer", None)
+    with pytest.raises(AccessDenied):
+        authorize(engine, "acme", "chiave lettura")
+    with pytest.raises(AccessDenied):  # closed, and no passphrase given
+        authorize(engine, "acme", None)
+
+
+def test_a_viewer_of_one_workspace_cannot_reach_another(engine) -> None:
+    create_workspace(engine, "acme", viewer_passphrase="lettura acme")
+    other = create_workspace(engine, "beta")
+    theirs = save(engine, other)
+    viewer = authorize(engine, "acme", "lettura acme")
+    assert list_audits(engine, viewer) == []
+    for read in (get_audit, load_scorecard_dict, load_dataset, previous_audit):
+        with pytest.raises(NotFound):
+            read(engine, viewer, theirs)
+    editor = trusted_access(engine, "acme")
+    for write in (
+        lambda: rename_audit(engine, editor, theirs, "x"),
+        lambda: set_current(engine, editor, theirs),
+        lambda: delete_audit(engine, editor, theirs, str(theirs)),
+    ):
+        with pytest.raises(NotFound):
+            write()
+    assert get_audit(engine, other, theirs).info.name == Q1.label()
+
+
+def test_workspace_names_are_checked(engine) -> None:
+    create_workspace(engine, "acme")
+    for bad in ("Acme", "acme spa", "", "-acme", "a" * 65):
+        with pytest.raises(InvalidName):
+            create_workspace(engine, bad)
+    with pytest.raises(InvalidName):
+        create_workspace(engine, "acme")  # taken
+    with pytest.raises(NotFound):
+        trusted_access(engine, "nessuna")
+
+
+# --- compare and trend ------------------------------------------------------------------
+
+
+def test_compare_gives_the_deltas_criterion_by_criterion_and_metric_by_metric() -> None:
+    table = compare(CARD_A.to_dict(), CARD_B.to_dict())
+    assert len(table) == 1 + len(registry.criteria()) + len(registry.metrics())
+    assert table["id"].is_unique and table.iloc[0]["id"] == "overall"
+    rows = table.set_index("id")
+    overall = rows.loc["overall"]
+    assert (overall.score_a, overall.score_b) == (56.0, pytest.approx(71.43))
+    assert overall.delta == pytest.approx(15.43) and overall.change == "better"
+    involvement = rows.loc["involvement"]
+    assert (involvement.level, involvement.criterion) == ("criterion", "involvement")
+    assert (involvement.score_a, involvement.score_b, involvement.delta) == (60.0, 100.0, 40.0)
+    participation = rows.loc["involvement.participation_rate"]
+    assert (participation.level, participation.criterion) == ("metric", "involvement")
+    assert (participation.value_a, participation.value_b) == (0.15, 0.30)
+    assert participation.value_delta == pytest.approx(0.15)
+    assert (participation.score_a, participation.score_b, participation.delta) == (
+        40.0,
+        100.0,
+        60.0,
+    )
+    assert (participation.target_a, participation.target_b) == (0.3, 0.3)
+    assert rows.loc["presence", "change"] == "same"
+    voice = rows.loc["voice.commentary_share"]
+    assert (voice.score_b, voice.change) == (50.0, "newly measured") and pd.isna(voice.delta)
+    assert rows.loc["voice.original_share", "change"] == "not measured"
+    backwards = compare(CARD_B.to_dict(), CARD_A.to_dict()).set_index("id")
+    assert backwards.loc["voice.commentary_share", "change"] == "no longer measured"
+    assert backwards.loc["involvement.participation_rate", "delta"] == -60.0
+    assert backwards.loc["overall", "change"] == "worse"
+
+
+def test_trend_and_previous_follow_the_periods_not_the_save_order(engine) -> None:
+    access = create_workspace(engine, "acme")
+    later = save(engine, access, CARD_B)
+    earlier = save(engine, access, CARD_A)  # saved second, covers the earlier quarter
+    table = trend(engine, access)
+    assert table["audit_id"].tolist() == [earlier, later]
+    assert table["overall"].tolist() == [56.0, pytest.approx(71.42857)]
+    assert table["involvement"].tolist() == [60.0, 100.0]
+    assert table["voice"].isna().tolist() == [True, False]
+    assert table["is_current"].tolist() == [True, False]
+    assert {c.id for c in registry.criteria()} <= set(table.columns)
+    assert previous_audit(engine, access, later).info.id == earlier
+    assert previous_audit(engine, access, earlier) is None
+    assert len(trend(engine, create_workspace(engine, "vuota"))) == 0
+
+
+# --- from the terminal, and a crash mid-save ------------------------------------------------
+
+
+def run_cli(url: str, *args: str, **env: str) -> subprocess.CompletedProcess:
+    environ = {**os.environ, "PRESENZA_DATABASE_URL": url, **env}
+    environ.pop(PAUSE_VARIABLE, None)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+        timeout=180,
+    )
+
+
+def test_cli_saves_lists_and_shows_audits(tmp_path, sample) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    saved = run_cli(url, "audit", "--save", "acme", "--name", "Marzo", "--format", "json")
+    assert saved.returncode == 0, saved.stderr
+    assert "created workspace acme" in saved.stderr
+    line = next(x for x in saved.stderr.splitlines() if x.startswith("saved as audit"))
+    audit_id = int(line.split()[3])
+    assert line == f"saved as audit {audit_id} in workspace acme"
+    printed = json.loads(saved.stdout)
+
+    listed = run_cli(url, "audits", "list", "acme", "--lang", "en")
+    assert listed.returncode == 0, listed.stderr
+    header, row = listed.stdout.splitlines()
+    assert header.split() == ["id", "name", "period", "saved", "at", "score", "level", "current"]
+    assert row.split()[:2] == [str(audit_id), "Marzo"] and row.endswith("*")
+    assert sample[1].level_name("en") in row
+
+    shown = run_cli(url, "audits", "show", str(audit_id), "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    document = json.loads(shown.stdout)
+    for key in ("period", "overall", "criteria", "gaps"):
+        assert document[key] == printed[key]
+    assert [f["file"] for f in document["inputs"]] == [f["file"] for f in printed["inputs"]]
+    assert document["audit"]["name"] == "Marzo" and document["audit"]["workspace"] == "acme"
+
+    text_shown = run_cli(url, "audits", "show", str(audit_id), "--lang", "en")
+    assert text_shown.returncode == 0 and "Marzo" in text_shown.stdout
+
+    for args, message in [
+        (("audits", "list", "nessuna"), "there is no workspace called 'nessuna'"),
+        (("audits", "show", "999"), "there is no audit number 999"),
+    ]:
+        failed = run_cli(url, *args)
+        assert failed.returncode == 2 and message in failed.stderr
+        assert "Traceback" not in failed.stderr
+
+
+def test_a_save_killed_halfway_leaves_every_earlier_audit_intact(store_url, sample) -> None:
+    dataset, card = sample
+    engine = open_store(store_url)
+    try:
+        access = create_workspace(engine, "acme")
+        earlier = [
+            save_audit(engine, access, card, dataset, Settings(), saved_by="anna", name=name)
+            for name in ("Gennaio", "Febbraio")
+        ]
+        token = latest_change_token(engine, access)
+
+        environ = {**os.environ, "PRESENZA_DATABASE_URL": store_url, PAUSE_VARIABLE: "120"}
+        saving = subprocess.Popen(
+            [sys.executable, "-m", "dashboard", "audit", "--save", "acme", "--name", "Marzo"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=environ,
+        )
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(x) for x in saving.stderr], daemon=True).start()
+        seen = []
+        while PAUSE_VARIABLE not in "".join(seen):
+            seen.append(lines.get(timeout=120))  # the audit is written, not yet committed
+        saving.kill()  # SIGKILL: no handler, no cleanup, no commit
+        assert saving.wait(timeout=30) == -9
+
+        audits = list_audits(engine, access)
+        assert sorted(a.id for a in audits) == earlier
+        assert [a.name for a in audits if a.is_current] == ["Febbraio"]
+        assert latest_change_token(engine, access) == token
+        for audit_id in earlier:
+            assert get_audit(engine, access, audit_id).scorecard["overall"]["score"] == round(
+                card.score, 2
+            )
+            assert load_dataset(engine, access, audit_id).table("roster").height == 150
+        after = save_audit(engine, access, card, dataset, Settings(), saved_by="anna")
+        assert after not in earlier and len(list_audits(engine, access)) == 3
+    finally:
+        engine.dispose()
