@@ -41,18 +41,25 @@ class Auditor:
     ) -> Scorecard:
         settings = settings or Settings()
         period = period or self.period()
-        context = Context(self.data, period, settings)
+        context = self.context(settings, period)
         key = (period, context.expected_platforms)
         if key not in self._measures:
-            if len(self._measures) > 16:
-                self._measures.clear()
             self._measures[key] = measure_all(context)
         return score(self.data, period, settings, self._measures[key])
 
     def context(self, settings: Settings | None = None, period: Period | None = None) -> Context:
-        """The context views and charts use for drill-downs (departments, monthly series)."""
-        return Context(self.data, period or self.period(), settings or Settings())
-
+        """The context of a period: the one scoring used, so drill-downs (departments,
+        monthly series) reuse its aggregates instead of another pass over the log."""
+        settings = settings or Settings()
+        period = period or self.period()
+        fresh = Context(self.data, period, settings)
+        key = (period, fresh.expected_platforms)
+        if key not in self._contexts:
+            if len(self._contexts) >= 8:  # bounded: each holds the period's aggregates
+                self._contexts.clear()
+                self._measures.clear()
+            self._contexts[key] = fresh
+        return self._contexts[key]
 
 def run_audit(
     dataset: Dataset,

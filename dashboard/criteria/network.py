@@ -82,7 +82,7 @@ def collaboration(ctx: Context) -> dict[str, Measure]:
 
 def _reciprocity(ctx: Context) -> Measure:
     """Unordered pairs of colleagues who engaged with each other both ways ÷ pairs with any."""
-    a, b = pl.col("employee_id"), pl.col("target_employee_id")
+    a, b = pl.col("code"), pl.col("target_code")
     pairs = (
         ctx.interactions.select(a, b)
         .unique()
