@@ -153,11 +153,8 @@ def _convert_chunk(
     listed: dict[tuple[str, str], int],
 ) -> tuple[pl.DataFrame, list[Problem], int]:
     raw = chunk.select(pl.col(f"c{i}").alias(name) for name, i in found.items())
-    uniques = {
-        name: raw[name].drop_nulls().unique().to_list()
-        for name, plan in plans.items()
-        if plan.column.kind in ("bool", "choice")
-    }
+    # Yes/no and choice words: the sample's; a chunk with others is read again carefully.
+    uniques = {n: list(p.words) for n, p in plans.items() if p.column.kind in ("bool", "choice")}
 
     def parse(names: list[str], source: pl.DataFrame, careful: bool) -> pl.DataFrame:
         # Lazy, so sub-expressions shared inside one parse run once.
@@ -170,6 +167,7 @@ def _convert_chunk(
     if messy:
         # Read the messy columns again, stripped and with separators handled.
         raw = raw.with_columns(blank(pl.col(n)) for n in messy)
+        uniques.update({n: raw[n].drop_nulls().unique().to_list() for n in messy if n in uniques})
         values = values.with_columns(parse(messy, raw, careful=True))
     reasons = raw.select(
         failure_expr(plans[n], pl.col(n), values[n]).alias(f"_bad_{n}") for n in plans

@@ -81,6 +81,7 @@ class Plan:
     date_note: str = ""  # dates: which reading was taken when ambiguous
     x_marks: bool = False  # booleans: 'x' means true and blank means false
     padded: bool = False  # text: some cells have spaces around them
+    words: tuple[str, ...] = ()  # yes/no and choice columns: the distinct cells of the sample
 
     @property
     def expected(self) -> str:
@@ -116,9 +117,12 @@ def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
     if column.kind in ("date", "datetime"):
         fmt, note = _date_format(values, prefer_day_first=semicolon_file)
         return Plan(column, date_format=fmt, date_note=note, date_fallbacks=_fallbacks(values, fmt))
+    words = tuple(sample.drop_nulls().unique().sort().to_list())
     if column.kind == "bool":
         folded = {fold(v) for v in values.unique().to_list()}
-        return Plan(column, x_marks=bool(folded) and folded <= X_MARKS)
+        return Plan(column, x_marks=bool(folded) and folded <= X_MARKS, words=words)
+    if column.kind == "choice":
+        return Plan(column, words=words)
     return Plan(column, padded=padded)
 
 

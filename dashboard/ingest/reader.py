@@ -20,7 +20,7 @@ import polars as pl
 from dashboard.ingest.sniff import Sniffed, decode, sniff_delimiter
 from dashboard.schema import TABLES, normalise_header
 
-CHUNK_BYTES = 48 << 20
+CHUNK_BYTES = 64 << 20
 HEADER_SCAN_ROWS = 10
 PREVIEW_ROWS = 5000
 
