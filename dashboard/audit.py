@@ -61,6 +61,7 @@ class Auditor:
             self._contexts[key] = fresh
         return self._contexts[key]
 
+
 def run_audit(
     dataset: Dataset,
     settings: Settings | None = None,
