@@ -11,7 +11,7 @@ import logging
 import streamlit as st
 
 from dashboard.i18n import Lang, t
-from dashboard.ui import nav, state, widgets
+from dashboard.ui import nav, saved, state, widgets
 from dashboard.ui.views import plain
 
 log = logging.getLogger("presenza.app")
@@ -47,13 +47,20 @@ def sidebar(lang: Lang) -> None:
 
 
 def main() -> None:
+    # `?workspace=…` is an executive's link: that workspace's read-only view and nothing
+    # else — no sidebar, no way to the pages that upload, save or change settings.
+    linked = saved.linked_workspace() is not None
     st.set_page_config(
         page_title="Presenza",
         # A local image: material-icon and emoji favicons are fetched from a font CDN.
         page_icon=FAVICON,
         layout="wide",
-        initial_sidebar_state="expanded",
+        initial_sidebar_state="collapsed" if linked else "expanded",
     )
+    if linked:
+        state.init_language()  # no sample data to load: the view reads the store
+        st.navigation(nav.executive_only(state.lang()), position="hidden").run()
+        return
     state.init()
     lang = state.lang()
     navigation = st.navigation(nav.pages(lang), position="sidebar")

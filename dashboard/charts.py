@@ -10,6 +10,7 @@ maturity levels run from vermillion to blue, the colour-blind-safe diverging pai
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard.criteria import registry
 from dashboard.i18n import TEXTS, Lang, format_value, number, t
 from dashboard.report.tables import platform_label
 from dashboard.scoring import LEVELS, level_index
@@ -107,8 +109,14 @@ def _empty(message: str, height: int = 260) -> go.Figure:
 # --- the scorecard ------------------------------------------------------------
 
 
-def overall_figure(scorecard: Scorecard, lang: Lang, height: int = 300) -> go.Figure:
-    """The overall index as a gauge banded by maturity level, the level named under it."""
+def overall_figure(
+    scorecard: Scorecard, lang: Lang, height: int = 300, *, show_number: bool = True
+) -> go.Figure:
+    """The overall index as a gauge banded by maturity level, the level named under it.
+
+    Without the number (`show_number=False`, when the page writes it beside the gauge)
+    the level's name sits inside the arc instead, and the gauge fits a phone's width.
+    """
     if scorecard.score is None:
         return _empty(f"{t('overall', lang)}: {t('not_measured', lang)}", height)
     steps = [
@@ -118,7 +126,7 @@ def overall_figure(scorecard: Scorecard, lang: Lang, height: int = 300) -> go.Fi
     level = scorecard.level_name(lang) or ""
     fig = go.Figure(
         go.Indicator(
-            mode="gauge+number",
+            mode="gauge+number" if show_number else "gauge",
             value=round(scorecard.score),
             number={"suffix": "/100", "font": {"size": 64, "color": TEXT}},
             gauge={
@@ -138,11 +146,12 @@ def overall_figure(scorecard: Scorecard, lang: Lang, height: int = 300) -> go.Fi
     fig.add_annotation(
         text=f"<b>{_plain(level)}</b>",
         x=0.5,
-        y=0.0,
+        y=0.0 if show_number else 0.14,
         xref="paper",
         yref="paper",
+        yanchor="bottom" if not show_number else "auto",
         showarrow=False,
-        font={"size": 30, "color": LEVEL_COLORS[scorecard.level or 0]},
+        font={"size": 30 if show_number else 24, "color": LEVEL_COLORS[scorecard.level or 0]},
     )
     return _layout(
         fig, height=height, font_size=18, lang=lang, margin={"l": 45, "r": 45, "t": 25, "b": 5}
@@ -622,3 +631,131 @@ def collaboration_heatmap_figure(
     fig.update_yaxes(title=t("chart_from_department", lang), autorange="reversed", automargin=True)
     size = len(departments)
     return _layout(fig, height=height or max(380, 160 + 42 * size), lang=lang)
+
+
+# --- saved audits ------------------------------------------------------------------
+
+# Twelve criterion lines: six palette colours (yellow is too pale for a thin line on
+# white, black is the overall's), solid then dotted.
+TREND_COLORS = (BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE)
+TREND_DASHES = ("solid", "dot", "dash")
+TICK_LENGTH = 20
+
+
+def _month(day: date, lang: Lang) -> str:
+    return day.strftime("%m/%Y") if lang == "it" else day.strftime("%Y-%m")
+
+
+def _audit_tick(row: pd.Series, lang: Lang) -> str:
+    """An audit on the time axis: its name, or its months in the reader's format when the
+    name is the period as saved by default ("2026-01-01 – 2026-06-30" → "01/2026–06/2026")."""
+    name = str(row["name"])
+    start, end = pd.Timestamp(row["period_start"]).date(), pd.Timestamp(row["period_end"]).date()
+    if name == f"{start.isoformat()} – {end.isoformat()}":
+        first, last = _month(start, lang), _month(end, lang)
+        return first if first == last else f"{first}–{last}"
+    if len(name) > TICK_LENGTH:
+        name = name[: TICK_LENGTH - 1].rstrip() + "…"
+    return _plain(name)
+
+
+def build_trend_figure(
+    trend_frame: pd.DataFrame,
+    lang: Lang,
+    height: int = 440,
+    *,
+    criteria: Sequence[str] | None = None,
+) -> go.Figure:
+    """The overall index and every criterion's score across the saved audits, oldest first.
+
+    `trend_frame`: the shape of `dashboard.store.trend` — one row per audit (`name`,
+    `period_start`, `period_end`, `is_current`, `overall`, …) and a 0–100 column per
+    criterion id, null where it was not measured (the line breaks there rather than
+    dropping to 0). The overall index is the thick dark line, labelled; criteria are
+    thinner, one colour and dash each; the maturity bands shade the background and the
+    current audit is marked. Audits sit at even steps, so two with the same period (or
+    the same name) stay apart. `criteria` draws only those criterion ids (None: all).
+    """
+    from dashboard.store.compare import TREND_COLUMNS  # the store's own table shape
+
+    if trend_frame.empty:
+        return _empty(t("chart_trend_empty", lang), height)
+    frame = trend_frame.reset_index(drop=True)
+    # A category per audit, its tick text as the label (the unified hover shows it);
+    # invisible suffixes keep two audits with the same label apart.
+    x, seen = [], {}
+    for _, row in frame.iterrows():
+        tick = _audit_tick(row, lang)
+        seen[tick] = seen.get(tick, -1) + 1
+        x.append(tick + "\u200b" * seen[tick])
+    titles = {c.id: c.title[lang] for c in registry.criteria()}
+    columns = [c for c in frame.columns if c not in TREND_COLUMNS]
+    drawn = [c for c in columns if criteria is None or c in criteria]
+    fig = go.Figure()
+    for i, (low, _) in enumerate(LEVELS):
+        high = LEVELS[i + 1][0] if i + 1 < len(LEVELS) else 100
+        fig.add_hrect(
+            y0=low, y1=high, fillcolor=LEVEL_COLORS[i], opacity=0.07, line_width=0, layer="below"
+        )
+    for i, cid in enumerate(drawn):
+        scores = pd.to_numeric(frame[cid], errors="coerce")
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=scores,
+                name=_plain(titles.get(cid, cid)),
+                mode="lines+markers",
+                line={
+                    "color": TREND_COLORS[i % len(TREND_COLORS)],
+                    "width": 2,
+                    "dash": TREND_DASHES[(i // len(TREND_COLORS)) % len(TREND_DASHES)],
+                },
+                marker={"size": 6},
+                opacity=0.85,
+                hovertemplate="%{y:.0f}",
+            )
+        )
+    overall = pd.to_numeric(frame["overall"], errors="coerce")
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=overall,
+            name=f"<b>{_plain(t('overall', lang))}</b>",
+            mode="lines+markers+text",
+            line={"color": TEXT, "width": 5},
+            marker={
+                "size": 12,
+                "color": [level_color(v if pd.notna(v) else None) for v in overall],
+            },
+            text=[number(v, lang) if pd.notna(v) else "" for v in overall],
+            textposition="top center",
+            textfont={"size": 18, "color": TEXT},
+            cliponaxis=False,
+            hovertemplate="%{y:.1f}",
+        )
+    )
+    current = [i for i, flag in enumerate(frame["is_current"]) if bool(flag)]
+    for i in current:
+        fig.add_vline(x=i, line={"color": GREY, "width": 2, "dash": "dot"}, layer="below")
+        fig.add_annotation(
+            x=i,
+            y=1,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            text=t("chart_current_audit", lang),
+            showarrow=False,
+            font={"size": 14, "color": GREY},
+        )
+    fig.update_xaxes(type="category", range=[-0.4, len(x) - 0.6], showgrid=False)
+    fig.update_yaxes(
+        range=[0, 108], tickvals=[0, 20, 40, 60, 80, 100], title=t("chart_score_axis", lang)
+    )
+    return _layout(
+        fig,
+        height=height,
+        lang=lang,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        hovermode="x unified",
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 13}},
+    )

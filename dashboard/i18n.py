@@ -7,7 +7,8 @@ stable; a missing key is a programming error and fails loudly in tests.
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
 Lang = Literal["it", "en"]
 LANGS: tuple[Lang, ...] = ("it", "en")
@@ -184,6 +185,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "it": "{file}: non caricato. Il motivo è nel rapporto di caricamento qui sotto.",
         "en": "{file}: not loaded. The reason is in the load report below.",
     },
+    "ui_file_loaded_mapped": {
+        "it": "{file}: caricato come {kind} con l'abbinamento di colonne salvato per questa intestazione, {rows} righe.",
+        "en": "{file}: loaded as {kind} with the column mapping saved for this header, {rows} rows.",
+    },
+    "ui_file_needs_mapping": {
+        "it": "{file}: formato non riconosciuto. Abbinate le sue colonne qui sotto.",
+        "en": "{file}: layout not recognised. Map its columns below.",
+    },
     "ui_files_read": {"it": "Cosa è stato letto", "en": "What was read"},
     "ui_no_files": {"it": "Nessun file caricato.", "en": "No files loaded."},
     "ui_remove_files": {"it": "File da togliere", "en": "Files to remove"},
@@ -262,13 +271,104 @@ TEXTS: dict[str, dict[str, str]] = {
     "format_canonical": {"it": "formato standard", "en": "standard layout"},
     "format_questionnaire": {"it": "questionario", "en": "questionnaire"},
     "format_unknown": {"it": "non riconosciuto", "en": "not recognised"},
-    "format_linkedin_creator": {"it": "LinkedIn, statistiche del profilo", "en": "LinkedIn creator analytics"},
-    "format_linkedin_page_content": {"it": "LinkedIn, contenuti della pagina", "en": "LinkedIn page content"},
-    "format_meta_posts": {"it": "Meta (Facebook, Instagram), post", "en": "Meta (Facebook, Instagram) posts"},
+    "format_mapped": {"it": "colonne abbinate a mano", "en": "columns mapped by hand"},
+    "format_linkedin_creator": {
+        "it": "LinkedIn, statistiche del profilo",
+        "en": "LinkedIn creator analytics",
+    },
+    "format_linkedin_page_content": {
+        "it": "LinkedIn, contenuti della pagina",
+        "en": "LinkedIn page content",
+    },
+    "format_meta_posts": {
+        "it": "Meta (Facebook, Instagram), post",
+        "en": "Meta (Facebook, Instagram) posts",
+    },
     "format_x_content": {"it": "X, contenuti", "en": "X content"},
     "format_x_tweet_activity": {"it": "X, attività dei tweet", "en": "X tweet activity"},
-    "format_advocacy_users": {"it": "piattaforma di advocacy, utenti", "en": "advocacy tool, users"},
+    "format_advocacy_users": {
+        "it": "piattaforma di advocacy, utenti",
+        "en": "advocacy tool, users",
+    },
     "ui_choose": {"it": "Scegliete", "en": "Choose"},
+    "ui_mapping_title": {
+        "it": "Abbinare le colonne di {file}",
+        "en": "Map the columns of {file}",
+    },
+    "ui_mapping_help": {
+        "it": "Il formato di questo file non è stato riconosciuto. Dite che tabella è e quale colonna del file corrisponde a ciascuna colonna standard: le ipotesi più probabili sono già scelte. L'abbinamento viene salvato (solo i nomi delle colonne, nessun dato) e applicato da solo al prossimo file con la stessa intestazione.",
+        "en": "This file's layout was not recognised. Say which table it is and which of its columns holds each standard column: the best guesses are already chosen. The mapping is saved (column names only, no data) and applied by itself to the next file with the same header.",
+    },
+    "ui_mapping_table": {"it": "Che tabella è", "en": "Which table it is"},
+    "ui_mapping_none": {"it": "— nessuna —", "en": "— none —"},
+    "ui_mapping_required_note": {
+        "it": "Le colonne segnate con * sono obbligatorie. {guessed} di {total} colonne abbinate per ipotesi.",
+        "en": "Columns marked * are required. {guessed} of {total} columns matched by a guess.",
+    },
+    "ui_mapping_load": {"it": "Carica con questo abbinamento", "en": "Load with this mapping"},
+    "ui_mapping_dismiss": {"it": "Lascia perdere questo file", "en": "Dismiss this file"},
+    "ui_mapping_missing": {
+        "it": "Scegliete una colonna del file per: {columns}.",
+        "en": "Choose a column of the file for: {columns}.",
+    },
+    "ui_mapping_twice": {
+        "it": "Una colonna del file è abbinata a più colonne standard: {columns}.",
+        "en": "One column of the file is mapped to several standard columns: {columns}.",
+    },
+    "ui_mapping_failed": {
+        "it": "{file}: non caricato nemmeno con questo abbinamento. Il motivo è nel rapporto di caricamento qui sotto.",
+        "en": "{file}: still not loaded with this mapping. The reason is in the load report below.",
+    },
+    "ui_mapping_saved": {
+        "it": "{file}: caricato con l'abbinamento scelto come {kind}, {rows} righe. L'abbinamento è salvato per i prossimi file con la stessa intestazione.",
+        "en": "{file}: loaded with the chosen mapping as {kind}, {rows} rows. The mapping is saved for the next files with the same header.",
+    },
+    "ui_file_gone": {
+        "it": "{file} non è più in memoria: caricatelo di nuovo.",
+        "en": "{file} is no longer held in memory: upload it again.",
+    },
+    "ui_creator_title": {
+        "it": "Statistiche LinkedIn personali dei dipendenti",
+        "en": "Employees' own LinkedIn analytics",
+    },
+    "ui_creator_help": {
+        "it": "Ogni file è di un dipendente, che viene riconosciuto dal nome nel nome del file. Se non corrisponde a nessuno nell'anagrafica, o se è sbagliato, scegliete voi il dipendente e ricaricate il file.",
+        "en": "Each file belongs to one employee, recognised from the name in the file name. When it matches no one in the roster, or the wrong person, choose the employee and reload the file.",
+    },
+    "ui_creator_unmatched": {
+        "it": "{file}: il nome nel nome del file non corrisponde a nessun dipendente dell'anagrafica. Scegliete il dipendente.",
+        "en": "{file}: the name in the file name matches no employee in the roster. Choose the employee.",
+    },
+    "ui_creator_no_name": {
+        "it": "{file}: non caricato, perché il nome del file non dice di chi è. Scegliete il dipendente.",
+        "en": "{file}: not loaded, as its file name does not say whose it is. Choose the employee.",
+    },
+    "ui_creator_matched": {
+        "it": "{file}: dipendente {employee}",
+        "en": "{file}: employee {employee}",
+    },
+    "ui_creator_no_roster": {
+        "it": "Caricate l'anagrafica dei dipendenti per collegare questi file alle persone.",
+        "en": "Upload the employee roster to tie these files to people.",
+    },
+    "ui_creator_change": {
+        "it": "Cambiare il dipendente di un file ({n})",
+        "en": "Change the employee of a file ({n})",
+    },
+    "ui_creator_employee": {"it": "Dipendente", "en": "Employee"},
+    "ui_creator_employee_id": {
+        "it": "Codice del dipendente (come nell'anagrafica)",
+        "en": "Employee id (as in the roster)",
+    },
+    "ui_creator_reload": {"it": "Ricarica il file", "en": "Reload the file"},
+    "ui_creator_not_in_roster": {
+        "it": "{employee} non è un codice dell'anagrafica.",
+        "en": "{employee} is not an id in the roster.",
+    },
+    "ui_creator_reloaded": {
+        "it": "{file}: ricaricato per il dipendente {employee}.",
+        "en": "{file}: reloaded for employee {employee}.",
+    },
     "unit_rate": {"it": "quota (0–1)", "en": "rate (0–1)"},
     "unit_ratio": {"it": "rapporto", "en": "ratio"},
     "unit_days": {"it": "giorni", "en": "days"},
@@ -363,8 +463,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The CSV rows could not be split into columns: check quotes and delimiters.",
     },
     "reason_unknown_layout": {
-        "it": "Le colonne non corrispondono a nessuna tabella nota: rinominate le colonne o indicate che file è.",
-        "en": "The columns do not match any known table: rename the columns or say what the file is.",
+        "it": "Le colonne non corrispondono a nessuna tabella nota: abbinatele alle colonne standard nel modulo sopra, o rinominatele.",
+        "en": "The columns do not match any known table: map them to the standard columns in the form above, or rename them.",
     },
     "reason_missing_column": {
         "it": "Manca una colonna obbligatoria: aggiungetela o rinominate la colonna che la contiene.",
@@ -655,6 +755,274 @@ TEXTS: dict[str, dict[str, str]] = {
     "xlsx_criteria": {"it": "Criteri", "en": "Criteria"},
     "xlsx_metrics": {"it": "Metriche", "en": "Metrics"},
     "xlsx_gaps": {"it": "Priorità", "en": "Gaps"},
+    # --- saved audits and the executive view (app_pages/audits.py, executive.py, ui/saved.py) ---
+    "nav_audits": {"it": "Audit salvati", "en": "Saved audits"},
+    "nav_executive": {"it": "Vista direzione", "en": "Executive view"},
+    "store_failed": {
+        "it": "L'archivio degli audit non risponde: riprovate tra poco. L'errore è stato registrato per il supporto.",
+        "en": "The audit store did not answer: try again shortly. The error was logged for support.",
+    },
+    "store_sign_in": {"it": "Accedi", "en": "Sign in"},
+    "store_passphrase": {"it": "Passphrase", "en": "Passphrase"},
+    "store_slug": {"it": "Workspace (nome breve)", "en": "Workspace (short name)"},
+    "store_slug_help": {
+        "it": "Compare nei link: lettere minuscole, cifre e trattini, come acme-spa.",
+        "en": "It appears in links: lower-case letters, digits and hyphens, like acme-spa.",
+    },
+    "store_editor_passphrase": {"it": "Passphrase di chi modifica", "en": "Editor passphrase"},
+    "store_editor_passphrase_help": {
+        "it": "Almeno 8 caratteri. Chi la conosce carica i dati, salva gli audit e cambia le impostazioni.",
+        "en": "At least 8 characters. Whoever knows it uploads, saves audits and changes settings.",
+    },
+    "store_viewer_passphrase": {
+        "it": "Passphrase di chi legge (facoltativa)",
+        "en": "Viewer passphrase (optional)",
+    },
+    "store_viewer_passphrase_help": {
+        "it": "Almeno 8 caratteri. Apre la vista direzione in sola lettura; si può impostare anche dopo.",
+        "en": "At least 8 characters. It opens the executive view, read-only; it can also be set later.",
+    },
+    "store_role_editor": {"it": "può modificare", "en": "editor"},
+    "store_role_viewer": {"it": "sola lettura", "en": "viewer"},
+    "exec_sign_in": {
+        "it": "Accedete con il vostro account aziendale per vedere questa vista. Dopo l'accesso riaprite il link ricevuto.",
+        "en": "Sign in with your company account to see this view. After signing in, open the link you were sent again.",
+    },
+    "exec_denied": {
+        "it": "Passphrase errata, oppure il workspace non esiste: nessun dato è mostrato. Controllate il link e la passphrase ricevuti.",
+        "en": "Wrong passphrase, or no such workspace: no data is shown. Check the link and the passphrase you were given.",
+    },
+    "exec_passphrase_intro": {
+        "it": "La vista del workspace **{workspace}** è protetta: inserite la passphrase ricevuta.",
+        "en": "The view of workspace **{workspace}** is protected: enter the passphrase you were given.",
+    },
+    "exec_open": {"it": "Apri", "en": "Open"},
+    "exec_saved_on": {"it": "salvato il {date}", "en": "saved on {date}"},
+    "exec_live": {
+        "it": ":material/sync: Si aggiorna da sé · ultimo controllo alle {time}",
+        "en": ":material/sync: Updates by itself · last checked at {time}",
+    },
+    "exec_live_help": {
+        "it": "Quando viene salvato un nuovo audit, questa pagina lo mostra entro pochi secondi, senza ricaricarla.",
+        "en": "When a new audit is saved, this page shows it within seconds, with no reload.",
+    },
+    "exec_offline": {
+        "it": ":material/sync_problem: L'archivio degli audit non risponde: la pagina mostra l'ultimo stato letto.",
+        "en": ":material/sync_problem: The audit store does not answer: the page shows the last state read.",
+    },
+    "exec_no_audits": {
+        "it": "Nessun audit salvato in questo workspace: salvatene uno dalla pagina Audit salvati.",
+        "en": "No audit saved in this workspace yet: save one from the Saved audits page.",
+    },
+    "exec_index_now": {"it": "Oggi", "en": "Today"},
+    "exec_first_audit": {"it": "primo audit salvato", "en": "first saved audit"},
+    "exec_since": {"it": "rispetto a {period}", "en": "since {period}"},
+    "exec_level": {"it": "Livello: **{level}**", "en": "Level: **{level}**"},
+    "exec_level_same": {
+        "it": "Livello invariato: **{level}**",
+        "en": "Level unchanged: **{level}**",
+    },
+    "exec_level_moved": {
+        "it": "Livello: **{after}** (prima: {before})",
+        "en": "Level: **{after}** (was {before})",
+    },
+    "exec_trend": {"it": "Andamento tra gli audit", "en": "Trend across audits"},
+    "exec_trend_pick": {
+        "it": "Criteri da mostrare nell'andamento",
+        "en": "Criteria to show in the trend",
+    },
+    "exec_criteria": {"it": "I dodici criteri", "en": "The twelve criteria"},
+    "exec_criteria_caption": {
+        "it": "Punteggio su 100 e variazione in punti rispetto all'audit precedente.",
+        "en": "Score out of 100 and change in points since the previous audit.",
+    },
+    "exec_criteria_line": {
+        "it": "La linea mostra tutti gli audit salvati.",
+        "en": "The line shows every saved audit.",
+    },
+    "exec_new": {"it": "nuovo", "en": "new"},
+    "exec_gap_values": {
+        "it": "oggi {value}, obiettivo {target}",
+        "en": "now {value}, target {target}",
+    },
+    "exec_link_hint": {
+        "it": "Questa è la vista che la direzione apre dal link del workspace {workspace} (pagina Audit salvati).",
+        "en": "This is the view executives open from the link of workspace {workspace} (Saved audits page).",
+    },
+    "chart_trend_empty": {"it": "Nessun audit salvato", "en": "No audit saved yet"},
+    "chart_current_audit": {"it": "attuale", "en": "current"},
+    "cmp_points_pp": {"it": "p.p.", "en": "pp"},
+    "cmp_target_moved": {
+        "it": "obiettivo cambiato: {before} → {after}",
+        "en": "target moved: {before} → {after}",
+    },
+    "cmp_change_better": {"it": "migliora", "en": "better"},
+    "cmp_change_worse": {"it": "peggiora", "en": "worse"},
+    "cmp_change_same": {"it": "invariato", "en": "same"},
+    "cmp_change_newly_measured": {"it": "misurato ora", "en": "newly measured"},
+    "cmp_change_no_longer_measured": {"it": "non più misurato", "en": "no longer measured"},
+    "cmp_change_not_measured": {"it": "non misurato", "en": "not measured"},
+    "audits_intro": {
+        "it": "Un workspace per azienda cliente; ogni audit salvato è una fotografia datata che non viene mai sovrascritta. La direzione vede l'audit attuale dal link del workspace.",
+        "en": "One workspace per client company; each saved audit is a dated snapshot that is never overwritten. Executives see the current audit through the workspace's link.",
+    },
+    "audits_workspace": {"it": "Workspace", "en": "Workspace"},
+    "audits_workspace_help": {
+        "it": "I workspace aperti in questa sessione del browser. Per un altro, usate «Apri un workspace».",
+        "en": "The workspaces opened in this browser session. For another one, use “Open a workspace”.",
+    },
+    "audits_forget": {"it": "Chiudi", "en": "Close"},
+    "audits_open": {"it": "Apri un workspace", "en": "Open a workspace"},
+    "audits_opened": {"it": "Aperto {name} ({role}).", "en": "Opened {name} ({role})."},
+    "audits_create": {"it": "Nuovo workspace", "en": "New workspace"},
+    "audits_create_button": {"it": "Crea il workspace", "en": "Create the workspace"},
+    "audits_create_not_allowed": {
+        "it": "Solo chi è indicato come editor di tutti i workspace può crearne di nuovi.",
+        "en": "Only people listed as editors of every workspace can create new ones.",
+    },
+    "audits_created": {"it": "Creato il workspace {name}.", "en": "Created workspace {name}."},
+    "audits_company": {"it": "Nome dell'azienda", "en": "Company name"},
+    "audits_need_editor_passphrase": {
+        "it": "Serve una passphrase per chi modifica: senza, nessuno potrebbe salvare audit in questo workspace dall'app.",
+        "en": "An editor passphrase is needed: without one, nobody could save audits in this workspace from the app.",
+    },
+    "audits_passphrases": {"it": "Passphrase del workspace", "en": "Workspace passphrases"},
+    "audits_protected": {"it": "protetto da passphrase", "en": "protected by a passphrase"},
+    "audits_unprotected": {"it": "senza passphrase", "en": "no passphrase"},
+    "audits_role": {"it": "Per chi", "en": "For"},
+    "audits_new_passphrase": {"it": "Nuova passphrase", "en": "New passphrase"},
+    "audits_repeat_passphrase": {"it": "Ripetete la passphrase", "en": "Repeat the passphrase"},
+    "audits_set_passphrase": {"it": "Imposta", "en": "Set"},
+    "audits_remove_passphrase": {"it": "Rimuovi", "en": "Remove"},
+    "audits_passphrases_differ": {
+        "it": "Le due passphrase non coincidono: nulla è cambiato.",
+        "en": "The two passphrases differ: nothing was changed.",
+    },
+    "audits_passphrase_set": {
+        "it": "Passphrase impostata ({role}). Chi l'aveva già inserita resta dentro fino alla fine della sessione.",
+        "en": "Passphrase set ({role}). Whoever entered the old one stays in until their session ends.",
+    },
+    "audits_passphrase_removed": {
+        "it": "Passphrase rimossa ({role}).",
+        "en": "Passphrase removed ({role}).",
+    },
+    "audits_save": {"it": "Salva l'audit attuale", "en": "Save the current audit"},
+    "audits_viewer_only": {
+        "it": "Avete accesso in sola lettura: salvare e modificare gli audit spetta a chi ha la passphrase di modifica.",
+        "en": "You have read-only access: saving and changing audits is for those with the editor passphrase.",
+    },
+    "audits_save_caption": {
+        "it": "Periodo {period} · indice {score} · {files} file. L'audit conserva una copia compatta delle tabelle (nomi compresi), per poterlo ricalcolare.",
+        "en": "Period {period} · index {score} · {files} files. The audit keeps a compact copy of the tables (names included), so it can be re-scored.",
+    },
+    "audits_name": {"it": "Nome", "en": "Name"},
+    "audits_name_help": {
+        "it": "Vuoto: il periodo dell'audit. I nomi possono ripetersi; il numero identifica l'audit.",
+        "en": "Empty: the audit's period. Names may repeat; the number identifies the audit.",
+    },
+    "audits_saved_by": {"it": "Salvato da", "en": "Saved by"},
+    "audits_saved_by_default": {"it": "dashboard", "en": "dashboard"},
+    "audits_saved_by_placeholder": {
+        "it": "il vostro nome (vuoto: «dashboard»)",
+        "en": "your name (empty: “dashboard”)",
+    },
+    "audits_saved_at": {"it": "Salvato il", "en": "Saved at"},
+    "audits_make_current": {
+        "it": "Rendilo l'audit attuale",
+        "en": "Make it the current audit",
+    },
+    "audits_make_current_help": {
+        "it": "L'audit attuale è quello che la direzione vede dal link.",
+        "en": "The current audit is the one executives see through the link.",
+    },
+    "audits_save_button": {"it": "Salva l'audit", "en": "Save the audit"},
+    "audits_saving": {"it": "Salvataggio…", "en": "Saving…"},
+    "audits_saved": {
+        "it": "Salvato come audit n. {id} in {name}.",
+        "en": "Saved as audit #{id} in {name}.",
+    },
+    "audits_link": {"it": "Link per la direzione", "en": "Link for executives"},
+    "audits_link_caption": {
+        "it": "Chi apre questo link vede solo questo workspace, in sola lettura, e l'audit attuale si aggiorna da sé.",
+        "en": "Whoever opens this link sees only this workspace, read-only, and the current audit updates by itself.",
+    },
+    "audits_link_open": {
+        "it": "Il workspace è aperto: non serve passphrase.",
+        "en": "The workspace is open: no passphrase is needed.",
+    },
+    "audits_link_passphrase": {
+        "it": "Serve la passphrase di chi legge (o di chi modifica): mandatela a parte.",
+        "en": "It asks for the viewer (or editor) passphrase: send it separately.",
+    },
+    "audits_link_oidc": {
+        "it": "Chi lo apre accede con il proprio account aziendale.",
+        "en": "Whoever opens it signs in with their company account.",
+    },
+    "audits_link_open_here": {"it": "Apri la vista direzione", "en": "Open the executive view"},
+    "audits_list": {"it": "Audit del workspace", "en": "The workspace's audits"},
+    "audits_current": {"it": "Attuale", "en": "Current"},
+    "audits_current_help": {
+        "it": "★ l'audit che la direzione vede",
+        "en": "★ the audit executives see",
+    },
+    "audits_pick": {"it": "Audit da modificare", "en": "Audit to change"},
+    "audits_new_name": {"it": "Nuovo nome", "en": "New name"},
+    "audits_rename": {"it": "Rinomina", "en": "Rename"},
+    "audits_renamed": {
+        "it": "Audit n. {id} rinominato «{name}».",
+        "en": "Audit #{id} renamed “{name}”.",
+    },
+    "audits_make_current_button": {"it": "Rendi attuale", "en": "Make current"},
+    "audits_made_current": {
+        "it": "L'audit n. {id} è ora quello attuale.",
+        "en": "Audit #{id} is now the current one.",
+    },
+    "audits_delete": {"it": "Elimina…", "en": "Delete…"},
+    "audits_delete_title": {"it": "Eliminare l'audit n. {id}?", "en": "Delete audit #{id}?"},
+    "audits_delete_intro": {
+        "it": "L'audit **{name}** (n. {id}) e i suoi dati saranno eliminati per sempre. Per confermare, scrivete il suo nome o il suo numero.",
+        "en": "Audit **{name}** (#{id}) and its data will be deleted for good. To confirm, type its name or its number.",
+    },
+    "audits_delete_type": {"it": "Nome o numero dell'audit", "en": "The audit's name or number"},
+    "audits_delete_confirm": {"it": "Elimina per sempre", "en": "Delete for good"},
+    "audits_cancel": {"it": "Annulla", "en": "Cancel"},
+    "audits_deleted": {
+        "it": "Audit n. {id} «{name}» eliminato.",
+        "en": "Audit #{id} “{name}” deleted.",
+    },
+    "audits_compare": {"it": "Confronta due audit", "en": "Compare two audits"},
+    "audits_compare_need_two": {
+        "it": "Per un confronto servono almeno due audit salvati in questo workspace.",
+        "en": "A comparison needs at least two audits saved in this workspace.",
+    },
+    "audits_compare_same": {
+        "it": "Scegliete due audit diversi.",
+        "en": "Choose two different audits.",
+    },
+    "audits_before": {"it": "Prima", "en": "Before"},
+    "audits_after": {"it": "Dopo", "en": "After"},
+    "audits_with_metrics": {"it": "Anche le metriche", "en": "Metrics too"},
+    "audits_compare_headline": {
+        "it": "**Indice complessivo** {before} → {after} (**{delta}** punti)",
+        "en": "**Overall index** {before} → {after} (**{delta}** points)",
+    },
+    "audits_compare_counts": {
+        "it": "criteri: {better} migliorano, {worse} peggiorano, {same} invariati",
+        "en": "criteria: {better} better, {worse} worse, {same} unchanged",
+    },
+    "audits_item": {"it": "Voce", "en": "Item"},
+    "audits_value_before": {"it": "Valore prima", "en": "Value before"},
+    "audits_value_after": {"it": "Valore dopo", "en": "Value after"},
+    "audits_value_change": {"it": "Variazione", "en": "Change in value"},
+    "audits_score_before": {"it": "Punteggio prima", "en": "Score before"},
+    "audits_score_after": {"it": "Punteggio dopo", "en": "Score after"},
+    "audits_score_change": {"it": "Δ punteggio", "en": "Δ score"},
+    "audits_score_change_help": {
+        "it": "In punti su 100; positivo è sempre meglio, anche per le metriche in cui conta scendere (es. tempo di risposta).",
+        "en": "In points out of 100; positive is always better, also for metrics where lower is better (e.g. response time).",
+    },
+    "audits_change": {"it": "Esito", "en": "Verdict"},
+    "audits_note": {"it": "Nota", "en": "Note"},
 }
 
 
@@ -682,3 +1050,321 @@ def format_value(value: float | None, unit: str, lang: Lang) -> str:
     if unit == "hours":
         return f"{number(value, lang, 1)} {t('hours', lang)}"
     return number(value, lang, 2)
+
+
+# --- the engine's own words ---------------------------------------------------------------
+#
+# The engine (criteria, loader) writes its reasons and notes in English: the JSON output,
+# the CLI's English report and the tests read them as they are. The views show them in
+# the reader's language through `engine_text`, which renders every English phrase the
+# engine writes in Italian. Column and table names (`company_posts.author`, `roster`) are
+# identifiers and stay as they are. A phrase with no Italian rendering is shown in English
+# (tests/test_engine_text.py fails when a criterion writes one).
+
+ENGINE_IT: dict[str, str] = {
+    # criteria: why a metric is not measured (Measure.missing)
+    "nothing to count in the period": "niente da contare nel periodo",
+    "no employee in the roster was employed in the period": (
+        "nessun dipendente dell'anagrafica era in forza nel periodo"
+    ),
+    "no managers among the employees counted": "nessun manager tra i dipendenti considerati",
+    "employee_activity (the summary has no months)": (
+        "employee_activity (il riepilogo non ha i mesi)"
+    ),
+    "no employee actions in the period": "nessuna azione dei dipendenti nel periodo",
+    "no non-managers among the employees counted": (
+        "nessun dipendente non manager tra i dipendenti considerati"
+    ),
+    "no non-manager was active in the period": (
+        "nessun dipendente non manager è stato attivo nel periodo"
+    ),
+    "no manager has a direct report among the employees counted": (
+        "nessun manager ha collaboratori diretti tra i dipendenti considerati"
+    ),
+    "no company-related shares (with commentary known) in the period": (
+        "nessuna condivisione legata all'azienda (con commento noto) nel periodo"
+    ),
+    "no company-related posts, shares or comments by employees in the period": (
+        "nessun post, condivisione o commento dei dipendenti legato all'azienda nel periodo"
+    ),
+    "the company pages have 0 followers in questionnaire [followers]": (
+        "le pagine aziendali hanno 0 follower nel questionario [followers]"
+    ),
+    "no page posts with labels in the period": "nessun post della pagina con etichette nel periodo",
+    "company_posts in the period (no page post between its start and end)": (
+        "company_posts nel periodo (nessun post della pagina tra il primo e l'ultimo giorno)"
+    ),
+    "company_posts.author (matched to the roster) or company_posts.author_type": (
+        "company_posts.author (abbinato all'anagrafica) o company_posts.author_type"
+    ),
+    "no comment on the page's posts was answered in the period": (
+        "nessun commento ai post della pagina ha avuto risposta nel periodo"
+    ),
+    "no page post in the period (weekly posts average 0)": (
+        "nessun post della pagina nel periodo (media settimanale 0)"
+    ),
+    "no comment on the page's posts in the period": "nessun commento ai post della pagina nel periodo",
+    "no page post with reactions and comments or shares in the period": (
+        "nessun post della pagina con reazioni e con commenti o condivisioni nel periodo"
+    ),
+    "expected platforms (settings, or [platforms] expected in the questionnaire)": (
+        "piattaforme attese (impostazioni, o [platforms] expected nel questionario)"
+    ),
+    "no interactions between colleagues in the period": "nessuna interazione tra colleghi nel periodo",
+    "fewer than 2 departments among the employees counted": (
+        "meno di 2 reparti tra i dipendenti considerati"
+    ),
+    # criteria: how a metric was measured (Measure.note)
+    "impressions used (reach missing)": "usate le impressioni (manca la copertura)",
+    "network size = potential reach, not impressions": (
+        "dimensione della rete = copertura potenziale, non impressioni"
+    ),
+    "page post labels used (no roster)": (
+        "usate le etichette dei post della pagina (manca l'anagrafica)"
+    ),
+    "page post labels used (no employee activity)": (
+        "usate le etichette dei post della pagina (manca l'attività dei dipendenti)"
+    ),
+    "from post text (no labels)": "dal testo dei post (mancano le etichette)",
+    "no page post in the period: the whole period is silent": (
+        "nessun post della pagina nel periodo: tutto il periodo è silenzioso"
+    ),
+    # criteria: evidence values that are words, not data
+    "active departments": "reparti attivi",
+    "page post labels": "etichette dei post della pagina",
+    "(no author)": "(nessun autore)",
+    # the loader: what a cell should look like (Plan.expected) and its messages
+    "a whole number ≥ 0": "un numero intero ≥ 0",
+    "a number ≥ 0": "un numero ≥ 0",
+    "a number ≥ 0 with decimal comma": "un numero ≥ 0 con la virgola decimale",
+    "a date": "una data",
+    "true/false, sì/no, yes/no, 1/0 or x": "true/false, sì/no, yes/no, 1/0 o x",
+    "a value": "un valore",
+    "every sheet of the workbook is empty": "tutti i fogli della cartella di lavoro sono vuoti",
+    "the employee's name in the file name, or an employee chosen in the app": (
+        "il nome del dipendente nel nome del file, o un dipendente scelto nell'app"
+    ),
+    "a LinkedIn creator export does not say whose it is: choose the employee": (
+        "un'esportazione delle statistiche LinkedIn personali non dice di chi è: "
+        "scegliete il dipendente"
+    ),
+    "the file is a table, not a questionnaire (TOML or JSON)": (
+        "il file è una tabella, non un questionario (TOML o JSON)"
+    ),
+    "agencies must be a list of names": "agencies deve essere un elenco di nomi",
+    "platforms.expected must be a list": "platforms.expected deve essere un elenco",
+    # the loader: the labels of values an export implies (the load report's column)
+    "employee (from the file name)": "dipendente (dal nome del file)",
+    "employee (chosen in the app)": "dipendente (scelto nell'app)",
+    "action (a published post)": "azione (un post pubblicato)",
+    "platform (LinkedIn export)": "piattaforma (esportazione LinkedIn)",
+    "platform (LinkedIn page export)": "piattaforma (esportazione della pagina LinkedIn)",
+    "platform (X export)": "piattaforma (esportazione X)",
+    "company_related (assumed)": "company_related (presunto)",
+}
+
+# How a date column was read, inside the loader's date notes.
+_READINGS_IT = {
+    "day-first (DD/MM/YYYY)": "giorno-mese (GG/MM/AAAA)",
+    "month-first (MM/DD/YYYY)": "mese-giorno (MM/GG/AAAA)",
+}
+
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?")
+
+
+def _count_it(text: str) -> str:
+    """A count the engine wrote the English way (1,234) written the Italian way (1.234)."""
+    return text.replace(",", ".")
+
+
+def _rows_copied(m: re.Match[str]) -> str:
+    n = _count_it(m["n"])
+    if n == "1":
+        return "1 riga era la copia esatta di una riga precedente ed è stata contata una volta"
+    return f"{n} righe erano copie esatte di una riga precedente e sono state contate una volta"
+
+
+def _reading(m: re.Match[str], template: str) -> str | None:
+    reading = _READINGS_IT.get(m["reading"])
+    return template.format(reading=reading) if reading else None
+
+
+# (pattern, Italian) for phrases with a value inside. A template's {names} are the
+# pattern's groups; groups named `part*` are engine phrases themselves, rendered in turn.
+_PATTERNS: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(r"questionnaire \[(?P<section>\w+)\]"), "questionario [{section}]"),
+    (
+        re.compile(r"no (?P<column>\w+) of page posts in the period"),
+        "nessun valore di {column} nei post della pagina nel periodo",
+    ),
+    (
+        re.compile(r"no employee counted has (?P<column>[\w.]+) filled in"),
+        "nessun dipendente considerato ha {column} compilato",
+    ),
+    (re.compile(r"(?P<part>.+) on the same posts"), "{part} sugli stessi post"),
+    (re.compile(r"a date like (?P<example>.+)"), "una data come {example}"),
+    (re.compile(r"one of (?P<choices>.+)"), "uno tra {choices}"),
+    (re.compile(r"one column for (?P<column>.+)"), "una sola colonna per {column}"),
+    (re.compile(r"a column named (?P<names>.+)"), "una colonna chiamata {names}"),
+    (
+        re.compile(r"(?P<n>[\d,]+) more rows with (?P<code>\w+) in (?P<column>.+) are not listed"),
+        lambda m: (
+            f"altre {_count_it(m['n'])} righe con {m['code']} in {m['column']} non sono elencate"
+        ),
+    ),
+    (
+        re.compile(r"(?P<n>[\d,]+) rows were exact copies of an earlier row and were counted once"),
+        _rows_copied,
+    ),
+    (
+        re.compile(r"dates could be day-first or month-first; read as (?P<reading>.+)"),
+        lambda m: _reading(m, "le date si leggono giorno-mese o mese-giorno; lette come {reading}"),
+    ),
+    (
+        re.compile(
+            r"every date reads both ways; read as (?P<reading>.+), as this export writes them"
+        ),
+        lambda m: _reading(
+            m,
+            "ogni data si legge nei due modi; lette come {reading}, come le scrive questa "
+            "esportazione",
+        ),
+    ),
+    (
+        re.compile(r"the file could not be read: (?P<detail>.*)"),
+        "il file non è leggibile: {detail}",
+    ),
+    (
+        re.compile(
+            r"columns of a known table; closest is (?P<table>\w+), which needs (?P<needs>.+)"
+        ),
+        lambda m: (
+            f"le colonne di una tabella nota; la più vicina è {m['table']}, che richiede "
+            + m["needs"].replace(" (or ", " (o ")
+        ),
+    ),
+    (
+        re.compile(r"rows have (?P<n>\d+) fields, the header has (?P<h>\d+)"),
+        "le righe hanno {n} campi, l'intestazione ne ha {h}",
+    ),
+    (
+        re.compile(r"(?P<n>\d+) fields where the header has (?P<h>\d+)"),
+        "{n} campi dove l'intestazione ne ha {h}",
+    ),
+    (re.compile(r"sheet (?P<sheet>'.*'|\".*\") is empty"), "il foglio {sheet} è vuoto"),
+    (
+        re.compile(r"sheet (?P<sheet>'.*'|\".*\") lists no posts"),
+        "il foglio {sheet} non elenca alcun post",
+    ),
+    (re.compile(r"not a (?P<format>\w+) export"), "non è un'esportazione {format}"),
+    (re.compile(r"syntax error: (?P<detail>.*)"), "errore di sintassi: {detail}"),
+    (
+        re.compile(
+            r"unknown key (?P<key>.+?)(?P<hint> \(did you mean .+\?\))?; valid: (?P<valid>.+)"
+        ),
+        lambda m: (
+            f"chiave sconosciuta {m['key']}"
+            + (m["hint"].replace("did you mean", "forse") if m["hint"] else "")
+            + f"; valide: {m['valid']}"
+        ),
+    ),
+    (
+        re.compile(r"governance\.(?P<key>\w+) must be true or false, not (?P<value>.+)"),
+        "governance.{key} deve essere true o false, non {value}",
+    ),
+    (
+        re.compile(
+            r"governance\.policy_updated must be a date like (?P<example>\S+), not (?P<value>.+)"
+        ),
+        "governance.policy_updated deve essere una data come {example}, non {value}",
+    ),
+    (
+        re.compile(r"followers\.(?P<platform>\S+) must be a whole number ≥ 0"),
+        "followers.{platform} deve essere un numero intero ≥ 0",
+    ),
+]
+
+
+def _split_top(text: str, separator: str) -> list[str]:
+    """`text` split at `separator` wherever it is outside parentheses and brackets."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        char = text[i]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0 and text.startswith(separator, i):
+            parts.append(text[start:i])
+            i = start = i + len(separator)
+            continue
+        i += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _italian(text: str) -> str | None:
+    """The Italian of one engine phrase (None when there is none)."""
+    if text in ENGINE_IT:
+        return ENGINE_IT[text]
+    if _IDENTIFIER.fullmatch(text):
+        return text
+    if not _REASONS_IT:
+        _load_reasons()
+    if text in _REASONS_IT:
+        return _REASONS_IT[text]
+    for pattern, template in _PATTERNS:
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        if callable(template):
+            return template(m)
+        values = m.groupdict(default="")
+        for name, value in values.items():
+            if name.startswith("part"):
+                rendered = _italian(value)
+                if rendered is None:
+                    return None
+                values[name] = rendered
+        return template.format(**values)
+    # Reasons joined by the engine: "A and B", "A or B", "A, or B", "A (or B)".
+    for separator, joint in ((", or ", ", o "), (" and ", " e "), (" or ", " o ")):
+        parts = _split_top(text, separator)
+        if len(parts) > 1:
+            rendered = [_italian(p) for p in parts]
+            return None if None in rendered else joint.join(rendered)  # type: ignore[arg-type]
+    alternative = re.fullmatch(r"(?P<a>.+) \(or (?P<b>[^()]+)\)", text)
+    if alternative:
+        a, b = _italian(alternative["a"]), _italian(alternative["b"])
+        return None if a is None or b is None else f"{a} (o {b})"
+    return None
+
+
+_REASONS_IT: dict[str, str] = {}
+
+
+def _load_reasons() -> None:
+    """The load report's default advice per reason code, keyed by its English text."""
+    from dashboard.ingest.problems import REASONS
+
+    for code, english in REASONS.items():
+        key = f"reason_{code}"
+        if key in TEXTS:
+            _REASONS_IT[english] = TEXTS[key]["it"]
+
+
+def engine_text(text: str | None, lang: Lang) -> str:
+    """An English phrase the engine wrote (a reason, a note, a load-report message), in `lang`.
+
+    Identifiers stay as they are; a phrase with no rendering is shown as written.
+    """
+    if not text:
+        return ""
+    if lang != "it":
+        return text
+    return _italian(text) or text
+
+
+def has_italian(text: str) -> bool:
+    """True when `text` has an Italian rendering (identifiers alone count as rendered)."""
+    return _italian(text) is not None

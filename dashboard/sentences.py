@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.i18n import Lang, format_value, number, t
+from dashboard.i18n import Lang, engine_text, format_value, number, t
 from dashboard.scoring import CriterionResult, MetricResult, Scorecard
 
 
@@ -11,21 +11,22 @@ def metric_sentence(result: MetricResult, lang: Lang) -> str:
     spec = result.spec
     title = spec.title[lang] or spec.id
     if not result.measured:
-        reason = result.measure.missing or ""
+        reason = engine_text(result.measure.missing, lang)
         return f"{title}: {t('not_measured', lang)} ({t('missing', lang)}: {reason})"
     value = format_value(result.value, spec.unit, lang)
     m = result.measure
     counts = ""
     if spec.of[lang] and m.numerator is not None and m.denominator is not None:
         counts = f" ({number(m.numerator, lang)} {t('of', lang)} {number(m.denominator, lang)} {spec.of[lang]})"
-    note = f" [{m.note}]" if m.note else ""
+    note = f" [{engine_text(m.note, lang)}]" if m.note else ""
     return f"{title} {value}{counts}, {t('target', lang)} {format_value(result.target, spec.unit, lang)}{note}"
 
 
 def criterion_line(result: CriterionResult, lang: Lang) -> str:
     title = result.spec.title[lang] or result.id
     if not result.measured:
-        return f"{title}: {t('not_measured', lang)} ({t('missing', lang)}: {'; '.join(result.missing)})"
+        missing = "; ".join(engine_text(m, lang) for m in result.missing)
+        return f"{title}: {t('not_measured', lang)} ({t('missing', lang)}: {missing})"
     return f"{title}: {number(result.score, lang)}/100"
 
 

@@ -41,3 +41,11 @@ def context_for(
 @pytest.fixture
 def sample_dir() -> Path:
     return ROOT / "sample_data"
+
+
+@pytest.fixture(autouse=True)
+def _store_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """No test writes to the checkout's ./data, nor to a database the shell points at:
+    the audit store (and anything else kept in the data folder) goes to a fresh folder."""
+    monkeypatch.setenv("PRESENZA_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("PRESENZA_DATABASE_URL", raising=False)

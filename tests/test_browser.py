@@ -1,10 +1,13 @@
 """The running app in headless Chromium: every page opens, in both languages, with no error.
 
-Starts `streamlit run streamlit_app.py` on a free port of 127.0.0.1, opens each page
-with Playwright driving Debian's Chromium (browsers are never downloaded), checks the
-overview shows the overall score, that no page shows an error or exception, and that
-the browser asked nothing of any host but the app (no remote fonts or trackers). A
-screenshot of every page goes to artifacts/screenshots/ (git-ignored).
+Starts `streamlit run streamlit_app.py` on a free port of 127.0.0.1 (its audit store a
+SQLite file in a temporary folder), opens each page with Playwright driving Debian's
+Chromium (browsers are never downloaded), checks the overview shows the overall score,
+that no page shows an error or exception, and that the browser asked nothing of any
+host but the app (no remote fonts or trackers). The executive link of the sample
+workspace is opened on a projector and on a phone, in both languages, and must redraw
+by itself when another process saves a newer audit into the same store. A screenshot
+of every page goes to artifacts/screenshots/ (git-ignored).
 
 Without /usr/bin/chromium the test skips locally, and fails when CI is set.
 """
@@ -17,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -26,7 +30,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "artifacts" / "screenshots"
-PAGES = ("overview", "criteria", "people", "gaps", "data", "settings")
+PAGES = ("overview", "criteria", "people", "gaps", "data", "settings", "audits", "executive")
 LOCALES = {"en": "en-US", "it": "it-IT"}
 OVERALL = {"en": "Overall index", "it": "Indice complessivo"}
 ERROR_TEXTS = (
@@ -39,6 +43,9 @@ ERROR_TEXTS = (
 )
 # A 1080p projector, less the browser's own bars.
 VIEWPORT = {"width": 1600, "height": 960}
+PHONE = {"width": 390, "height": 844}
+COMPANY = "Esempio S.p.A."  # the open sample workspace's name
+REFRESH_WITHIN_MS = 60_000  # a 5 s poll, then one redraw: generous for a loaded CI box
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -81,7 +88,18 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> N
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def store_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of the app under test and of anything that writes to its store."""
+    folder = tmp_path_factory.mktemp("browser-store")
+    return {
+        **os.environ,
+        "PRESENZA_DATA_DIR": str(folder),
+        "PRESENZA_DATABASE_URL": f"sqlite:///{folder / 'presenza.db'}",
+    }
+
+
+@pytest.fixture(scope="module")
+def server(store_env: dict[str, str]) -> Iterator[str]:
     _require_chromium()
     port = _free_port()
     log = SHOTS.parent / "streamlit-browser-test.log"
@@ -104,7 +122,9 @@ def server() -> Iterator[str]:
         "false",
     ]
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=store_env
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_healthy(url, process)
@@ -147,20 +167,18 @@ def _content_bottom(page) -> int:
     )
 
 
-def _screenshot(page, path: Path) -> None:
+def _screenshot(page, path: Path, viewport: dict[str, int] = VIEWPORT) -> None:
     """The whole page: Streamlit scrolls inside its main column, so grow the viewport to fit."""
     height = _content_bottom(page) + 24
-    if height > VIEWPORT["height"]:
-        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+    if height > viewport["height"]:
+        page.set_viewport_size({"width": viewport["width"], "height": height})
         page.wait_for_timeout(800)
     page.screenshot(path=str(path))
-    page.set_viewport_size(VIEWPORT)
+    page.set_viewport_size(viewport)
 
 
-@pytest.mark.parametrize("lang", list(LOCALES))
-def test_every_page_opens_without_errors(server: str, browser, lang: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(locale=LOCALES[lang], viewport=VIEWPORT, device_scale_factor=1)
+def _watch_hosts(context) -> list[str]:
+    """Every request the browser makes to a host other than the app."""
     foreign: list[str] = []
     context.on(
         "request",
@@ -171,6 +189,14 @@ def test_every_page_opens_without_errors(server: str, browser, lang: str) -> Non
             else None
         ),
     )
+    return foreign
+
+
+@pytest.mark.parametrize("lang", list(LOCALES))
+def test_every_page_opens_without_errors(server: str, browser, lang: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(locale=LOCALES[lang], viewport=VIEWPORT, device_scale_factor=1)
+    foreign = _watch_hosts(context)
     page = context.new_page()
     try:
         for name in PAGES:
@@ -191,3 +217,92 @@ def test_every_page_opens_without_errors(server: str, browser, lang: str) -> Non
     finally:
         context.close()
     assert not foreign, f"the page fetched from other hosts: {foreign[:5]}"
+
+
+def _no_errors(page, where: str) -> str:
+    body = page.inner_text("body")
+    assert not page.query_selector('[data-testid="stException"]'), where
+    for text in (*ERROR_TEXTS, "Page not found"):
+        assert text not in body, f"{where} shows {text!r}"
+    return body
+
+
+@pytest.mark.parametrize("lang", list(LOCALES))
+def test_executive_link_on_a_projector_and_a_phone(server: str, browser, lang: str) -> None:
+    """The link shows the sample's current audit and nothing else: no navigation to the
+    editing pages, no sidebar; on a phone the columns stack and nothing overflows."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for device, viewport in (("desktop", VIEWPORT), ("phone", PHONE)):
+        context = browser.new_context(
+            locale=LOCALES[lang], viewport=viewport, device_scale_factor=1
+        )
+        foreign = _watch_hosts(context)
+        page = context.new_page()
+        try:
+            _open(page, f"{server}/executive?workspace=esempio")
+            page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
+            body = _no_errors(page, f"executive {lang} {device}")
+            assert COMPANY in body and OVERALL[lang] in body
+            assert not page.query_selector('[data-testid="stSidebarNav"]')
+            assert not page.query_selector('[data-testid="stSidebarContent"]')
+            assert len(page.query_selector_all('[data-testid="stMetric"]')) == 1 + 12
+            overflow = page.evaluate(
+                """() => document.querySelector('[data-testid="stMainBlockContainer"]')
+                    .scrollWidth - window.innerWidth"""
+            )
+            assert overflow <= 0, f"the {device} view is {overflow} px too wide"
+            page.screenshot(path=str(SHOTS / f"executive-{lang}-{device}-screen.png"))
+            _screenshot(page, SHOTS / f"executive-{lang}-{device}.png", viewport)
+        finally:
+            context.close()
+        assert not foreign, f"the page fetched from other hosts: {foreign[:5]}"
+
+
+def test_executive_link_to_another_workspace_reveals_nothing(server: str, browser) -> None:
+    context = browser.new_context(locale="en-US", viewport=VIEWPORT, device_scale_factor=1)
+    page = context.new_page()
+    try:
+        _open(page, f"{server}/executive?workspace=someone-else")
+        body = _no_errors(page, "executive of an unknown workspace")
+        assert page.query_selector('input[type="password"]')
+        assert COMPANY not in body and not page.query_selector(".js-plotly-plot")
+    finally:
+        context.close()
+
+
+def test_executive_view_refreshes_itself_when_another_process_saves(
+    server: str, browser, store_env: dict[str, str]
+) -> None:
+    """A monthly job saves a newer audit from a terminal; the open page shows it within a
+    bounded wait, with no reload (a marker set in the page survives)."""
+    context = browser.new_context(locale="en-US", viewport=VIEWPORT, device_scale_factor=1)
+    page = context.new_page()
+    name = f"Live check {uuid.uuid4().hex[:8]}"
+    try:
+        _open(page, f"{server}/executive?workspace=esempio")
+        assert name not in page.inner_text("body")
+        page.evaluate("() => { window.__presenza_marker = 'still here'; }")
+        saved = subprocess.run(
+            [sys.executable, "-m", "dashboard", "audit", "--save", "esempio", "--name", name],
+            cwd=ROOT,
+            env=store_env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        assert saved.returncode == 0, saved.stderr
+        started = time.monotonic()
+        page.wait_for_function(
+            "name => document.body.innerText.includes(name)", arg=name, timeout=REFRESH_WITHIN_MS
+        )
+        waited = time.monotonic() - started
+        assert page.evaluate("() => window.__presenza_marker") == "still here", "page reloaded"
+        page.wait_for_selector(
+            '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000
+        )
+        page.wait_for_timeout(1500)
+        _no_errors(page, "executive after the refresh")
+        _screenshot(page, SHOTS / "executive-en-after-refresh.png")
+        print(f"the executive view showed the new audit {waited:.1f} s after it was saved")
+    finally:
+        context.close()

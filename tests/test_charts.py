@@ -194,3 +194,111 @@ def test_uploaded_text_cannot_inject_markup() -> None:
 def test_italian_figures_use_italian_separators(scorecard) -> None:
     assert charts.criteria_figure(scorecard, "it").layout.separators == ",."
     assert charts.criteria_figure(scorecard, "en").layout.separators == ".,"
+
+
+# --- saved audits: the trend -------------------------------------------------------------
+
+
+def _trend(rows: list[dict]) -> pd.DataFrame:
+    """A frame shaped like `dashboard.store.trend`: audits oldest first, a column per criterion."""
+    from dashboard.criteria import registry
+    from dashboard.store.compare import TREND_COLUMNS
+
+    base = {c: None for c in TREND_COLUMNS}
+    frame = pd.DataFrame([base | {c.id: None for c in registry.criteria()} | r for r in rows])
+    return frame
+
+
+TREND = [
+    {
+        "audit_id": 1,
+        "name": "2025-11-01 – 2026-04-30",
+        "period_start": date(2025, 11, 1),
+        "period_end": date(2026, 4, 30),
+        "is_current": False,
+        "overall": 58.4,
+        "involvement": 40.0,
+        "presence": 80.0,
+    },
+    {
+        "audit_id": 2,
+        "name": "Giugno <b>chiusura</b>",
+        "period_start": date(2026, 1, 1),
+        "period_end": date(2026, 6, 30),
+        "is_current": True,
+        "overall": 63.9,
+        "involvement": None,  # not measured in this audit: the line breaks, it does not drop
+        "presence": 60.0,
+    },
+    {
+        "audit_id": 3,
+        "name": "Giugno <b>chiusura</b>",  # the same name again: still its own step
+        "period_start": date(2026, 5, 1),
+        "period_end": date(2026, 10, 31),
+        "is_current": False,
+        "overall": 71.0,
+        "involvement": 55.0,
+        "presence": 60.0,
+    },
+]
+
+
+def test_trend_draws_the_overall_over_every_criterion_in_both_languages() -> None:
+    frame = _trend(TREND)
+    for lang in LANGS:
+        fig = charts.build_trend_figure(frame, lang)
+        assert len(fig.data) == 12 + 1
+        overall = fig.data[-1]
+        assert overall.line.width > max(trace.line.width for trace in fig.data[:-1])
+        assert list(overall.y) == [58.4, 63.9, 71.0]
+        names = [trace.name for trace in fig.data[:-1]]
+        assert names[0] == ("Gestione interna" if lang == "it" else "In-house management")
+        assert fig.layout.separators == (",." if lang == "it" else ".,")
+        assert list(fig.layout.yaxis.range) == [0, 108]
+    labels = list(charts.build_trend_figure(frame, "it").data[-1].text)
+    assert labels == ["58", "64", "71"]
+
+
+def test_trend_keeps_audits_apart_and_marks_the_current_one() -> None:
+    fig = charts.build_trend_figure(_trend(TREND), "en")
+    x = list(fig.data[-1].x)
+    assert len(set(x)) == 3  # two audits with one name are two steps, not one
+    assert x[0] == "2025-11–2026-04"  # a default name reads as its months
+    assert "&lt;b&gt;" in x[1] and "<b>" not in x[1]  # a name is text, never markup
+    assert fig.layout.xaxis.type == "category"
+    assert [a.text for a in fig.layout.annotations] == ["current"]
+    assert len(fig.layout.shapes) == 5 + 1  # the maturity bands and the current audit
+    involvement = next(trace for trace in fig.data if trace.name == "Employee involvement")
+    assert np.isnan(involvement.y[1])  # not measured: a gap in the line, never 0
+
+
+def test_trend_draws_only_the_criteria_asked_for() -> None:
+    fig = charts.build_trend_figure(_trend(TREND), "en", criteria=["presence"])
+    assert [trace.name for trace in fig.data] == ["Platform presence", "<b>Overall index</b>"]
+    only_overall = charts.build_trend_figure(_trend(TREND), "en", criteria=[])
+    assert len(only_overall.data) == 1
+
+
+def test_trend_with_one_audit_and_with_none() -> None:
+    one = charts.build_trend_figure(_trend(TREND[:1]), "en")
+    assert list(one.data[-1].y) == [58.4] and "markers" in one.data[-1].mode
+    empty = charts.build_trend_figure(_trend([]).iloc[0:0], "it")
+    assert "Nessun audit salvato" in _texts(empty)
+    assert not empty.data
+
+
+def test_trend_from_the_store_shape(tmp_path) -> None:
+    from dashboard.store import authorize, open_store, trend
+
+    engine = open_store(f"sqlite:///{tmp_path / 'trend.db'}")
+    frame = trend(engine, authorize(engine, "esempio", None))
+    fig = charts.build_trend_figure(frame, "en")
+    assert len(fig.data) == 13 and len(fig.data[-1].x) == 2
+    engine.dispose()
+
+
+def test_gauge_without_its_number_keeps_the_level() -> None:
+    card = Auditor(load_sample()).scorecard()
+    fig = charts.overall_figure(card, "it", show_number=False)
+    assert fig.data[0].mode == "gauge"
+    assert card.level_name("it") in _texts(fig)

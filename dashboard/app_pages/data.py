@@ -4,7 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.i18n import number, t
+from dashboard.i18n import engine_text, number, t
+from dashboard.ingest import Dataset
+from dashboard.ingest.parse import Plan
 from dashboard.questionnaire import (
     GOVERNANCE_KEYS,
     QuestionnaireError,
@@ -12,8 +14,9 @@ from dashboard.questionnaire import (
     to_toml,
 )
 from dashboard.report.tables import platform_label
+from dashboard.schema import TABLES
 from dashboard.settings import DEFAULT_PLATFORMS
-from dashboard.ui import state, uploads, views
+from dashboard.ui import creators, mapping, state, uploads, views
 from dashboard.ui.tables import files_table, kind_label, problems_table
 
 ANSWERS = ("yes", "no", "unknown")
@@ -74,6 +77,7 @@ def upload_section(lang: str) -> None:
     replaced = was_sample and dataset is not session.dataset and any(f.ok for f in loaded)
     state.set_dataset(dataset, sample=was_sample and not replaced)
     state.record_loads(loaded)
+    state.open_offers(mapping.offers(loaded, kind))
     session.replaced_sample = replaced
     session.upload_round += 1  # a new uploader: the bytes just read are not kept anywhere
     st.rerun()
@@ -84,15 +88,204 @@ def last_batch(lang: str) -> None:
     batch = session.loads[: session.last_batch]
     if session.replaced_sample:
         st.info(t("ui_sample_replaced", lang), icon=":material/swap_horiz:")
+    waiting = {o.digest for o in state.offers()}
     for loaded in batch:
         if loaded.ok:
             rows = number(loaded.rows_loaded, lang)
             what = kind_label(loaded.summary()["table"], lang)
-            st.success(
-                t("ui_file_loaded", lang, file=views.plain(loaded.file), kind=what, rows=rows)
-            )
+            key = "ui_file_loaded_mapped" if loaded.format == "mapped" else "ui_file_loaded"
+            st.success(t(key, lang, file=views.plain(loaded.file), kind=what, rows=rows))
+        elif loaded.digest in waiting:
+            st.warning(t("ui_file_needs_mapping", lang, file=views.plain(loaded.file)))
+        elif loaded.format == uploads.CREATOR:  # its file name names no one: see below
+            st.warning(t("ui_creator_no_name", lang, file=views.plain(loaded.file)))
         else:
             st.error(t("ui_file_failed", lang, file=views.plain(loaded.file)))
+    for kind, text in state.take_notices():
+        {"success": st.success, "info": st.info}.get(kind, st.error)(text)
+
+
+# --- mapping a file's columns ---------------------------------------------------------------
+
+
+def mapping_form(offer: mapping.MappingOffer, lang: str) -> None:
+    """Which table, and which column of the file is each canonical column (guesses preselected)."""
+    with st.container(border=True):
+        st.subheader(t("ui_mapping_title", lang, file=views.plain(offer.file)), anchor=False)
+        st.caption(t("ui_mapping_help", lang))
+        table = st.selectbox(
+            t("ui_mapping_table", lang),
+            mapping.TABLE_CHOICES,
+            index=mapping.TABLE_CHOICES.index(offer.table),
+            format_func=lambda k: kind_label(k, lang),
+            key=f"map_table_{offer.digest}",
+        )
+        guessed = mapping.guesses(offer, table)
+        columns = sorted(TABLES[table].columns, key=lambda c: not c.required)
+        options = offer.options()
+        none = t("ui_mapping_none", lang)
+        with st.form(f"map_form_{offer.digest}_{table}", border=False):
+            grid = st.columns(4)
+            chosen = {}
+            for i, column in enumerate(columns):
+                chosen[column.name] = grid[i % 4].selectbox(
+                    views.plain(column.name + (" *" if column.required else "")),
+                    options,
+                    index=options.index(guessed.get(column.name, mapping.NONE)),
+                    format_func=lambda j: offer.column_label(j, none),
+                    help=engine_text(Plan(column).expected, lang),
+                    key=f"map_{offer.digest}_{table}_{column.name}",
+                )
+            st.caption(
+                t("ui_mapping_required_note", lang, guessed=len(guessed), total=len(columns))
+            )
+            load, dismiss = st.columns([1, 1], width=520)
+            submitted = load.form_submit_button(
+                t("ui_mapping_load", lang), type="primary", icon=":material/table_view:"
+            )
+            dismissed = dismiss.form_submit_button(t("ui_mapping_dismiss", lang), type="tertiary")
+        if dismissed:
+            mapping.dismiss(offer)
+            state.close_offers({offer.digest})
+            st.rerun()
+        if submitted:
+            apply_mapping(offer, table, chosen, lang)
+
+
+def apply_mapping(offer: mapping.MappingOffer, table: str, chosen: dict, lang: str) -> None:
+    missing, shared = mapping.problems(table, chosen)
+    if missing or shared:
+        for key, columns in (("ui_mapping_missing", missing), ("ui_mapping_twice", shared)):
+            if columns:
+                st.error(t(key, lang, columns=views.plain(", ".join(columns))))
+        return
+    loaded = mapping.load_mapped(offer, table, chosen)
+    file = views.plain(offer.file)
+    if loaded is None:
+        state.close_offers({offer.digest})
+        state.notify("error", t("ui_file_gone", lang, file=file))
+        st.rerun()
+    state.record_loads([loaded], batch=False)
+    if not loaded.ok:
+        state.notify("error", t("ui_mapping_failed", lang, file=file))
+        st.rerun()
+    session = state.session()
+    # Files of the same layout still waiting load by themselves with the mapping just saved.
+    others = mapping.load_saved(
+        o for o in state.offers() if o.signature == offer.signature and o.digest != offer.digest
+    )
+    if session.sample:  # the user's own file replaces the bundled sample, as an upload does
+        state.notify("info", t("ui_sample_replaced", lang))
+    dataset = Dataset() if session.sample else session.dataset
+    dataset = uploads.add_uploads(dataset, [loaded, *others])
+    state.set_dataset(dataset)
+    state.record_loads(others, batch=False)
+    state.close_offers({offer.digest, *(o.digest for o in others)})
+    what, rows = kind_label(table, lang), number(loaded.rows_loaded, lang)
+    state.notify("success", t("ui_mapping_saved", lang, file=file, kind=what, rows=rows))
+    for other in others:
+        rows = number(other.rows_loaded, lang)
+        text = t("ui_file_loaded", lang, file=views.plain(other.file), kind=what, rows=rows)
+        state.notify("success", text)
+    st.rerun()
+
+
+def mapping_section(lang: str) -> None:
+    held = uploads.held()
+    for offer in state.offers():
+        if offer.digest in held:
+            mapping_form(offer, lang)
+        else:  # let go to make room for newer uploads (the cache is bounded)
+            state.close_offers({offer.digest})
+            st.warning(t("ui_file_gone", lang, file=views.plain(offer.file)))
+
+
+# --- per-employee LinkedIn exports ----------------------------------------------------------
+
+
+def creator_row(
+    item: creators.CreatorFile, options: list[str] | None, names: dict | None, lang: str
+) -> None:
+    loaded, digest = item.loaded, item.loaded.digest
+    with st.container(border=True):
+        text, pick, button = st.columns([5, 3, 2], vertical_alignment="center")
+        file = views.plain(loaded.file)
+        if item.matched:
+            who = views.plain(creators.option_label(item.employee, names))
+            text.markdown(t("ui_creator_matched", lang, file=file, employee=who))
+        else:
+            key = "ui_creator_no_name" if item.failed else "ui_creator_unmatched"
+            text.warning(t(key, lang, file=file), icon=":material/person_off:")
+        if options is None:  # a roster too long for a list: the id is typed
+            chosen = pick.text_input(
+                t("ui_creator_employee_id", lang),
+                value=item.employee or "",
+                key=f"creator_{digest}",
+            ).strip()
+        else:
+            chosen = pick.selectbox(
+                t("ui_creator_employee", lang),
+                options,
+                index=options.index(item.employee) if item.employee in options else None,
+                format_func=lambda e: creators.option_label(e, names),
+                placeholder=t("ui_choose", lang),
+                # Its options read differently with names shown: a new widget, not a stale label.
+                key=f"creator_{digest}{'_names' if names else ''}",
+            )
+        if not item.held:
+            text.caption(t("ui_file_gone", lang, file=file))
+        clicked = button.button(
+            t("ui_creator_reload", lang),
+            icon=":material/refresh:",
+            key=f"creator_reload_{digest}",
+            disabled=not item.held or not chosen or chosen == item.employee,
+            width="stretch",
+        )
+    if clicked:
+        reload_creator(item, chosen, lang)
+
+
+def reload_creator(item: creators.CreatorFile, employee: str, lang: str) -> None:
+    file = views.plain(item.loaded.file)
+    if creators.roster_ids([employee], state.dataset().table("roster"))[0] != employee:
+        st.error(t("ui_creator_not_in_roster", lang, employee=views.plain(employee)))
+        return
+    loaded = creators.reload_as(item.loaded, employee)
+    if loaded is None:
+        state.notify("error", t("ui_file_gone", lang, file=file))
+        st.rerun()
+    state.record_loads([loaded], batch=False)
+    session = state.session()
+    if not loaded.ok:
+        state.notify("error", t("ui_file_failed", lang, file=file))
+        st.rerun()
+    replace = session.sample  # a creator file that failed at upload left the sample in place
+    dataset = Dataset() if replace else session.dataset
+    state.set_dataset(dataset.add(loaded), sample=False, keep_period=not replace)
+    who = views.plain(creators.option_label(employee, views.names()))
+    state.notify("success", t("ui_creator_reloaded", lang, file=file, employee=who))
+    st.rerun()
+
+
+def creator_section(lang: str) -> None:
+    files = creators.creator_files(state.dataset(), state.session().loads)
+    if not files:
+        return
+    st.subheader(t("ui_creator_title", lang), anchor=False)
+    st.caption(t("ui_creator_help", lang))
+    roster = state.dataset().table("roster")
+    if roster.is_empty():
+        st.info(t("ui_creator_no_roster", lang), icon=":material/group:")
+        return
+    options, names = creators.employee_options(roster), views.names()
+    matched = [f for f in files if f.matched]
+    for item in files:
+        if not item.matched:
+            creator_row(item, options, names, lang)
+    if matched:
+        with st.expander(t("ui_creator_change", lang, n=len(matched)), icon=":material/badge:"):
+            for item in matched:
+                creator_row(item, options, names, lang)
 
 
 def files_section(lang: str) -> None:
@@ -114,6 +307,9 @@ def files_section(lang: str) -> None:
         ):
             dataset = session.dataset
             for name in chosen:
+                for loaded in dataset.files:
+                    if loaded.file == name:
+                        uploads.held().drop(loaded.digest)
                 dataset = dataset.remove(name)
             state.set_dataset(dataset, sample=session.sample and bool(dataset.files))
             st.session_state.pop("remove_files", None)
@@ -204,7 +400,8 @@ def questionnaire_section(lang: str) -> None:
         try:
             checked = check_questionnaire(raw)
         except QuestionnaireError as error:
-            st.error(t("ui_questionnaire_error", lang, reason=views.plain(error)))
+            reason = views.plain(engine_text(str(error), lang))
+            st.error(t("ui_questionnaire_error", lang, reason=reason))
             return
         session = state.session()
         # The form showed every answer in use, so the saved form is the whole questionnaire:
@@ -228,13 +425,24 @@ def questionnaire_section(lang: str) -> None:
     )
 
 
+def release_held() -> None:
+    """Upload bytes are held only while their file waits for the user: let the others go."""
+    session = state.session()
+    waiting = {o.digest for o in session.offers}
+    waiting |= {c.loaded.digest for c in creators.creator_files(session.dataset, session.loads)}
+    uploads.held().keep_only(waiting)
+
+
 def render() -> None:
     lang = state.lang()
+    release_held()
     st.title(t("nav_data", lang), anchor=False)
     st.caption(t("ui_data_intro", lang))
     if state.session().sample:
         sample_banner(lang)
     last_batch(lang)
+    mapping_section(lang)
+    creator_section(lang)
     upload_section(lang)
     files_section(lang)
     questionnaire_section(lang)

@@ -179,7 +179,7 @@ def _load_into(
         return
     grids = _grids(data, sniffed, progress)
     grid, chosen, semicolon = _choose(grids, table, mapping, sniffed)
-    result.format = "canonical"
+    result.format = "mapped" if mapping is not None else "canonical"
     saved = mappings.match(grids) if chosen is None and mappings is not None else None
     if saved is not None:
         grid, name, mapping = saved
@@ -212,6 +212,19 @@ def _try_questionnaire(result: Loaded, data: bytes, sniffed: Sniffed) -> bool:
             Problem(result.file, "bad_questionnaire", "error", message=str(error))
         )
     return True
+
+
+def file_header(data: bytes) -> list[str] | None:
+    """The column names of a table file (its first sheet, as `load_file(mapping=...)` reads it),
+    for the user to map; None when the bytes are not a table with a header."""
+    sniffed = sniff(data)
+    if sniffed.kind not in ("text", "xls", "xlsx"):
+        return None
+    try:
+        header = _grids(data, sniffed, None)[0].header
+    except (ReadError, pl.exceptions.PolarsError, UnicodeError, ValueError):
+        return None
+    return list(header) if any(h.strip() for h in header) else None
 
 
 def _grids(data: bytes, sniffed: Sniffed, progress: Progress | None) -> list[Grid]:

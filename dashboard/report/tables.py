@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.gaps import gap_list, gaps_frame
-from dashboard.i18n import TEXTS, Lang, format_value, number, t
+from dashboard.i18n import TEXTS, Lang, engine_text, format_value, number, t
 from dashboard.period import Period
 from dashboard.questionnaire import GOVERNANCE_KEYS
 from dashboard.scoring import Scorecard
@@ -71,6 +71,10 @@ PLATFORM_NAMES = {
     "tiktok": "TikTok",
 }
 PLATFORM_KEYS = {"platform", "platforms", "active_platforms", "silent_platforms"}
+# Evidence values the engine writes in words, not data: the source a metric read
+# ("active departments") and the stand-in for a post with no author.
+ENGINE_WORD_KEYS = {"source"}
+NO_AUTHOR = "(no author)"
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?")
 
@@ -96,6 +100,8 @@ def format_cell(key: str, value: Any, lang: Lang) -> str:
     if isinstance(value, int | float):
         return number(value, lang, 0 if float(value).is_integer() else 2)
     text = str(value)
+    if key in ENGINE_WORD_KEYS or (key == "author" and text == NO_AUTHOR):
+        return engine_text(text, lang)
     if key in PLATFORM_KEYS:
         return platform_label(text, lang)
     for prefix in ("function", "author_type"):
@@ -186,7 +192,7 @@ def criteria_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
                 "score": None if c.score is None else round(c.score, 1),
                 "weight": c.weight,
                 "measured": f"{sum(m.measured for m in c.metrics)}/{len(c.metrics)}",
-                "missing": "; ".join(c.missing),
+                "missing": "; ".join(engine_text(m, lang) for m in c.missing),
                 "seed": seed_text(c.spec.seed, lang),
             }
         )
@@ -220,8 +226,8 @@ def metrics_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
                     "weight": m.weight,
                     "score": None if m.score is None else round(m.score, 1),
                     "status": t(status, lang),
-                    "missing": m.measure.missing or "",
-                    "note": m.measure.note,
+                    "missing": engine_text(m.measure.missing, lang),
+                    "note": engine_text(m.measure.note, lang),
                 }
             )
     return pd.DataFrame(rows)

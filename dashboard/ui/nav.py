@@ -18,11 +18,13 @@ PAGES: dict[str, tuple[str, str]] = {
     "gaps": ("gaps.py", ":material/flag:"),
     "data": ("data.py", ":material/database:"),
     "settings": ("settings.py", ":material/tune:"),
+    "audits": ("audits.py", ":material/inventory_2:"),
+    "executive": ("executive.py", ":material/monitoring:"),
 }
 DEFAULT = "overview"
 
 
-def page(name: str, lang: Lang) -> st.Page:
+def page(name: str, lang: Lang, *, default: bool | None = None) -> st.Page:
     """The st.Page for one page, titled in `lang` (absolute path: any entry script works)."""
     script, icon = PAGES[name]
     return st.Page(
@@ -30,12 +32,30 @@ def page(name: str, lang: Lang) -> st.Page:
         title=t(f"nav_{name}", lang),
         icon=icon,
         url_path=name,
-        default=name == DEFAULT,
+        default=name == DEFAULT if default is None else default,
     )
 
 
 def pages(lang: Lang) -> list[st.Page]:
     return [page(name, lang) for name in PAGES]
+
+
+def executive_only(lang: Lang) -> list[st.Page]:
+    """What a `?workspace=` link may reach: the read-only executive view, nothing else.
+
+    Twice: at its own path (`/executive?workspace=…`, the link the Saved audits page
+    gives) and as the app's root (`/?workspace=…`), because a default page is served at
+    the root only and any other path would greet the executive with "page not found".
+    """
+    script, icon = PAGES["executive"]
+    root = st.Page(
+        PAGES_DIR / script,
+        title=t("nav_executive", lang),
+        icon=icon,
+        url_path="executive-home",
+        default=True,
+    )
+    return [root, page("executive", lang, default=False)]
 
 
 def link(name: str, lang: Lang, label: str | None = None) -> None:

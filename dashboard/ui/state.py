@@ -2,7 +2,8 @@
 
 What is kept: the language, the loaded `Dataset` (parsed tables, never upload bytes),
 the prepared `Auditor` for that dataset, the settings, the period, whether names are
-shown, and the load log of the files tried. Every page reads these through the
+shown, the load log of the files tried, and the mapping forms still open (file names
+and headers: their bytes wait in `uploads.held()`). Every page reads these through the
 functions here, so the keys live in one place.
 """
 
@@ -44,6 +45,8 @@ class Session:
     settings_round: int = 0  # bumps the settings editors' keys after a reset or upload
     context: Any = None  # the engine's drill-down context for `context_key`
     context_key: tuple | None = None
+    offers: list[Any] = field(default_factory=list)  # open mapping forms (`mapping.MappingOffer`)
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) shown once
 
 
 def language_from_locale(locale: str | None) -> Lang:
@@ -51,10 +54,15 @@ def language_from_locale(locale: str | None) -> Lang:
     return "it" if (locale or "").lower().replace("_", "-").split("-")[0] == "it" else "en"
 
 
-def init() -> None:
-    """First run of a session: language from the browser, the bundled sample loaded."""
+def init_language() -> None:
+    """The interface language, from the browser on a session's first run."""
     if "lang" not in st.session_state:
         st.session_state["lang"] = language_from_locale(st.context.locale)
+
+
+def init() -> None:
+    """First run of a session: language from the browser, the bundled sample loaded."""
+    init_language()
     if "show_names" not in st.session_state:
         st.session_state["show_names"] = False
     if "session" not in st.session_state:
@@ -110,13 +118,51 @@ def clear_sample() -> None:
     set_dataset(Dataset())
     s = session()
     s.loads, s.last_batch, s.replaced_sample = [], 0, False
+    s.offers, s.notices = [], []
 
 
-def record_loads(loaded: list[Loaded]) -> None:
-    """Remember what became of these files, newest first, bounded."""
+def record_loads(loaded: list[Loaded], *, batch: bool = True) -> None:
+    """Remember what became of these files, newest first, bounded. A new `batch` (an upload)
+    is what the page reports at its top; a single file read again is not."""
     s = session()
-    s.loads = [*reversed(loaded), *s.loads][:LOG_LIMIT]
-    s.last_batch = len(loaded)
+    # A file read again (mapped, or for another employee) is reported as it is now: its
+    # earlier attempts leave the log.
+    again = {item.digest for item in loaded}
+    earlier = [item for item in s.loads if item.digest not in again]
+    s.loads = [*reversed(loaded), *earlier][:LOG_LIMIT]
+    s.last_batch = len(loaded) if batch else 0
+    if not batch:
+        s.replaced_sample = False  # said once, after the upload that did it
+
+
+# --- files waiting for the user ---------------------------------------------------------
+
+
+def offers() -> list[Any]:
+    return session().offers
+
+
+def open_offers(new: list[Any]) -> None:
+    """Show a mapping form for each of these files (a file already waiting keeps its form)."""
+    s = session()
+    fresh = [o for o in new if o.digest not in {x.digest for x in s.offers}]
+    s.offers = [*fresh, *s.offers]
+
+
+def close_offers(digests: set[str]) -> None:
+    s = session()
+    s.offers = [o for o in s.offers if o.digest not in digests]
+
+
+def notify(kind: str, text: str) -> None:
+    """A message for the next run of the page (after `st.rerun()`): kind success/info/error."""
+    session().notices.append((kind, text))
+
+
+def take_notices() -> list[tuple[str, str]]:
+    s = session()
+    notices, s.notices = s.notices, []
+    return notices
 
 
 def auditor() -> Auditor | None:

@@ -14,7 +14,7 @@ import pandas as pd
 import polars as pl
 
 from dashboard.criteria import registry
-from dashboard.i18n import TEXTS, Lang, number, t
+from dashboard.i18n import ENGINE_IT, TEXTS, Lang, engine_text, number, t
 from dashboard.ingest import Dataset, Loaded, report_frame
 from dashboard.ingest.problems import REASONS
 from dashboard.report.tables import date_text, format_cell, gaps_table, label
@@ -204,17 +204,24 @@ def problems_table(loads: list[Loaded], lang: Lang) -> pd.DataFrame:
         for code in frame["code"]
     ]
     detail = [
-        "" if message == REASONS.get(code, "") else message
+        "" if message == REASONS.get(code, "") else engine_text(message, lang)
         for code, message in zip(frame["code"], frame["message"], strict=True)
+    ]
+    # A column is the file's own header, or a label the loader wrote for a value the
+    # export implies ("employee (from the file name)"): only the loader's labels are translated.
+    columns = [
+        ENGINE_IT.get(c, c) if lang == "it" else c for c in frame["column"].fillna("").astype(str)
     ]
     out = pd.DataFrame(
         {
             t("col_file", lang): frame["file"],
             t("col_severity", lang): [t(f"severity_{s}", lang) for s in frame["severity"]],
             t("col_row", lang): frame["row"],
-            t("col_column", lang): frame["column"].fillna(""),
+            t("col_column", lang): columns,
             t("col_value", lang): frame["value"].fillna(""),
-            t("col_expected", lang): frame["expected"].fillna(""),
+            t("col_expected", lang): [
+                engine_text(e, lang) for e in frame["expected"].fillna("").astype(str)
+            ],
             t("col_what_to_do", lang): todo,
             t("col_detail", lang): detail,
         }

@@ -2,20 +2,34 @@
 
 The cache is `st.cache_resource(scope="session")`: each browser session has its own,
 bounded, and it is dropped when the session ends, so one user's upload is never
-served to another. The key is the blake2b digest of the bytes (with the name and the
-table the user chose), never the bytes themselves, and the bytes are not kept: the
-cached value holds only the parsed table.
+served to another. The key is the blake2b digest of the bytes (with the name, the
+table the user chose, the employee chosen and the state of the saved column
+mappings), never the bytes themselves, and the bytes are not kept: the cached value
+holds only the parsed table.
+
+The one exception is a file waiting for the user: one whose columns must be mapped by
+hand, or a per-employee LinkedIn export whose employee the user may choose. Its bytes
+are held in `held()`, a second session-scoped cache keyed by the same digest, bounded
+in files and bytes (the oldest go first), and dropped as soon as the file is mapped,
+dismissed or removed. Session state never holds bytes.
+
+Every read passes the saved column mappings (`mapping_store()`, a JSON file of header
+names in the data folder), so a file laid out like one mapped before loads by itself.
 """
 
 from __future__ import annotations
 
+import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from dashboard.ingest import Dataset, Loaded, load_file
 from dashboard.ingest.load import digest
+from dashboard.ingest.mappings import MappingStore
 
 Progress = Callable[[float, str], None]
 
@@ -32,23 +46,155 @@ KINDS: tuple[str, ...] = (
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xls", "toml", "json"]
 CACHE_ENTRIES = 16
 
+# Failures the user can fix by saying which column is which.
+MAPPABLE = frozenset({"unknown_layout", "missing_column"})
+CREATOR = "linkedin_creator"  # a per-employee export: the user may choose whose it is
+
+HELD_FILES = 32  # files held while they wait for the user…
+HELD_BYTES = 1 << 30  # …and their bytes in all (the oldest go first beyond either)
+
+DATA_DIR_VARIABLE = "PRESENZA_DATA_DIR"
+MAPPINGS_FILE = "mappings.json"
+
+
+# --- the saved column mappings ---------------------------------------------------------
+
+
+def data_dir() -> Path:
+    """The folder for what the app remembers on disk: PRESENZA_DATA_DIR, else ./data
+    (git-ignored). Only header names are written there, never uploaded data."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or "data")
+
+
+def mapping_store() -> MappingStore:
+    return MappingStore(data_dir() / MAPPINGS_FILE)
+
+
+def _stamp(store: MappingStore) -> tuple[int, int] | None:
+    """When the saved mappings last changed: part of the cache key, so a file that failed
+    before a mapping was saved is read again afterwards."""
+    try:
+        info = store.path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+# --- bytes held while a file waits for the user -----------------------------------------
+
+
+class Held:
+    """Upload bytes by digest, least recently used first out, bounded in files and bytes."""
+
+    def __init__(self, files: int = HELD_FILES, size: int = HELD_BYTES):
+        self.files, self.size = files, size
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+
+    def put(self, key: str, data: bytes) -> bool:
+        """Hold `data` (False when it alone is over the limit: it is not held)."""
+        if len(data) > self.size:
+            return False
+        self._items.pop(key, None)
+        self._items[key] = data
+        while len(self._items) > self.files or self.total > self.size:
+            self._items.popitem(last=False)
+        return True
+
+    def get(self, key: str) -> bytes | None:
+        data = self._items.get(key)
+        if data is not None:
+            self._items.move_to_end(key)
+        return data
+
+    def drop(self, key: str) -> None:
+        self._items.pop(key, None)
+
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Let go of every file but these (the ones still waiting for the user)."""
+        wanted = set(keys)
+        for key in [k for k in self._items if k not in wanted]:
+            del self._items[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def total(self) -> int:
+        return sum(len(v) for v in self._items.values())
+
+
+@st.cache_resource(scope="session", show_spinner=False)
+def _session_held() -> Held:
+    return Held()
+
+
+_LOCAL_HELD = Held()  # outside a session (tests, scripts)
+
+
+def held() -> Held:
+    """This session's held bytes."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return _LOCAL_HELD
+    return _session_held()
+
+
+def needs_mapping(loaded: Loaded) -> bool:
+    """A table the loader could not place: its columns can be mapped by hand."""
+    return (
+        not loaded.ok
+        and loaded.format not in ("questionnaire", CREATOR)
+        and any(p.severity == "error" and p.code in MAPPABLE for p in loaded.problems)
+    )
+
+
+def waits_for_user(loaded: Loaded) -> bool:
+    """A file the user can still act on: map its columns, or choose its employee (a creator
+    export that loaded, or that failed because its file name names no one)."""
+    return loaded.format == CREATOR or needs_mapping(loaded)
+
+
+# --- reading ----------------------------------------------------------------------------
+
 
 @st.cache_resource(scope="session", max_entries=CACHE_ENTRIES, show_spinner=False)
 def _load_cached(
-    key: str, name: str, table: str | None, _data: bytes, _progress: Progress | None
+    key: str,
+    name: str,
+    table: str | None,
+    employee: str | None,
+    mappings_stamp: tuple[int, int] | None,
+    _data: bytes,
+    _progress: Progress | None,
+    _mappings: MappingStore,
 ) -> Loaded:
-    return load_file(name, _data, table=table, progress=_progress)
+    return load_file(
+        name, _data, table=table, progress=_progress, mappings=_mappings, employee=employee
+    )
 
 
 def load_upload(
-    name: str, data: bytes, kind: str | None = None, progress: Progress | None = None
+    name: str,
+    data: bytes,
+    kind: str | None = None,
+    progress: Progress | None = None,
+    *,
+    employee: str | None = None,
 ) -> Loaded:
-    """Read one upload (cached by digest in this session). `kind` forces what the file is."""
+    """Read one upload (cached by digest in this session). `kind` forces what the file is;
+    `employee` says whose a per-employee export is."""
     table = None if kind in (None, AUTO, "questionnaire") else kind
+    store = mapping_store()
     if get_script_run_ctx(suppress_warning=True) is None:  # called outside a session (tests, CLI)
-        loaded = load_file(name, data, table=table, progress=progress)
+        loaded = load_file(
+            name, data, table=table, progress=progress, mappings=store, employee=employee
+        )
     else:
-        loaded = _load_cached(digest(data), name, table, data, progress)
+        loaded = _load_cached(
+            digest(data), name, table, employee, _stamp(store), data, progress, store
+        )
     if kind == "questionnaire" and loaded.ok and loaded.format != "questionnaire":
         return _not_a_questionnaire(name, data)
     return loaded
@@ -90,12 +236,15 @@ def handle_uploads(
 
     `replace` starts from an empty dataset when at least one file loaded (the user's own
     files replace the bundled sample, never mix with it). `progress_for(name)` gives the
-    callback that reports one file's progress.
+    callback that reports one file's progress. The bytes of a file that waits for the
+    user (`waits_for_user`) are held by digest until the user is done with it.
     """
-    loaded = [
-        load_upload(name, data, kind, progress_for(name) if progress_for else None)
-        for name, data in files
-    ]
+    loaded = []
+    for name, data in files:
+        item = load_upload(name, data, kind, progress_for(name) if progress_for else None)
+        if waits_for_user(item):
+            held().put(item.digest, data)
+        loaded.append(item)
     if replace and any(item.ok for item in loaded):
         dataset = Dataset()
     return add_uploads(dataset, loaded), loaded

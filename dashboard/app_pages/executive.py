@@ -1,0 +1,302 @@
+"""Executive view: where the company stands today and how it moved since the last audit.
+
+Read-only, reached by a link (`?workspace=acme-spa`): the workspace's current audit —
+overall index and level with the change since the previous audit, the twelve criteria
+with theirs, the top five gaps, the trend across every saved audit. It watches the
+store and redraws itself when a newer audit is saved; nothing is uploaded here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts
+from dashboard.i18n import Lang, number, t
+from dashboard.report.changes import signed
+from dashboard.report.tables import date_text, period_text
+from dashboard.scoring import Scorecard
+from dashboard.store import (
+    Access,
+    AccessDenied,
+    StoredAudit,
+    current_audit,
+    latest_change_token,
+    previous_audit,
+    trend,
+)
+from dashboard.ui import saved, state, views, widgets
+from dashboard.ui.tables import gaps_table
+
+log = logging.getLogger("presenza.app")
+
+TOP_GAPS = 5
+POLL = "5s"  # how often the view asks the store whether anything changed
+GRID = 3  # criteria per row on a wide screen (columns stack on a phone)
+SPARK_FROM = 3  # a criterion's tile draws its line from this many saved audits
+CACHE_KEY = "executive_cache"
+
+
+@dataclass(frozen=True)
+class View:
+    """What the page shows, read once per change of the workspace."""
+
+    token: int
+    current: StoredAudit | None
+    previous: StoredAudit | None
+    trend: pd.DataFrame
+
+
+def load(access: Access) -> View:
+    """The current and previous audits and the trend, kept in this session until the
+    workspace changes (a language switch or a redraw does not read them again)."""
+    engine = saved.engine()
+    token = latest_change_token(engine, access)
+    cache = st.session_state.setdefault(CACHE_KEY, {})
+    kept = cache.get(access.workspace_id)
+    if isinstance(kept, View) and kept.token == token:
+        return kept
+    current = current_audit(engine, access)
+    previous = previous_audit(engine, access, current.info.id) if current else None
+    view = View(token, current, previous, trend(engine, access))
+    cache[access.workspace_id] = view
+    return view
+
+
+@st.fragment(run_every=POLL)
+def live(access: Access, shown: int, lang: Lang) -> None:
+    """Every few seconds, one cheap read: when the workspace changed, redraw the page."""
+    try:
+        token = latest_change_token(saved.engine(), access)
+    except Exception as error:  # a fragment rerun is outside the page's error boundary
+        log.warning("the executive view could not poll the store: %s", error)
+        st.caption(t("exec_offline", lang))
+        return
+    if token != shown:
+        st.rerun()
+    st.caption(
+        t("exec_live", lang, time=datetime.now().strftime("%H:%M:%S")),
+        help=t("exec_live_help", lang),
+    )
+
+
+def gate(slug: str, lang: Lang) -> None:
+    """No access yet: a passphrase (or a sign-in) and nothing about the workspace."""
+    st.title(t("nav_executive", lang), anchor=False)
+    if saved.oidc_enabled():
+        if saved.signed_in_email() is None:
+            st.info(t("exec_sign_in", lang), icon=":material/lock:")
+            saved.login_button(lang, "executive_login")
+        else:
+            st.error(t("exec_denied", lang), icon=":material/lock:")
+        return
+    with st.form("executive_passphrase", clear_on_submit=True, border=True, width=520):
+        st.markdown(t("exec_passphrase_intro", lang, workspace=views.plain(slug)))
+        passphrase = st.text_input(
+            t("store_passphrase", lang), type="password", key="executive_passphrase_input"
+        )
+        submitted = st.form_submit_button(
+            t("exec_open", lang), type="primary", icon=":material/lock_open:"
+        )
+    if submitted:
+        try:
+            saved.sign_in(slug, passphrase)
+        except AccessDenied:
+            st.error(t("exec_denied", lang), icon=":material/lock:")
+            return
+        st.rerun()
+
+
+def heading(access: Access, view: View, lang: Lang, linked: bool) -> None:
+    """The company's name, the audit shown, and (on a link) the language switch."""
+    if linked:
+        title, switch = st.columns([4, 1], vertical_alignment="bottom")
+        with switch:
+            widgets.language_switch("executive")
+    else:
+        title = st.container()
+    title.title(views.plain(access.name), anchor=False)
+    facts = [t("nav_executive", lang)]
+    if view.current is not None:
+        info = view.current.info
+        period = period_text(info.period, lang)
+        if info.name != info.period.label():  # a default name is the period itself
+            facts.append(f"«{views.plain(info.name)}»")
+        facts += [
+            f"{t('period', lang)} {period}",
+            t("exec_saved_on", lang, date=date_text(info.saved_at.astimezone(), lang)),
+        ]
+    st.caption(" · ".join(facts))
+
+
+def _delta(now: float, before: float, lang: Lang) -> str | int:
+    """A score change as st.metric reads it: signed text, or the number 0 (shown grey)."""
+    text = signed(now - before, lang)
+    return 0 if text == "0" else text
+
+
+def overall(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
+    st.subheader(t("overall", lang), anchor=False)
+    views.chart(
+        charts.overall_figure(card, lang, height=230, show_number=False), key="exec_overall"
+    )
+    if card.score is None:
+        return
+    delta, description = None, t("exec_first_audit", lang)
+    if before is not None and before.score is not None:
+        delta = _delta(card.score, before.score, lang)
+        description = t("exec_since", lang, period=period_text(view.previous.info.period, lang))
+    st.metric(
+        t("exec_index_now", lang),
+        f"{number(card.score, lang)}/100",
+        delta=delta,
+        delta_description=description,
+    )
+    level, was = card.level_name(lang), before.level_name(lang) if before else None
+    if was and was != level:
+        st.markdown(t("exec_level_moved", lang, before=was, after=level))
+    elif was:
+        st.markdown(t("exec_level_same", lang, level=level))
+    else:
+        st.markdown(t("exec_level", lang, level=level))
+    st.caption(t("measured", lang, measured=card.measured, total=card.total))
+
+
+def criteria(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
+    """Twelve tiles: today's score, the change since the previous audit, and (from three
+    audits on) the criterion's line across all of them."""
+    st.subheader(t("exec_criteria", lang), anchor=False)
+    history = view.trend
+    lines = len(history) >= SPARK_FROM
+    said = [t("exec_criteria_caption", lang)] if before is not None else []
+    if lines:
+        said.append(t("exec_criteria_line", lang))
+    if said:
+        st.caption(" ".join(said))
+    previous = {c.id: c.score for c in before.criteria} if before else {}
+    for start in range(0, len(card.criteria), GRID):
+        row = card.criteria[start : start + GRID]
+        for column, c in zip(st.columns(GRID, gap="small"), row, strict=False):
+            was = previous.get(c.id)
+            value, delta, colour = (
+                t("not_measured", lang) if c.score is None else number(c.score, lang),
+                None,
+                "normal",
+            )
+            if c.score is not None and before is not None:
+                if was is None:
+                    delta, colour = t("exec_new", lang), "off"
+                else:
+                    delta = _delta(c.score, was, lang)
+            spark = None
+            if lines and c.id in history.columns:
+                # An audit that did not measure it is left out of the line, never drawn as 0.
+                measured = pd.to_numeric(history[c.id], errors="coerce").dropna().tolist()
+                spark = measured if len(measured) > 1 else None
+            column.metric(
+                c.spec.title[lang],
+                value,
+                delta=delta,
+                delta_color=colour,
+                border=True,
+                chart_data=spark,
+                chart_type="line",
+            )
+
+
+def top_gaps(card: Scorecard, lang: Lang) -> None:
+    st.subheader(t("ui_top_gaps", lang, n=TOP_GAPS), anchor=False)
+    gaps = gaps_table(card, lang).head(TOP_GAPS)
+    if gaps.empty:
+        st.success(t("no_gaps", lang))
+        return
+    for row in gaps.itertuples():
+        st.markdown(
+            f"**{row.rank}. {views.plain(row.metric)}** — {views.plain(row.criterion)}  \n"
+            + t("exec_gap_values", lang, value=row.value, target=row.target)
+        )
+        st.caption(views.plain(row.recommendation))
+
+
+def movers(card: Scorecard, before: Scorecard | None, n: int = 3) -> list[str]:
+    """The criteria that moved most since the previous audit (the trend shows them first)."""
+    if before is None:
+        return []
+    was = {c.id: c.score for c in before.criteria}
+    moved = [
+        (abs(c.score - was[c.id]), c.id)
+        for c in card.criteria
+        if c.score is not None and was.get(c.id) is not None
+    ]
+    return [cid for change, cid in sorted(moved, reverse=True)[:n] if change >= 1]
+
+
+def trend_chart(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
+    """The overall index across every saved audit, with the criteria the reader picks
+    (those that moved most, to start with)."""
+    st.subheader(t("exec_trend", lang), anchor=False)
+    titles = {c.id: c.spec.title[lang] for c in card.criteria}
+    key = "exec_trend_criteria"
+    kept = st.session_state.get(key)
+    if kept is None or st.session_state.get("exec_trend_audit") != view.current.info.id:
+        st.session_state[key] = movers(card, before)
+        st.session_state["exec_trend_audit"] = view.current.info.id
+    else:
+        st.session_state[key] = [c for c in kept if c in titles]
+    chosen = st.pills(
+        t("exec_trend_pick", lang),
+        list(titles),
+        selection_mode="multi",
+        format_func=titles.__getitem__,
+        key=key,
+        label_visibility="collapsed",
+    )
+    views.chart(
+        charts.build_trend_figure(view.trend, lang, height=420, criteria=chosen or []),
+        key="exec_trend",
+    )
+
+
+def show(access: Access, lang: Lang, linked: bool) -> None:
+    view = load(access)
+    heading(access, view, lang, linked)
+    live(access, view.token, lang)
+    if view.current is None:
+        st.info(t("exec_no_audits", lang), icon=":material/inventory_2:")
+        return
+    card = view.current.to_scorecard()
+    before = view.previous.to_scorecard() if view.previous else None
+
+    left, right = st.columns([4, 8], gap="medium")
+    with left, st.container(border=True, height="stretch"):
+        overall(card, before, view, lang)
+    with right, st.container(border=True, height="stretch"):
+        criteria(card, before, view, lang)
+    left, right = st.columns([5, 7], gap="medium")
+    with left, st.container(border=True, height="stretch"):
+        top_gaps(card, lang)
+    with right, st.container(border=True, height="stretch"):
+        trend_chart(card, before, view, lang)
+
+
+def render() -> None:
+    lang = state.lang()
+    linked = saved.linked_workspace()
+    slug = linked or saved.chosen_workspace()
+    with saved.guard(lang):
+        access = saved.access_for(slug)
+        if access is None:
+            if linked:
+                widgets.language_switch("executive")
+            gate(slug, lang)
+            return
+        show(access, lang, linked is not None)
+    if not linked:
+        st.caption(t("exec_link_hint", lang, workspace=views.plain(slug)))
+
+
+views.run_page(render)
