@@ -2,9 +2,10 @@
 
 Baseline (fresh process): DuckDB reads the same activity CSV and computes participation
 by department, monthly activity and the share of shares with commentary.
-Audit (fresh process): load roster, posts, activity and questionnaire with the product's
-loader and compute the full scorecard (all twelve criteria and the gap list).
-Re-scoring (in process, data already loaded): a new period, then new weights.
+Audit (fresh process): `python -m dashboard audit --format json` on the roster, posts,
+activity and questionnaire: load, all twelve criteria, the gap list, the JSON.
+Re-scoring (in process, data already loaded and scored once): a new period (all but the
+first month), then new weights.
 Targets: audit ≤ 2× baseline time, peak < 2.5 GiB, re-scoring < 1.5 s.
 """
 
@@ -35,29 +36,38 @@ __out["departments"] = len(part)
     )
     audit = run_child(
         f"""
+import contextlib, io
+from dashboard.cli import main
+files = ["--posts", {str(data / "company_posts.csv")!r}, "--activity", {str(activity)!r},
+         "--roster", {str(roster)!r}, "--questionnaire", {str(data / "questionnaire.toml")!r}]
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    assert main(["audit", "--format", "json", *files]) == 0
+import json
+card = json.loads(out.getvalue())
+__out["measured"] = card["overall"]["measured"]
+__out["score"] = card["overall"]["score"]
+""",
+        runs=1,
+    )
+    rescore = run_child(
+        f"""
+import time
 from pathlib import Path
 from dashboard.audit import Auditor
-from dashboard.ingest import Dataset, load_file
-dataset = Dataset()
-for path in sorted(Path({str(data)!r}).iterdir()):
-    if path.suffix in (".csv", ".toml"):
-        loaded = load_file(path.name, path.read_bytes())
-        assert loaded.ok, [p.line() for p in loaded.problems][:5]
-        dataset = dataset.add(loaded)
-auditor = Auditor(dataset)
-card = auditor.scorecard()
-__out["measured"] = card.measured
-__out["score"] = card.score
-import time
-from dataclasses import replace
+from dashboard.cli import load_inputs
+from dashboard.period import Period
 from dashboard.settings import Settings
-period = auditor.period()
+pairs = [(Path(p), None) for p in {[str(data / f) for f in ("company_posts.csv", "employee_activity.csv", "roster.csv", "questionnaire.toml")]!r}]
+dataset, _, _ = load_inputs(pairs)
+auditor = Auditor(dataset)
+auditor.scorecard()
+full = auditor.period()
+later = Period(full.start.replace(day=1, month=full.start.month % 12 + 1, year=full.start.year + (full.start.month == 12)), full.end)
 t = time.perf_counter()
-half = replace(period, start=period.end.replace(day=1))
-auditor.scorecard(Settings(), half)
+auditor.scorecard(Settings(), later)
 __out["rescore_period"] = time.perf_counter() - t
 t = time.perf_counter()
-auditor.scorecard(Settings().with_criterion_weight("involvement", 3.0), half)
+auditor.scorecard(Settings().with_criterion_weight("involvement", 3.0), later)
 __out["rescore_weights"] = time.perf_counter() - t
 """,
         runs=1,
@@ -72,9 +82,11 @@ __out["rescore_weights"] = time.perf_counter() - t
         f"({audit['measured']}/12 criteria measured, overall {audit['score']:.1f})"
     )
     print(f"ratio:            {ratio:.2f}× baseline (target ≤ 2×)")
-    print(f"re-score period:  {audit['rescore_period']:.2f} s (target < 1.5 s)")
-    print(f"re-score weights: {audit['rescore_weights']:.3f} s")
-    ok = ratio <= 2 and audit["peak_mib"] < 2.5 * 1024 and audit["rescore_period"] < 1.5
+    print(
+        f"re-score period:  {rescore['rescore_period']:.2f} s (all but the first month; target < 1.5 s)"
+    )
+    print(f"re-score weights: {rescore['rescore_weights']:.3f} s")
+    ok = ratio <= 2 and audit["peak_mib"] < 2.5 * 1024 and rescore["rescore_period"] < 1.5
     print("targets:          " + ("met" if ok else "MISSED"))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import mmap
 import os
 import sys
 from datetime import date
@@ -96,12 +97,21 @@ def _inputs(args: argparse.Namespace) -> list[tuple[Path, str | None]]:
     return pairs
 
 
+def read_file(path: Path) -> bytes | mmap.mmap:
+    """The file's bytes, memory-mapped when it is big: the loader reads it chunk by chunk,
+    so a 700 MB log never sits in memory twice."""
+    with path.open("rb") as handle:
+        if path.stat().st_size < 1 << 24 or handle.read(2) in (b"PK", b"\xd0\xcf"):
+            return path.read_bytes()  # small, or a workbook (read whole by its library)
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
 def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, list]:
     """Load every file; returns the dataset, the per-file results, and all problems."""
     dataset, results, problems = Dataset(), [], []
     for path, table in pairs:
         try:
-            data = path.read_bytes()
+            data = read_file(path)
         except OSError as error:
             from dashboard.ingest.problems import Problem
 

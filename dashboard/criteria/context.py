@@ -108,11 +108,20 @@ def match_employee_ids(
     frame: pl.DataFrame, roster: pl.DataFrame, column: str = "employee_id"
 ) -> pl.DataFrame:
     """Ids that are not roster ids but a roster e-mail or name (advocacy reports, creator files)
-    are replaced by that employee's id, so every source speaks of the same people."""
+    are replaced by that employee's id, so every source speaks of the same people.
+
+    Only ids with an '@' or a space can be an e-mail or a full name, so a log of plain
+    ids is checked with one text scan instead of hashing every row.
+    """
     if frame.is_empty() or roster.is_empty():
         return frame
-    unknown = frame.select(pl.col(column).drop_nulls().unique()).filter(
-        ~pl.col(column).is_in(roster["employee_id"].implode())
+    unknown = (
+        frame.lazy()
+        .select(pl.col(column))
+        .filter(pl.col(column).str.contains(r"[@\s]"))
+        .unique()
+        .filter(~pl.col(column).is_in(roster["employee_id"].implode()))
+        .collect()
     )
     if unknown.is_empty():
         return frame

@@ -286,6 +286,18 @@ def _unknown_layout(file: str, grid: Grid) -> list[Problem]:
     ]
 
 
+def _without_rows(frame: pl.DataFrame, drop: pl.Series, slice_rows: int = 1 << 20) -> pl.DataFrame:
+    """The frame without the rows at `drop`, copying only the slices that lose a row
+    (a 10M-row log with four copies must not be duplicated in memory to drop them)."""
+    parts = []
+    for offset in range(0, frame.height, slice_rows):
+        part = frame.slice(offset, slice_rows)
+        local = drop.filter((drop >= offset) & (drop < offset + slice_rows)) - offset
+        keep = ~pl.int_range(pl.len()).is_in(local.implode())
+        parts.append(part.filter(keep) if len(local) else part)
+    return pl.concat(parts, rechunk=False)
+
+
 def _drop_duplicate_rows(result: Loaded) -> None:
     """Exact copies of a row are kept once; the copies are listed."""
     frame = result.frame
@@ -303,7 +315,7 @@ def _drop_duplicate_rows(result: Loaded) -> None:
     count = repeated.height
     if count == 0:
         return
-    result.frame = frame.filter(~pl.int_range(pl.len()).is_in(repeated["_i"].implode()))
+    result.frame = _without_rows(frame, repeated["_i"])
     result.problems.append(
         Problem(
             result.file,

@@ -80,7 +80,7 @@ def _columns(n: int) -> list[str]:
 def read_text(data: bytes, sniffed: Sniffed, progress: Progress | None = None) -> Grid:
     """A delimited text file (CSV, TSV, semicolon) as a grid."""
     if sniffed.encoding == "utf-8":
-        body = data[sniffed.bom :]
+        body = data[sniffed.bom :] if sniffed.bom else data
     else:
         body = decode(data, sniffed).encode("utf-8")
     head_text = body[: 1 << 16].decode("utf-8", errors="ignore")

@@ -27,17 +27,18 @@ class Sniffed:
 
 def sniff(data: bytes) -> Sniffed:
     """Classify the bytes of an upload."""
-    if not data or data.isspace():
+    if not data or (not data[:_SAMPLE].strip() and not bytes(data).strip()):
         return Sniffed("empty")
-    if data.startswith(_XLS_MAGIC):
+    start = data[:16]  # bytes even when `data` is a memory map
+    if start.startswith(_XLS_MAGIC):
         return Sniffed("xls")
-    if data.startswith(_ZIP_MAGIC):
+    if start.startswith(_ZIP_MAGIC):
         return Sniffed("xlsx")
-    if data.startswith(codecs.BOM_UTF8):
+    if start.startswith(codecs.BOM_UTF8):
         return Sniffed("text", "utf-8", 3)
-    if data.startswith(codecs.BOM_UTF16_LE):
+    if start.startswith(codecs.BOM_UTF16_LE):
         return Sniffed("text", "utf-16-le", 2)
-    if data.startswith(codecs.BOM_UTF16_BE):
+    if start.startswith(codecs.BOM_UTF16_BE):
         return Sniffed("text", "utf-16-be", 2)
     head = data[:_SAMPLE]
     if _looks_utf16(head):
