@@ -17,6 +17,7 @@ import xlsxwriter
 
 from dashboard.i18n import Lang, number, t
 from dashboard.report.tables import (
+    GAP_COLUMNS,
     criteria_table,
     gaps_table,
     label,
@@ -27,20 +28,8 @@ from dashboard.scoring import Scorecard
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-GAP_EXPORT = [
-    "rank",
-    "priority",
-    "criterion",
-    "metric",
-    "value",
-    "target",
-    "score",
-    "evidence",
-    "recommendation",
-    "seed",
-    "reference",
-    "metric_id",
-]
+# The gap list as the app shows it, less the internal criterion id.
+GAP_EXPORT = [c for c in GAP_COLUMNS if c != "criterion_id"]
 
 
 def _headers(frame: pd.DataFrame, lang: Lang) -> list[str]:
