@@ -382,7 +382,7 @@ def streamlit_flags() -> list[str]:
 def run_serve(args: argparse.Namespace) -> int:
     import subprocess
 
-    app = Path(__file__).resolve().parent / "app.py"
+    app = Path(__file__).resolve().parent / "ui" / "app.py"
     command = [sys.executable, "-m", "streamlit", "run", str(app), *streamlit_flags()]
     command += ["--server.port", str(args.port), "--server.address", args.address]
     return subprocess.call(command)

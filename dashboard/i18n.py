@@ -43,7 +43,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "days": {"it": "giorni", "en": "days"},
     "hours": {"it": "ore", "en": "hours"},
     "weakest_link": {"it": "lettura «anello più debole»", "en": "weakest-link reading"},
-    # --- the app: navigation, pages, charts, downloads (dashboard/app.py, ui/, charts.py) ---
+    # --- the app: navigation, pages, charts, downloads (dashboard/ui/, charts.py) ---
     "nav_overview": {"it": "Panoramica", "en": "Overview"},
     "nav_criteria": {"it": "Criteri", "en": "Criteria"},
     "nav_people": {"it": "Persone", "en": "People"},

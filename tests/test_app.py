@@ -28,7 +28,7 @@ PAGES = ("overview", "criteria", "people", "gaps", "data", "settings")
 LOCALES = {"en": "en-US", "it": "it-IT"}
 VIEW_FILES = [
     ROOT / "streamlit_app.py",
-    ROOT / "dashboard" / "app.py",
+    ROOT / "dashboard" / "ui" / "app.py",
     ROOT / "dashboard" / "charts.py",
     *sorted((ROOT / "dashboard" / "app_pages").glob("*.py")),
     *sorted((ROOT / "dashboard" / "ui").glob("*.py")),
