@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from dashboard.i18n import Lang, number, t
 from dashboard.report.changes import (
+    COLUMNS,
     SAME,
     audit_label,
     audits_frame,
@@ -521,17 +522,7 @@ def compare_section(engine: Engine, access: Access, audits: list[AuditInfo], lan
         hide_index=True,
         width="stretch",
         height=min(40 + 35 * len(table), 720),
-        column_order=[
-            "item",
-            "before",
-            "after",
-            "value_change",
-            "score_before",
-            "score_after",
-            "score_change",
-            "change",
-            "note",
-        ],
+        column_order=[c for c in COLUMNS if c not in ("level", "delta")],  # shown, not internal
         column_config={
             "item": st.column_config.TextColumn(t("audits_item", lang), width="large"),
             "before": st.column_config.TextColumn(t("audits_value_before", lang)),
