@@ -104,7 +104,8 @@ def client_address() -> str | None:
         forwarded = deployment.forwarded_client(st.context.headers.get("X-Forwarded-For"))
         if forwarded:
             return forwarded
-    return st.context.ip_address
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None  # None: this machine (or a test)
 
 
 # --- which workspace ---------------------------------------------------------------
