@@ -94,7 +94,8 @@ def assert_plain(at: AppTest) -> str:
     for body in bodies(at):
         for markup in HOSTILE:
             assert markup not in body, (markup, body)
-    return " ".join(bodies(at)).replace("\\", "")  # what the reader sees
+    # What the reader sees: no escapes, no word joiners (they keep bare addresses text).
+    return " ".join(bodies(at)).replace("\\", "").replace("\u2060", "")
 
 
 def sign_in_exec(at: AppTest, passphrase: str) -> AppTest:
@@ -163,7 +164,7 @@ def test_hostile_names_show_as_text_on_the_saved_audits_page(acme) -> None:
 def test_hostile_names_show_as_text_in_the_executive_view(acme) -> None:
     at = sign_in_exec(boot("en", workspace="acme-spa"), VIEWER)
     seen = assert_plain(at)
-    assert [x.value.replace("\\", "") for x in at.title] == [COMPANY]
+    assert [x.value.replace("\\", "").replace("\u2060", "") for x in at.title] == [COMPANY]
     assert f"«{AUDIT}»" in seen
     gate = boot("en", workspace="[x](http://evil.example)")  # a hostile name in the link
     assert "The view of workspace **[x](http://evil.example)** is protected" in assert_plain(gate)
@@ -309,3 +310,17 @@ def test_the_server_passphrase_gates_uploads_and_creating(shared_address) -> Non
     assert not at.error and at.get("file_uploader")
     visit(at, "audits")
     assert any(w.key == "audits_create_slug" for w in at.text_input)  # signed in: may create
+
+
+def test_plain_leaves_nothing_a_markdown_parser_would_turn_into_markup() -> None:
+    """What GitHub-flavoured Markdown links after parsing (escapes resolved): bare http(s)
+    and www addresses and mail addresses (mdast-util-gfm-autolink-literal's patterns)."""
+    import re
+
+    from dashboard.ui.views import plain
+
+    autolinks = re.compile(r"(?i)https?://|\bwww\.|[-.\w+]@[-\w]+\.")
+    for name in (*HOSTILE, COMPANY, "mail me@evil.example or see WWW.EVIL.EXAMPLE"):
+        parsed = re.sub(r"\\(.)", r"\1", plain(name))  # what the parser keeps as text
+        assert not autolinks.search(parsed), (name, parsed)
+        assert parsed.replace("\u2060", "") == name  # and the reader sees the name as typed

@@ -27,18 +27,20 @@ from dashboard.ui.tables import evidence_tables, roster_names
 
 log = logging.getLogger("presenza.app")
 
-# Characters that start Markdown (or Streamlit's :color[...] / :icon: directives) anywhere;
-# "@" starts a bare mail address that GitHub-flavoured Markdown would turn into a link.
+# Characters that start Markdown (or Streamlit's :color[...] / :icon: directives) anywhere.
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]#|<>~$:@])")
-# A bare "www." address becomes a link too: its dot, escaped, keeps it text.
-_WWW = re.compile(r"(?i)\b(www)\.")
+# Bare addresses (http://…, www.…, name@host) become links after parsing, escaped or not;
+# an invisible word joiner where they start keeps them text.
+_AUTOLINK = re.compile(r"(?i)(\bhttps?(?=\\:)|\bwww(?=\.)|(?=\\@))")
+_JOINER = "\u2060"
 # Characters that only start a list or a heading at the beginning of a line.
 _LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
 
 
 def plain(text: object) -> str:
-    """Text safe to put inside Markdown: what could be markup is escaped, and HTML is inert."""
-    escaped = _WWW.sub(r"\1\\.", _MARKDOWN.sub(r"\\\1", str(text)))
+    """Text safe to put inside Markdown: what could be markup is escaped, HTML is inert, and
+    bare web and mail addresses stay text (a word joiner, U+2060, that no one sees)."""
+    escaped = _AUTOLINK.sub(lambda m: m.group(1) + _JOINER, _MARKDOWN.sub(r"\\\1", str(text)))
     return _LINE_START.sub(
         lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
         escaped,
