@@ -5,8 +5,11 @@ PostgreSQL test gets a schema of its own."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -15,6 +18,23 @@ from dashboard.store import open_store
 from dashboard.store.db import database_url
 
 POSTGRES = os.environ.get("PRESENZA_TEST_DATABASE_URL")
+ROOT = Path(__file__).resolve().parent.parent
+# Never inherited by a CLI run: a pause inside saves, a save token from the shell.
+NOT_INHERITED = ("PRESENZA_TEST_SAVE_PAUSE", "PRESENZA_SAVE_TOKEN")
+
+
+def run_cli(url: str, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """`python -m dashboard …` on the store at `url`, with only the variables given added."""
+    environ = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    environ.update({"PRESENZA_DATABASE_URL": url, **env})
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+        timeout=180,
+    )
 
 
 @pytest.fixture(

@@ -9,17 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import statistics
-import subprocess
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import stores
 from alembic import command
-from conftest import ROOT
 from sqlalchemy import delete, func, select, update
 
 from dashboard.audit import run_audit
@@ -53,7 +48,11 @@ from dashboard.store.db import alembic_config, make_engine, migrate, writer
 from dashboard.store.models import Passphrase, SignInFailure, Workspace
 from dashboard.store.throttle import RULES
 
-store_url, engine = stores.store_url, stores.engine  # fixtures: SQLite, and PostgreSQL
+store_url, engine, run_cli = (
+    stores.store_url,
+    stores.engine,
+    stores.run_cli,
+)  # fixtures: SQLite, and PostgreSQL
 
 EDITOR, VIEWER = "rondine verde sul tetto", "lampada gialla in cantina"
 ATTACKER = "il mio workspace adesso"
@@ -140,20 +139,6 @@ def test_strong_passphrases_pass_and_weak_ones_are_never_stored(engine) -> None:
 
 
 # --- squatting a scheduled job's workspace -----------------------------------------------------
-
-
-def run_cli(url: str, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environ = {**os.environ, "PRESENZA_DATABASE_URL": url, **env}
-    environ.pop("PRESENZA_SAVE_TOKEN", None)
-    environ.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=environ,
-        timeout=180,
-    )
 
 
 def test_a_squatted_workspace_never_receives_the_jobs_audit(engine) -> None:
@@ -373,18 +358,20 @@ def test_failed_attempts_are_logged(engine, caplog) -> None:
 
 
 def test_a_wrong_passphrase_takes_as_long_for_an_unknown_workspace(engine) -> None:
-    """Before, 92 ms against 175 ms told them apart; now both do one scrypt per role."""
+    """Before, 92 ms against 175 ms told them apart (one scrypt against two); now both do
+    one scrypt per role. The fastest of several tries is the work itself: other processes
+    on the machine only ever add to a try, so minima compare what the code does."""
     acme(engine)
     times: dict[str, list[float]] = {"acme-spa": [], "nobody-here": []}
-    for round_ in range(9):
+    for round_ in range(11):
         for slug in times if round_ % 2 else reversed(list(times)):
             started = time.perf_counter()
             with pytest.raises(AccessDenied):
                 authorize(engine, slug, WRONG, client=f"192.0.2.{round_}")
             times[slug].append(time.perf_counter() - started)
             forget_failures(engine)
-    existing, unknown = (statistics.median(v) for v in times.values())
-    assert abs(existing - unknown) < 0.15 * max(existing, unknown), (existing, unknown)
+    existing, unknown = (min(v) for v in times.values())
+    assert abs(existing - unknown) < 0.25 * max(existing, unknown), (existing, unknown)
 
 
 # --- a passphrase change ends the grants made with the old one --------------------------------

@@ -8,9 +8,9 @@ shared server, and a shared server with no sign-in refusing to serve.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from apptest import boot, button, engine, visit
 from sqlalchemy import delete
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
@@ -24,18 +24,14 @@ from dashboard.store import (
     create_workspace,
     job_access,
     list_audits,
-    open_store,
     save_audit,
     set_passphrase,
     trusted_access,
 )
-from dashboard.store.db import database_url, writer
+from dashboard.store.db import writer
 from dashboard.store.models import SignInFailure
 from dashboard.store.throttle import RULES, Rule
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
-LOCALES = {"en": "en-US", "it": "it-IT"}
 EDITOR, VIEWER = "rondine verde sul tetto", "lampada gialla in cantina"
 SERVER = "frase del server condiviso"
 # Markdown and Streamlit markup someone could type as a name: a link, a tracking pixel,
@@ -56,32 +52,6 @@ COMPANY = "Acme " + " ".join(HOSTILE)
 AUDIT = "Q1 " + " ".join(HOSTILE)
 TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "success", "info")
 TEXT_KINDS += ("warning", "error", "exception", "toast")
-
-
-def engine():
-    return open_store(database_url().render_as_string(hide_password=False))
-
-
-def boot(lang: str = "en", workspace: str | None = None, **secrets: dict) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.context = {"locale": LOCALES[lang]}
-    for section, values in secrets.items():
-        at.secrets[section] = values
-    if workspace is not None:
-        at.query_params["workspace"] = workspace
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def visit(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"dashboard/app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def button(at: AppTest, label: str):
-    return next(b for b in at.button if b.label == label)
 
 
 def bodies(at: AppTest) -> list[str]:
@@ -324,3 +294,34 @@ def test_plain_leaves_nothing_a_markdown_parser_would_turn_into_markup() -> None
         parsed = re.sub(r"\\(.)", r"\1", plain(name))  # what the parser keeps as text
         assert not autolinks.search(parsed), (name, parsed)
         assert parsed.replace("\u2060", "") == name  # and the reader sees the name as typed
+
+
+# --- table downloads --------------------------------------------------------------------------
+
+
+def test_the_products_csv_makes_formula_like_cells_text() -> None:
+    import io
+
+    import pandas as pd
+
+    from dashboard.report.xlsx import frame_csv
+
+    cells = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+    frame = pd.DataFrame({"=name": [*cells, "Rossi"], "actions": [1, 2, 3, 4, 5, 6, -7]})
+    text = frame_csv(frame, "en").decode("utf-8-sig")
+    read = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    assert list(read.columns) == ["'=name", "actions"]
+    assert list(read["'=name"]) == [f"'{c}" for c in cells] + ["Rossi"]
+    assert list(read["actions"]) == ["1", "2", "3", "4", "5", "6", "-7"]  # numbers stay numbers
+    assert ";" in frame_csv(frame, "it").decode("utf-8-sig").splitlines()[0]
+
+
+def test_tables_of_uploaded_text_offer_the_products_csv() -> None:
+    at = visit(boot("en"), "people")
+    downloads = [d for d in at.get("download_button") if d.proto.label == "Download CSV"]
+    assert len(downloads) == 1
+    criteria = visit(at, "criteria")
+    for expander in criteria.expander:
+        if expander.label == "Evidence":
+            assert any(d.proto.label == "Download CSV" for d in criteria.get("download_button"))
+            break

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from apptest import APP, ROOT, boot, button, engine, visit
 from streamlit.testing.v1 import AppTest
 
 from dashboard.audit import Auditor
@@ -35,7 +36,6 @@ from dashboard.store import (
     create_workspace,
     current_audit,
     list_audits,
-    open_store,
     previous_audit,
     save_audit,
     trusted_access,
@@ -43,37 +43,9 @@ from dashboard.store import (
 from dashboard.store.db import database_url
 from dashboard.ui.saved import oidc_role
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
-LOCALES = {"en": "en-US", "it": "it-IT"}
 H1 = Period(date(2025, 11, 1), date(2026, 4, 30))
 H2 = Period(date(2026, 5, 1), date(2026, 10, 31))
 EDITOR, VIEWER = "editor-secret-1", "viewer-secret-1"
-
-
-def boot(lang: str = "en", workspace: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.context = {"locale": LOCALES[lang]}
-    if workspace is not None:
-        at.query_params["workspace"] = workspace
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def visit(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"dashboard/app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def button(at: AppTest, label: str):
-    return next(b for b in at.button if b.label == label)
-
-
-def engine():
-    """The same store the app under test opens (the environment names it)."""
-    return open_store(database_url().render_as_string(hide_password=False))
 
 
 def texts(at: AppTest) -> str:

@@ -67,7 +67,11 @@ Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
 Q2 = Period(date(2026, 4, 1), date(2026, 6, 30))
 
 
-store_url, engine = stores.store_url, stores.engine  # fixtures: SQLite, and PostgreSQL
+store_url, engine, run_cli = (
+    stores.store_url,
+    stores.engine,
+    stores.run_cli,
+)  # fixtures: SQLite, and PostgreSQL
 
 
 @pytest.fixture(scope="module")
@@ -421,19 +425,6 @@ def test_trend_and_previous_follow_the_periods_not_the_save_order(engine) -> Non
 
 
 # --- from the terminal, and a crash mid-save ------------------------------------------------
-
-
-def run_cli(url: str, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environ = {**os.environ, "PRESENZA_DATABASE_URL": url, **env}
-    environ.pop(PAUSE_VARIABLE, None)
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=environ,
-        timeout=180,
-    )
 
 
 def test_cli_saves_lists_and_shows_audits(tmp_path, sample) -> None:

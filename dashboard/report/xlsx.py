@@ -58,7 +58,8 @@ def frame_csv(frame: pd.DataFrame, lang: Lang) -> bytes:
     frame.columns = [_safe_text(str(c)) for c in frame.columns]
     separator = ";" if lang == "it" else ","
     decimal = "," if lang == "it" else "."
-    text = frame.to_csv(index=False, sep=separator, decimal=decimal)
+    # CRLF rows (RFC 4180): a carriage return inside a cell is then quoted, not a new row.
+    text = frame.to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")
 
 
