@@ -20,6 +20,8 @@ from dashboard.ingest import Dataset, load_file
 
 EXIT_BAD_INPUT = 2
 EXIT_STORE = 1
+# A scheduled `audit --save` proves it owns the workspace with the token made for it.
+TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
 
 
 def _date(text: str) -> date:
@@ -69,7 +71,8 @@ def _add_audit(sub: argparse._SubParsersAction) -> None:
         "--save",
         type=_workspace,
         metavar="WORKSPACE",
-        help="also save the audit in this workspace of the store (created if new)",
+        help="also save the audit in this workspace of the store: it must exist, and "
+        f"{TOKEN_VARIABLE} must hold its save token (made on the Saved audits page)",
     )
     p.add_argument("--name", help="the saved audit's name (default: its period)")
     p.set_defaults(run=run_audit_command)
@@ -77,7 +80,7 @@ def _add_audit(sub: argparse._SubParsersAction) -> None:
 
 def _workspace(text: str) -> str:
     from dashboard.store.errors import InvalidName
-    from dashboard.store.repository import check_slug
+    from dashboard.store.workspaces import check_slug
 
     try:
         return check_slug(text)
@@ -143,6 +146,10 @@ def run_audit_command(args: argparse.Namespace) -> int:
     from dashboard.bundled import sample_files
     from dashboard.settings import Settings, SettingsError, parse_settings
 
+    if args.save:  # before the work: a job that may not save learns it at once
+        code = _store_call(check_job, args.save)
+        if code:
+            return code
     pairs = _inputs(args)
     if not pairs:
         pairs = [(p, None) for p in sample_files()]
@@ -218,16 +225,23 @@ def render_text(scorecard, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, settings) -> int:
-    """Save the audit just computed (the workspace is created on first use, for monthly jobs)."""
-    from dashboard.store.errors import NotFound
-    from dashboard.store.repository import create_workspace, save_audit, trusted_access
+def check_job(engine, workspace: str) -> int:
+    """Whether this job may save into `workspace`: it exists and the token is its own."""
+    from dashboard.store.workspaces import job_access
 
-    try:
-        access = trusted_access(engine, workspace)
-    except NotFound:
-        access = create_workspace(engine, workspace)
-        print(f"created workspace {workspace}", file=sys.stderr)
+    job_access(engine, workspace, os.environ.get(TOKEN_VARIABLE))
+    return 0
+
+
+def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, settings) -> int:
+    """Save the audit just computed into a workspace this job owns (its save token says so).
+
+    The job never creates the workspace: a name taken by someone else first would
+    otherwise receive the client's audit, names included.
+    """
+    from dashboard.store import job_access, save_audit
+
+    access = job_access(engine, workspace, os.environ.get(TOKEN_VARIABLE))
     audit_id = save_audit(engine, access, scorecard, dataset, settings, saved_by=_user(), name=name)
     print(f"saved as audit {audit_id} in workspace {workspace}", file=sys.stderr)
     return 0
@@ -286,7 +300,7 @@ def _add_audits(sub: argparse._SubParsersAction) -> None:
 
 
 def list_command(engine, workspace: str, lang: Lang) -> int:
-    from dashboard.store.repository import list_audits, trusted_access
+    from dashboard.store import list_audits, trusted_access
 
     audits = list_audits(engine, trusted_access(engine, workspace))
     if not audits:
@@ -309,7 +323,7 @@ def list_command(engine, workspace: str, lang: Lang) -> int:
 
 
 def show_command(engine, audit_id: int, output: str, lang: Lang) -> int:
-    from dashboard.store.repository import get_audit, trusted_access, workspace_of_audit
+    from dashboard.store import get_audit, trusted_access, workspace_of_audit
 
     workspace = workspace_of_audit(engine, audit_id)
     audit = get_audit(engine, trusted_access(engine, workspace), audit_id)
@@ -356,7 +370,12 @@ def _add_serve(sub: argparse._SubParsersAction) -> None:
 
 def streamlit_flags() -> list[str]:
     """The project's .streamlit/config.toml as command-line flags, so an installed package
-    (started from any folder) runs with the same settings as `make run` in a checkout."""
+    (started from any folder) runs with the same settings as `make run` in a checkout.
+
+    An option set in the environment (STREAMLIT_SERVER_MAX_UPLOAD_SIZE…) is left to it,
+    and the address and port are `serve`'s own arguments.
+    """
+    import re
     import tomllib
 
     here = Path(__file__).resolve().parent
@@ -368,6 +387,9 @@ def streamlit_flags() -> list[str]:
     flags = []
     for section, options in tomllib.loads(config.read_text("utf-8")).items():
         for name, value in options.items():
+            variable = f"STREAMLIT_{section}_{re.sub(r'(?<!^)(?=[A-Z])', '_', name)}".upper()
+            if variable in os.environ or f"{section}.{name}" in ("server.address", "server.port"):
+                continue
             text = (
                 json.dumps(value)
                 if isinstance(value, list)
@@ -381,6 +403,13 @@ def streamlit_flags() -> list[str]:
 
 def run_serve(args: argparse.Namespace) -> int:
     import subprocess
+
+    from dashboard.deployment import read_secrets, startup_problem
+
+    problem = startup_problem(args.address, read_secrets())
+    if problem is not None:  # a shared server with no sign-in: refuse before starting
+        print(t(problem.key, "en", **problem.values), file=sys.stderr)
+        return EXIT_BAD_INPUT
 
     app = Path(__file__).resolve().parent / "ui" / "app.py"
     command = [sys.executable, "-m", "streamlit", "run", str(app), *streamlit_flags()]

@@ -771,16 +771,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "store_editor_passphrase": {"it": "Passphrase di chi modifica", "en": "Editor passphrase"},
     "store_editor_passphrase_help": {
-        "it": "Almeno 8 caratteri. Chi la conosce carica i dati, salva gli audit e cambia le impostazioni.",
-        "en": "At least 8 characters. Whoever knows it uploads, saves audits and changes settings.",
+        "it": "Almeno 10 caratteri, e non una password comune, un nome o una sequenza: meglio tre o quattro parole scollegate. Chi la conosce salva, modifica ed elimina gli audit.",
+        "en": "At least 10 characters, and not a common password, a name or a pattern: three or four unrelated words work well. Whoever knows it saves, changes and deletes audits.",
     },
     "store_viewer_passphrase": {
         "it": "Passphrase di chi legge (facoltativa)",
         "en": "Viewer passphrase (optional)",
     },
     "store_viewer_passphrase_help": {
-        "it": "Almeno 8 caratteri. Apre la vista direzione in sola lettura; si può impostare anche dopo.",
-        "en": "At least 8 characters. It opens the executive view, read-only; it can also be set later.",
+        "it": "Almeno 10 caratteri, e non facile da indovinare. Apre la vista direzione in sola lettura; si può impostare anche dopo.",
+        "en": "At least 10 characters, and not easy to guess. It opens the executive view, read-only; it can also be set later.",
     },
     "store_role_editor": {"it": "può modificare", "en": "editor"},
     "store_role_viewer": {"it": "sola lettura", "en": "viewer"},
@@ -899,12 +899,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The two passphrases differ: nothing was changed.",
     },
     "audits_passphrase_set": {
-        "it": "Passphrase impostata ({role}). Chi l'aveva già inserita resta dentro fino alla fine della sessione.",
-        "en": "Passphrase set ({role}). Whoever entered the old one stays in until their session ends.",
+        "it": "Passphrase impostata ({role}). Chiunque altro fosse entrato in questo workspace ne è uscito e deve inserire la passphrase di nuovo.",
+        "en": "Passphrase set ({role}). Everyone else who was in this workspace has been signed out and must enter a passphrase again.",
     },
     "audits_passphrase_removed": {
-        "it": "Passphrase rimossa ({role}).",
-        "en": "Passphrase removed ({role}).",
+        "it": "Passphrase rimossa ({role}). Chiunque altro fosse entrato in questo workspace ne è uscito.",
+        "en": "Passphrase removed ({role}). Everyone else who was in this workspace has been signed out.",
     },
     "audits_save": {"it": "Salva l'audit attuale", "en": "Save the current audit"},
     "audits_viewer_only": {
@@ -1023,6 +1023,112 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "audits_change": {"it": "Esito", "en": "Verdict"},
     "audits_note": {"it": "Nota", "en": "Note"},
+    # --- access: passphrase policy, throttling, sign-in, scheduled saves, start-up (issue 16;
+    # store/workspaces.py, ui/signin.py, deployment.py, app_pages/audits.py) ---
+    "store_read_only": {
+        "it": "Nel workspace {slug} avete accesso in sola lettura: qui non si salva né si modifica nulla.",
+        "en": "You have read-only access to workspace {slug}: nothing can be saved or changed here.",
+    },
+    "store_weak_short": {
+        "it": "La passphrase deve avere almeno {n} caratteri: nulla è cambiato.",
+        "en": "A passphrase needs at least {n} characters: nothing was changed.",
+    },
+    "store_weak_long": {
+        "it": "La passphrase può avere al massimo {n} caratteri: nulla è cambiato.",
+        "en": "A passphrase can have at most {n} characters: nothing was changed.",
+    },
+    "store_weak_common": {
+        "it": "Questa passphrase è troppo facile da indovinare (una password comune, un nome, una data o una sequenza): usate tre o quattro parole scollegate, o una frase più lunga. Nulla è cambiato.",
+        "en": "This passphrase is too easy to guess (a common password, a name, a date or a pattern): use three or four unrelated words, or a longer sentence. Nothing was changed.",
+    },
+    "store_throttled": {
+        "it": "Troppi tentativi errati: riprovate tra {seconds} secondi. Nessuna passphrase è stata controllata.",
+        "en": "Too many wrong attempts: try again in {seconds} seconds. No passphrase was checked.",
+    },
+    "store_grant_ended": {
+        "it": "Una passphrase del workspace {slug} è cambiata dopo il vostro accesso: inserite quella nuova.",
+        "en": "A passphrase of workspace {slug} changed after you signed in: enter the new one.",
+    },
+    "store_name_taken": {
+        "it": "Il nome di workspace {slug} non si può usare: sceglietene un altro.",
+        "en": "The workspace name {slug} cannot be used: choose another one.",
+    },
+    "store_bad_slug": {
+        "it": "{slug} non è un nome di workspace: usate lettere minuscole, cifre e trattini, come acme-spa.",
+        "en": "{slug} is not a workspace name: use lower-case letters, digits and hyphens, like acme-spa.",
+    },
+    "exec_grant_ended": {
+        "it": "La passphrase di questo workspace è cambiata: per continuare inserite quella nuova.",
+        "en": "This workspace's passphrase changed: enter the new one to go on.",
+    },
+    "signin_denied": {
+        "it": "Passphrase del server errata: nulla è stato caricato.",
+        "en": "Wrong server passphrase: nothing was uploaded.",
+    },
+    "signin_intro": {
+        "it": "Questo server è condiviso: per caricare file e creare workspace inserite la passphrase del server, che vi ha dato chi lo gestisce.",
+        "en": "This server is shared: to upload files and create workspaces, enter the server passphrase its administrator gave you.",
+    },
+    "signin_oidc": {
+        "it": "Accedete con il vostro account aziendale per caricare file.",
+        "en": "Sign in with your company account to upload files.",
+    },
+    "signin_not_listed": {
+        "it": "Il vostro account non è tra chi può caricare file su questo server: chiedete a chi lo gestisce di aggiungerlo agli editor.",
+        "en": "Your account is not among those who may upload files to this server: ask its administrator to add it to the editors.",
+    },
+    "signin_before_upload": {
+        "it": "Prima di caricare file serve l'accesso. I dati di esempio restano consultabili.",
+        "en": "Uploading needs a sign-in first. The sample data stays open to look at.",
+    },
+    "deploy_no_sign_in": {
+        "it": "Presenza non si avvia: ascolta su {address}, raggiungibile da altri computer, ma nessuno dovrebbe accedere prima di caricare dati. Configurate l'accesso in `.streamlit/secrets.toml` (una sezione `[auth]`, oppure `server_passphrase` nella sezione `[presenza]`: vedete il README, «Accesso»), oppure, se questa rete è fidata, impostate `{variable}=1`.",
+        "en": "Presenza will not start: it listens on {address}, which other computers reach, but nobody would have to sign in before uploading data. Configure sign-in in `.streamlit/secrets.toml` (an `[auth]` section, or `server_passphrase` in the `[presenza]` section: see the README, “Access”), or, if this network is trusted, set `{variable}=1`.",
+    },
+    "deploy_weak_server_passphrase": {
+        "it": "Presenza non si avvia: la `server_passphrase` in `.streamlit/secrets.toml` è troppo debole (servono almeno 10 caratteri, e non una password comune, un nome o una sequenza).",
+        "en": "Presenza will not start: the `server_passphrase` in `.streamlit/secrets.toml` is too weak (it needs at least 10 characters, and must not be a common password, a name or a pattern).",
+    },
+    "audits_sample_read_only": {
+        "it": "Il workspace di esempio è in sola lettura per tutti: per salvare i vostri audit create un workspace.",
+        "en": "The sample workspace is read-only for everyone: create a workspace to save your own audits.",
+    },
+    "audits_create_needs_sign_in": {
+        "it": "Su un server condiviso i workspace li crea solo chi ha effettuato l'accesso al server (vedete il README, «Accesso»).",
+        "en": "On a shared server only people signed in to the server create workspaces (see the README, “Access”).",
+    },
+    "audits_tokens": {"it": "Salvataggi programmati", "en": "Scheduled saves"},
+    "audits_tokens_caption": {
+        "it": "Un job dal terminale (`python -m dashboard audit … --save {slug}`) salva in questo workspace solo con il suo token, nella variabile `PRESENZA_SAVE_TOKEN`. Il token si vede una volta sola; qui ne resta solo l'impronta.",
+        "en": "A terminal job (`python -m dashboard audit … --save {slug}`) saves into this workspace only with its token, in the `PRESENZA_SAVE_TOKEN` variable. The token is shown once; only its fingerprint is kept here.",
+    },
+    "audits_token_none": {
+        "it": "Nessun token: nessun job può salvare qui.",
+        "en": "No token: no job can save here.",
+    },
+    "audits_token_since": {
+        "it": "Un token creato il {date} è attivo.",
+        "en": "A token made on {date} is active.",
+    },
+    "audits_token_make": {"it": "Crea un token", "en": "Make a token"},
+    "audits_token_replace": {
+        "it": "Sostituisci il token (il vecchio smette di funzionare)",
+        "en": "Replace the token (the old one stops working)",
+    },
+    "audits_token_remove": {"it": "Rimuovi il token", "en": "Remove the token"},
+    "audits_token_made": {
+        "it": "Copiate ora il token nella configurazione del job: non verrà più mostrato.",
+        "en": "Copy the token into the job's configuration now: it will not be shown again.",
+    },
+    "audits_token_removed": {
+        "it": "Token rimosso: nessun job può più salvare in questo workspace.",
+        "en": "Token removed: no job can save into this workspace any more.",
+    },
+    "ui_download_table": {"it": "Scarica CSV", "en": "Download CSV"},
+    "ui_download_table_help": {
+        "it": "Le celle che un foglio di calcolo leggerebbe come formula (=, +, -, @) sono salvate come testo.",
+        "en": "Cells a spreadsheet would read as a formula (=, +, -, @) are saved as text.",
+    },
 }
 
 

@@ -338,11 +338,15 @@ def test_a_failing_page_shows_a_sentence_not_a_traceback() -> None:
     assert "boom" not in at.error[0].value
 
 
-def test_config_hides_tracebacks_and_allows_big_uploads() -> None:
+def test_config_hides_tracebacks_and_table_exports_and_bounds_uploads() -> None:
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["toolbarMode"] == "minimal"
-    assert config["server"]["maxUploadSize"] == 2048
+    # Tables show uploaded text: no built-in "Download as CSV" that would export it raw.
+    assert config["client"]["disableDataExport"] is True
+    # Room for a ~1 GB enterprise export, well short of the 2 GB that let anyone stall it.
+    assert 1024 <= config["server"]["maxUploadSize"] <= 1200
+    assert config["server"]["address"] == "127.0.0.1"  # this machine, unless told otherwise
     assert config["browser"]["gatherUsageStats"] is False
     theme = config["theme"]
     assert "fontFaces" not in theme

@@ -5,9 +5,12 @@ SQLite file in a temporary folder), opens each page with Playwright driving Debi
 Chromium (browsers are never downloaded), checks the overview shows the overall score,
 that no page shows an error or exception, and that the browser asked nothing of any
 host but the app (no remote fonts or trackers). The executive link of the sample
-workspace is opened on a projector and on a phone, in both languages, and must redraw
-by itself when another process saves a newer audit into the same store. A screenshot
-of every page goes to artifacts/screenshots/ (git-ignored).
+workspace is opened on a projector and on a phone, in both languages; a client's
+executive link must redraw by itself when a scheduled job (holding the workspace's save
+token) saves a newer audit into the same store. Names full of Markdown and HTML (a
+workspace, an audit, an uploaded file) show literally, make the browser fetch nothing,
+and tables offer no built-in CSV download. A screenshot of every page goes to
+artifacts/screenshots/ (git-ignored).
 
 Without /usr/bin/chromium the test skips locally, and fails when CI is set.
 """
@@ -45,6 +48,12 @@ ERROR_TEXTS = (
 VIEWPORT = {"width": 1600, "height": 960}
 PHONE = {"width": 390, "height": 844}
 COMPANY = "Esempio S.p.A."  # the open sample workspace's name
+EDITOR, VIEWER = "rondine verde sul tetto", "lampada gialla in cantina"
+# Names that would be markup: a link, a tracking pixel, a colour, HTML, bold, LaTeX.
+HOSTILE = (
+    "[x](http://evil.example) ![](http://evil.example/p.png) :red[boom] <img src=x> **b** $x$"
+    " www.evil.example http://evil.example/bare me@evil.example"
+)
 REFRESH_WITHIN_MS = 60_000  # a 5 s poll, then one redraw: generous for a loaded CI box
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -270,22 +279,63 @@ def test_executive_link_to_another_workspace_reveals_nothing(server: str, browse
         context.close()
 
 
+def _workspace(store_env: dict[str, str], slug: str, name: str, audit: str) -> str:
+    """A client's workspace in the app's store, with one audit; its save token is returned."""
+    from dashboard.audit import run_audit
+    from dashboard.bundled import load_sample
+    from dashboard.settings import Settings
+    from dashboard.store import create_workspace, issue_save_token, open_store, save_audit
+
+    store = open_store(store_env["PRESENZA_DATABASE_URL"])
+    try:
+        access = create_workspace(
+            store, slug, name, editor_passphrase=EDITOR, viewer_passphrase=VIEWER
+        )
+        dataset = load_sample()
+        card = run_audit(dataset)
+        save_audit(store, access, card, dataset, Settings(), saved_by=audit, name=audit)
+        return issue_save_token(store, access)
+    finally:
+        store.dispose()
+
+
+def _settle(page) -> None:
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000
+    )
+    page.wait_for_timeout(1500)
+
+
+def _enter(page, passphrase: str, button: str = "Open") -> None:
+    page.fill('input[type="password"]', passphrase)
+    page.locator('[data-testid^="stBaseButton-"][data-testid$="FormSubmit"]').filter(
+        has_text=button
+    ).first.click()
+    page.wait_for_timeout(500)
+    _settle(page)
+
+
 def test_executive_view_refreshes_itself_when_another_process_saves(
     server: str, browser, store_env: dict[str, str]
 ) -> None:
-    """A monthly job saves a newer audit from a terminal; the open page shows it within a
-    bounded wait, with no reload (a marker set in the page survives)."""
+    """A monthly job saves a newer audit from a terminal, with the workspace's save token;
+    the open page shows it within a bounded wait, with no reload (a marker set in the page
+    survives)."""
+    slug = f"live-{uuid.uuid4().hex[:8]}"
+    token = _workspace(store_env, slug, "Live S.r.l.", "First")
     context = browser.new_context(locale="en-US", viewport=VIEWPORT, device_scale_factor=1)
     page = context.new_page()
     name = f"Live check {uuid.uuid4().hex[:8]}"
     try:
-        _open(page, f"{server}/executive?workspace=esempio")
+        _open(page, f"{server}/executive?workspace={slug}")
+        _enter(page, VIEWER)
+        assert "Live S.r.l." in page.inner_text("body")
         assert name not in page.inner_text("body")
         page.evaluate("() => { window.__presenza_marker = 'still here'; }")
         saved = subprocess.run(
-            [sys.executable, "-m", "dashboard", "audit", "--save", "esempio", "--name", name],
+            [sys.executable, "-m", "dashboard", "audit", "--save", slug, "--name", name],
             cwd=ROOT,
-            env=store_env,
+            env={**store_env, "PRESENZA_SAVE_TOKEN": token},
             capture_output=True,
             text=True,
             timeout=180,
@@ -304,5 +354,74 @@ def test_executive_view_refreshes_itself_when_another_process_saves(
         _no_errors(page, "executive after the refresh")
         _screenshot(page, SHOTS / "executive-en-after-refresh.png")
         print(f"the executive view showed the new audit {waited:.1f} s after it was saved")
+    finally:
+        context.close()
+
+
+def test_hostile_names_show_literally_and_fetch_nothing(
+    server: str, browser, store_env: dict[str, str]
+) -> None:
+    """A workspace, an audit and an uploaded file named with Markdown and HTML: every page
+    shows the names as typed, no link or image is made of them, and the browser asks no
+    other host for anything (a tracking pixel would)."""
+    slug = f"hostile-{uuid.uuid4().hex[:8]}"
+    _workspace(store_env, slug, "Acme " + HOSTILE, "Q1 " + HOSTILE)
+    context = browser.new_context(locale="en-US", viewport=VIEWPORT, device_scale_factor=1)
+    foreign = _watch_hosts(context)
+    page = context.new_page()
+
+    def literal(where: str) -> str:
+        body = _no_errors(page, where)
+        assert not page.query_selector('img[src*="evil"], a[href*="evil"]'), where
+        assert not page.query_selector('[data-testid="stMarkdown"] img, .katex'), where
+        return body.replace("\u2060", "")  # the word joiners that keep addresses text
+
+    try:
+        _open(page, f"{server}/executive?workspace={slug}")
+        _enter(page, VIEWER)
+        body = literal("executive view")
+        assert "Acme " + HOSTILE in body and "«Q1 " + HOSTILE + "»" in body
+
+        _open(page, f"{server}/audits")
+        page.get_by_text("Open a workspace").click()
+        page.get_by_label("Workspace (short name)").first.fill(slug)
+        _enter(page, EDITOR)
+        assert f"Opened Acme {HOSTILE} (editor)." in literal("saved audits")
+        _screenshot(page, SHOTS / "audits-hostile-names.png")
+
+        _open(page, f"{server}/data")
+        file_name = "[x](https:evil.example) ![](https:evil.example) **b** $x$ <img src=x>.csv"
+        roster = "employee_id,name,department\nE1,[y](http://evil.example),<b>Sales</b>\n"
+        page.set_input_files(
+            'input[type="file"]',
+            files=[{"name": file_name, "mimeType": "text/csv", "buffer": roster.encode()}],
+        )
+        page.wait_for_timeout(1000)
+        _settle(page)
+        assert file_name in literal("data page after the upload")
+        _open(page, f"{server}/people")
+        literal("people")
+    finally:
+        context.close()
+    assert not foreign, f"the page fetched from other hosts: {foreign[:5]}"
+
+
+def test_tables_offer_no_built_in_csv_download(server: str, browser) -> None:
+    """Tables show uploaded text: Streamlit's own "Download as CSV" would export it raw, so
+    it is off (the toolbar still opens, with search), and the product's CSV is offered."""
+    context = browser.new_context(locale="en-US", viewport=VIEWPORT, device_scale_factor=1)
+    page = context.new_page()
+    try:
+        _open(page, f"{server}/people")
+        grid = page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+        grid.scroll_into_view_if_needed()
+        grid.hover()
+        page.wait_for_selector('[data-testid="stElementToolbar"] button', timeout=10_000)
+        labels = [
+            b.get_attribute("aria-label") or b.inner_text()
+            for b in page.query_selector_all('[data-testid="stElementToolbar"] button')
+        ]
+        assert labels and "Download as CSV" not in labels, labels
+        assert page.get_by_role("button", name="Download CSV").count() >= 1
     finally:
         context.close()

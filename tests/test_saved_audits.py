@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from apptest import APP, ROOT, boot, button, engine, visit
 from streamlit.testing.v1 import AppTest
 
 from dashboard.audit import Auditor
@@ -35,7 +36,6 @@ from dashboard.store import (
     create_workspace,
     current_audit,
     list_audits,
-    open_store,
     previous_audit,
     save_audit,
     trusted_access,
@@ -43,37 +43,9 @@ from dashboard.store import (
 from dashboard.store.db import database_url
 from dashboard.ui.saved import oidc_role
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
-LOCALES = {"en": "en-US", "it": "it-IT"}
 H1 = Period(date(2025, 11, 1), date(2026, 4, 30))
 H2 = Period(date(2026, 5, 1), date(2026, 10, 31))
 EDITOR, VIEWER = "editor-secret-1", "viewer-secret-1"
-
-
-def boot(lang: str = "en", workspace: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.context = {"locale": LOCALES[lang]}
-    if workspace is not None:
-        at.query_params["workspace"] = workspace
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def visit(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"dashboard/app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def button(at: AppTest, label: str):
-    return next(b for b in at.button if b.label == label)
-
-
-def engine():
-    """The same store the app under test opens (the environment names it)."""
-    return open_store(database_url().render_as_string(hide_password=False))
 
 
 def texts(at: AppTest) -> str:
@@ -285,30 +257,38 @@ def test_with_login_configured_a_link_asks_to_sign_in_not_for_a_passphrase(acme)
 # --- changing audits ----------------------------------------------------------------------
 
 
-def test_rename_make_current_and_delete_after_confirming() -> None:
-    at = visit(boot("en"), "audits")
-    at.selectbox(key="audits_selected").set_value(1).run()
-    at.text_input(key="audits_rename_1").input("First semester")
+def open_workspace(at: AppTest, slug: str, passphrase: str) -> AppTest:
+    at.text_input(key="audits_open_slug").input(slug)
+    at.text_input(key="audits_open_passphrase").input(passphrase)
+    button(at, "Open" if at.session_state["lang"] == "en" else "Apri").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_rename_make_current_and_delete_after_confirming(acme) -> None:
+    at = open_workspace(visit(boot("en"), "audits"), "acme-spa", EDITOR)
+    first, second = sorted(a.id for a in list_audits(engine(), acme))
+    at.selectbox(key="audits_selected").set_value(first).run()
+    at.text_input(key=f"audits_rename_{first}").input("First semester")
     button(at, "Rename").click().run()
     assert any("renamed" in s.value for s in at.success)
     button(at, "Make current").click().run()
     listed = at.dataframe[0].value
-    assert listed.set_index("id").loc[1, "name"] == "First semester"
-    assert listed.set_index("id").loc[1, "current"] == "★"
+    assert listed.set_index("id").loc[first, "name"] == "First semester"
+    assert listed.set_index("id").loc[first, "current"] == "★"
 
-    at.selectbox(key="audits_selected").set_value(2).run()
+    at.selectbox(key="audits_selected").set_value(second).run()
     button(at, "Delete…").click().run()
     assert any("will be deleted for good" in m.value for m in at.markdown)
     at.text_input(key="audits_delete_confirm").input("wrong")
     button(at, "Delete for good").click().run()
     assert any("confirm with its name" in e.value for e in at.error)
-    assert len(list_audits(engine(), trusted_access(engine(), SAMPLE_SLUG))) == 2
-    at.text_input(key="audits_delete_confirm").input("2")
+    assert len(list_audits(engine(), acme)) == 2
+    at.text_input(key="audits_delete_confirm").input(str(second))
     button(at, "Delete for good").click().run()
     assert not at.exception
     assert any("deleted" in s.value for s in at.success)
-    remaining = list_audits(engine(), trusted_access(engine(), SAMPLE_SLUG))
-    assert [a.id for a in remaining] == [1]
+    assert [a.id for a in list_audits(engine(), acme)] == [first]
 
 
 def test_compare_two_audits_criterion_by_criterion_and_metric_by_metric() -> None:

@@ -12,17 +12,16 @@ import queue
 import subprocess
 import sys
 import threading
-import uuid
-from collections.abc import Iterator
 from datetime import date
 
 import pandas as pd
 import pytest
+import stores
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from conftest import ROOT
-from sqlalchemy import Engine, create_engine, func, inspect, select, text
+from sqlalchemy import Engine, func, inspect, select, text
 
 from dashboard.audit import Auditor, run_audit
 from dashboard.bundled import load_sample
@@ -45,6 +44,7 @@ from dashboard.store import (
     current_audit,
     delete_audit,
     get_audit,
+    issue_save_token,
     latest_change_token,
     list_audits,
     load_dataset,
@@ -59,51 +59,19 @@ from dashboard.store import (
     trusted_access,
     workspace_info,
 )
-from dashboard.store.db import alembic_config, database_url, make_engine, migrate
+from dashboard.store.db import alembic_config, make_engine, migrate
 from dashboard.store.models import AuditTable, Base, Passphrase
 from dashboard.store.repository import PAUSE_VARIABLE, SAMPLE_SLUG
 
-POSTGRES = os.environ.get("PRESENZA_TEST_DATABASE_URL")
 Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
 Q2 = Period(date(2026, 4, 1), date(2026, 6, 30))
 
 
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgres",
-            marks=[
-                pytest.mark.postgres,
-                pytest.mark.skipif(not POSTGRES, reason="PRESENZA_TEST_DATABASE_URL is not set"),
-            ],
-        ),
-    ]
-)
-def store_url(request, tmp_path) -> Iterator[str]:
-    """An empty store: a SQLite file, or a fresh PostgreSQL schema dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.db'}"
-        return
-    server = database_url({"PRESENZA_DATABASE_URL": POSTGRES})
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        url = server.update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
-@pytest.fixture
-def engine(store_url: str) -> Iterator[Engine]:
-    engine = open_store(store_url, sample=False)
-    yield engine
-    engine.dispose()
+store_url, engine, run_cli = (
+    stores.store_url,
+    stores.engine,
+    stores.run_cli,
+)  # fixtures: SQLite, and PostgreSQL
 
 
 @pytest.fixture(scope="module")
@@ -198,13 +166,11 @@ def test_the_sample_workspace_is_seeded_once_and_open(store_url: str) -> None:
     open_store(store_url).dispose()  # a second instance starting: no second seeding
     try:
         access = authorize(engine, SAMPLE_SLUG, None)
-        assert access.role == "editor"  # no editor passphrase: open for a first look
+        assert access.role == "viewer"  # open for a first look, read-only for everyone
         audits = list_audits(engine, access)
         assert len(audits) == 2 and sum(a.is_current for a in audits) == 1
         current = current_audit(engine, access)
         assert current is not None and previous_audit(engine, access, current.info.id) is not None
-        set_passphrase(engine, access, "editor", "chiave del consulente")
-        assert authorize(engine, SAMPLE_SLUG, None).role == "viewer"  # still open to read
     finally:
         engine.dispose()
 
@@ -356,7 +322,7 @@ def test_passphrases_are_stored_as_salted_digests_and_grant_roles(engine) -> Non
 def test_viewers_only_read_and_editors_change_passphrases(engine) -> None:
     editor = create_workspace(engine, "acme", editor_passphrase="chiave editor")
     audit_id = save(engine, editor)
-    set_passphrase(engine, editor, "viewer", "chiave lettura")
+    editor = set_passphrase(engine, editor, "viewer", "chiave lettura")  # renewed: stays in
     viewer = authorize(engine, "acme", "chiave lettura")
     assert [a.id for a in list_audits(engine, viewer)] == [audit_id]
     assert get_audit(engine, viewer, audit_id).scorecard["overall"]["score"] == 56.0
@@ -370,7 +336,7 @@ def test_viewers_only_read_and_editors_change_passphrases(engine) -> None:
         with pytest.raises(AccessDenied):
             write()
     assert workspace_info(engine, viewer).protected == ("editor", "viewer")
-    set_passphrase(engine, editor, "viewer", None)
+    editor = set_passphrase(engine, editor, "viewer", None)
     with pytest.raises(AccessDenied):
         authorize(engine, "acme", "chiave lettura")
     with pytest.raises(AccessDenied):  # closed, and no passphrase given
@@ -461,24 +427,23 @@ def test_trend_and_previous_follow_the_periods_not_the_save_order(engine) -> Non
 # --- from the terminal, and a crash mid-save ------------------------------------------------
 
 
-def run_cli(url: str, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environ = {**os.environ, "PRESENZA_DATABASE_URL": url, **env}
-    environ.pop(PAUSE_VARIABLE, None)
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=environ,
-        timeout=180,
-    )
-
-
 def test_cli_saves_lists_and_shows_audits(tmp_path, sample) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    saved = run_cli(url, "audit", "--save", "acme", "--name", "Marzo", "--format", "json")
+    store = open_store(url)
+    token = issue_save_token(store, create_workspace(store, "acme"))
+    store.dispose()
+    saved = run_cli(
+        url,
+        "audit",
+        "--save",
+        "acme",
+        "--name",
+        "Marzo",
+        "--format",
+        "json",
+        PRESENZA_SAVE_TOKEN=token,
+    )
     assert saved.returncode == 0, saved.stderr
-    assert "created workspace acme" in saved.stderr
     line = next(x for x in saved.stderr.splitlines() if x.startswith("saved as audit"))
     audit_id = int(line.split()[3])
     assert line == f"saved as audit {audit_id} in workspace acme"
@@ -520,9 +485,13 @@ def test_a_save_killed_halfway_leaves_every_earlier_audit_intact(store_url, samp
             save_audit(engine, access, card, dataset, Settings(), saved_by="anna", name=name)
             for name in ("Gennaio", "Febbraio")
         ]
+        environ = {
+            **os.environ,
+            "PRESENZA_DATABASE_URL": store_url,
+            "PRESENZA_SAVE_TOKEN": issue_save_token(engine, access),
+            PAUSE_VARIABLE: "120",
+        }
         token = latest_change_token(engine, access)
-
-        environ = {**os.environ, "PRESENZA_DATABASE_URL": store_url, PAUSE_VARIABLE: "120"}
         saving = subprocess.Popen(
             [sys.executable, "-m", "dashboard", "audit", "--save", "acme", "--name", "Marzo"],
             stdout=subprocess.DEVNULL,

@@ -1,6 +1,10 @@
 """Saved audits: a workspace per client company, the current audit saved as a dated snapshot,
 the audits listed (rename, make current, delete after confirming), the executive link,
-and any two audits compared criterion by criterion and metric by metric."""
+any two audits compared criterion by criterion and metric by metric, and (for editors)
+the passphrases and the token scheduled saves need.
+
+Names typed by people (workspaces, audits, who saved) reach Markdown only through
+`views.plain`; tables and select boxes show them as plain text."""
 
 from __future__ import annotations
 
@@ -24,12 +28,10 @@ from dashboard.report.tables import period_text
 from dashboard.store import (
     SAMPLE_SLUG,
     Access,
-    AccessDenied,
     AuditInfo,
     ConfirmationRequired,
     StoreError,
     compare,
-    create_workspace,
     delete_audit,
     list_audits,
     load_scorecard_dict,
@@ -37,25 +39,14 @@ from dashboard.store import (
     rename_audit,
     save_audit,
     set_current,
-    set_passphrase,
     workspace_info,
 )
-from dashboard.ui import nav, saved, state, views
+from dashboard.ui import nav, saved, state, views, workspaces
+from dashboard.ui.workspaces import flash
 
-FLASH = "audits_flash"  # a message that survives the rerun after a change
 DELETING = "audits_deleting"  # the audit whose delete dialog is open
 BETTER, WORSE = "#009E73", "#D55E00"  # Okabe–Ito bluish green and vermillion
 SECTION_BACKGROUND = "#F2F5F8"
-
-
-def flash(message: str) -> None:
-    st.session_state[FLASH] = message
-
-
-def show_flash() -> None:
-    message = st.session_state.pop(FLASH, None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
 
 
 def _bump(key: str) -> int:
@@ -64,180 +55,14 @@ def _bump(key: str) -> int:
     return st.session_state[key]
 
 
-# --- the workspace ---------------------------------------------------------------------
-
-
-def _sync_workspace(key: str) -> None:
-    value = st.session_state.get(key)
-    if value:
-        saved.choose_workspace(value)
-
-
-def workspace_section(lang: Lang) -> Access | None:
-    """Pick among the workspaces this session may open, open another, or create one."""
-    saved.access_for(SAMPLE_SLUG)  # the open sample, for a first look
-    chosen = saved.chosen_workspace()
-    if chosen not in saved.granted() and saved.access_for(chosen) is None:
-        chosen = next(iter(saved.granted()), SAMPLE_SLUG)
-        saved.choose_workspace(chosen)
-    options = list(saved.granted())
-    key = "audits_workspace"
-    st.session_state[key] = chosen if chosen in options else None
-
-    labels = {
-        slug: f"{a.name} ({slug}) · {t(f'store_role_{a.role}', lang)}"
-        for slug, a in saved.granted().items()
-    }
-    pick, forget = st.columns([4, 1], vertical_alignment="bottom")
-    pick.selectbox(
-        t("audits_workspace", lang),
-        options,
-        format_func=labels.__getitem__,
-        key=key,
-        on_change=_sync_workspace,
-        args=(key,),
-        placeholder=t("ui_choose", lang),
-        help=t("audits_workspace_help", lang),
-    )
-    access = saved.granted().get(chosen)
-    if (
-        access is not None
-        and chosen != SAMPLE_SLUG
-        and forget.button(
-            t("audits_forget", lang), key="audits_forget", type="tertiary", icon=":material/logout:"
-        )
-    ):
-        saved.revoke(chosen)
-        saved.choose_workspace(SAMPLE_SLUG)
-        st.rerun()
-
-    opening, creating = st.columns(2, gap="medium")
-    with opening.expander(t("audits_open", lang), icon=":material/lock_open:"):
-        open_form(lang)
-    with creating.expander(t("audits_create", lang), icon=":material/add_business:"):
-        create_form(lang)
-    return access
-
-
-def open_form(lang: Lang) -> None:
-    oidc = saved.oidc_enabled()
-    if oidc and saved.signed_in_email() is None:
-        st.caption(t("exec_sign_in", lang))
-        saved.login_button(lang, "audits_login")
-        return
-    with st.form("audits_open_form", clear_on_submit=True, border=False):
-        slug = st.text_input(t("store_slug", lang), key="audits_open_slug")
-        passphrase = None
-        if not oidc:
-            passphrase = st.text_input(
-                t("store_passphrase", lang), type="password", key="audits_open_passphrase"
-            )
-        submitted = st.form_submit_button(t("exec_open", lang), icon=":material/lock_open:")
-    if submitted and slug.strip():
-        try:
-            access = saved.sign_in(slug, passphrase)
-        except AccessDenied:
-            st.error(t("exec_denied", lang), icon=":material/lock:")
-            return
-        saved.choose_workspace(access.slug)
-        flash(t("audits_opened", lang, name=access.name, role=t(f"store_role_{access.role}", lang)))
-        st.rerun()
-
-
-def create_form(lang: Lang) -> None:
-    oidc = saved.oidc_enabled()
-    if not saved.can_create_workspaces():
-        st.caption(t("audits_create_not_allowed", lang))
-        return
-    with st.form("audits_create_form", clear_on_submit=False, border=False):
-        slug = st.text_input(
-            t("store_slug", lang), key="audits_create_slug", help=t("store_slug_help", lang)
-        )
-        name = st.text_input(t("audits_company", lang), key="audits_create_name")
-        editor = viewer = None
-        if not oidc:
-            editor = st.text_input(
-                t("store_editor_passphrase", lang),
-                type="password",
-                key="audits_create_editor",
-                help=t("store_editor_passphrase_help", lang),
-            )
-            viewer = st.text_input(
-                t("store_viewer_passphrase", lang),
-                type="password",
-                key="audits_create_viewer",
-                help=t("store_viewer_passphrase_help", lang),
-            )
-        submitted = st.form_submit_button(t("audits_create_button", lang), type="primary")
-    if not submitted:
-        return
-    if not oidc and not editor:
-        st.error(t("audits_need_editor_passphrase", lang), icon=":material/error:")
-        return
-    access = create_workspace(
-        saved.engine(),
-        slug,
-        name.strip() or None,
-        editor_passphrase=editor or None,
-        viewer_passphrase=viewer or None,
-    )
-    saved.grant(access)
-    saved.choose_workspace(access.slug)
-    for field in ("slug", "name", "editor", "viewer"):
-        st.session_state.pop(f"audits_create_{field}", None)
-    flash(t("audits_created", lang, name=access.name))
-    st.rerun()
-
-
-def passphrase_section(engine: Engine, access: Access, lang: Lang) -> None:
-    """Editors set or remove the editor and viewer passphrases (stored only as hashes)."""
-    info = workspace_info(engine, access)
-    with st.expander(t("audits_passphrases", lang), icon=":material/key:"):
-        states = [
-            f"{t(f'store_role_{role}', lang)}: "
-            + t("audits_protected" if role in info.protected else "audits_unprotected", lang)
-            for role in ("editor", "viewer")
-        ]
-        st.caption(" · ".join(states))
-        with st.form("audits_passphrase_form", clear_on_submit=True, border=False):
-            role = st.radio(
-                t("audits_role", lang),
-                ("viewer", "editor"),
-                format_func=lambda r: t(f"store_role_{r}", lang),
-                horizontal=True,
-                key="audits_passphrase_role",
-            )
-            first = st.text_input(
-                t("audits_new_passphrase", lang), type="password", key="audits_passphrase_new"
-            )
-            again = st.text_input(
-                t("audits_repeat_passphrase", lang),
-                type="password",
-                key="audits_passphrase_again",
-            )
-            set_it, remove = st.columns(2)
-            submitted = set_it.form_submit_button(t("audits_set_passphrase", lang))
-            removed = remove.form_submit_button(t("audits_remove_passphrase", lang))
-        if submitted:
-            if first != again:
-                st.error(t("audits_passphrases_differ", lang), icon=":material/error:")
-                return
-            set_passphrase(engine, access, role, first)
-            if role == "editor":  # this session's editor access now rests on the new one
-                saved.sign_in(access.slug, first)
-            flash(t("audits_passphrase_set", lang, role=t(f"store_role_{role}", lang)))
-            st.rerun()
-        if removed:
-            set_passphrase(engine, access, role, None)
-            flash(t("audits_passphrase_removed", lang, role=t(f"store_role_{role}", lang)))
-            st.rerun()
-
-
 # --- saving ---------------------------------------------------------------------------------
 
 
 def save_section(engine: Engine, access: Access, lang: Lang) -> None:
     st.subheader(t("audits_save", lang), anchor=False)
+    if access.slug == SAMPLE_SLUG:
+        st.info(t("audits_sample_read_only", lang), icon=":material/visibility:")
+        return
     if not access.can_edit:
         st.info(t("audits_viewer_only", lang), icon=":material/visibility:")
         return
@@ -294,7 +119,7 @@ def save_section(engine: Engine, access: Access, lang: Lang) -> None:
             )
         _bump("audits_save_round")
         st.session_state["audits_selected"] = audit_id
-        flash(t("audits_saved", lang, id=audit_id, name=access.name))
+        flash(t("audits_saved", lang, id=audit_id, name=views.plain(access.name)))
         st.rerun()
 
 
@@ -378,7 +203,7 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
         )
         if button.button(t("audits_rename", lang), key="audits_rename_button", width="stretch"):
             rename_audit(engine, access, chosen.id, new_name)
-            flash(t("audits_renamed", lang, id=chosen.id, name=new_name.strip()))
+            flash(t("audits_renamed", lang, id=chosen.id, name=views.plain(new_name.strip())))
             st.rerun()
     if current.button(
         t("audits_make_current_button", lang),
@@ -432,7 +257,7 @@ def confirm_delete(engine: Engine, access: Access, audit: AuditInfo, lang: Lang)
             saved.show_error(error, lang)
             return
         _stop_deleting()
-        flash(t("audits_deleted", lang, id=audit.id, name=audit.name))
+        flash(t("audits_deleted", lang, id=audit.id, name=views.plain(audit.name)))
         st.rerun()
     if cancel.button(t("audits_cancel", lang), key="audits_delete_cancel", width="stretch"):
         _stop_deleting()
@@ -546,10 +371,10 @@ def render() -> None:
     lang = state.lang()
     st.title(t("nav_audits", lang), anchor=False)
     st.caption(t("audits_intro", lang))
-    show_flash()
+    workspaces.show_flash()
     with saved.guard(lang):
         engine = saved.engine()
-        access = workspace_section(lang)
+        access = workspaces.workspace_section(lang)
         if access is None:
             return
         with st.container(border=True):
@@ -564,7 +389,9 @@ def render() -> None:
         with st.container(border=True):
             compare_section(engine, access, audits, lang)
         if access.can_edit and not saved.oidc_enabled():
-            passphrase_section(engine, access, lang)
+            workspaces.passphrase_section(engine, access, lang)
+        if access.can_edit:
+            workspaces.token_section(engine, access, lang)
 
 
 views.run_page(render)

@@ -75,7 +75,7 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
             with st.expander(t("evidence", lang), icon=":material/search:"):
                 for metric in measured:
                     st.markdown(f"**{views.plain(metric.spec.title[lang])}**")
-                    views.evidence(metric.measure.evidence, lang)
+                    views.evidence(metric.measure.evidence, lang, key=metric.spec.id)
 
 
 def render() -> None:

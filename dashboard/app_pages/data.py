@@ -16,7 +16,7 @@ from dashboard.questionnaire import (
 from dashboard.report.tables import platform_label
 from dashboard.schema import TABLES
 from dashboard.settings import DEFAULT_PLATFORMS
-from dashboard.ui import creators, mapping, state, uploads, views
+from dashboard.ui import creators, mapping, signin, state, uploads, views
 from dashboard.ui.tables import files_table, kind_label, problems_table
 
 ANSWERS = ("yes", "no", "unknown")
@@ -36,6 +36,8 @@ def sample_banner(lang: str) -> None:
 def upload_section(lang: str) -> None:
     session = state.session()
     st.subheader(t("ui_upload", lang), anchor=False)
+    if not signin.upload_gate(lang, "upload_signin"):  # a shared server: sign in first
+        return
     kind_col, files_col = st.columns([1, 3])
     kind = kind_col.selectbox(
         t("ui_upload_kind", lang),

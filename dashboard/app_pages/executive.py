@@ -3,7 +3,9 @@
 Read-only, reached by a link (`?workspace=acme-spa`): the workspace's current audit —
 overall index and level with the change since the previous audit, the twelve criteria
 with theirs, the top five gaps, the trend across every saved audit. It watches the
-store and redraws itself when a newer audit is saved; nothing is uploaded here.
+store and redraws itself when a newer audit is saved; nothing is uploaded here. When
+a passphrase of the workspace changes, the next poll finds the grant ended and the page
+asks for the passphrase again. The company's and the audits' names are shown as plain text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dashboard.scoring import Scorecard
 from dashboard.store import (
     Access,
     AccessDenied,
+    GrantEnded,
     StoredAudit,
     current_audit,
     latest_change_token,
@@ -72,6 +75,9 @@ def live(access: Access, shown: int, lang: Lang) -> None:
     """Every few seconds, one cheap read: when the workspace changed, redraw the page."""
     try:
         token = latest_change_token(saved.engine(), access)
+    except GrantEnded as error:  # a passphrase changed: back to the gate, at once
+        saved.drop_ended(error)
+        st.rerun()
     except Exception as error:  # a fragment rerun is outside the page's error boundary
         log.warning("the executive view could not poll the store: %s", error)
         st.caption(t("exec_offline", lang))
@@ -87,6 +93,8 @@ def live(access: Access, shown: int, lang: Lang) -> None:
 def gate(slug: str, lang: Lang) -> None:
     """No access yet: a passphrase (or a sign-in) and nothing about the workspace."""
     st.title(t("nav_executive", lang), anchor=False)
+    if st.session_state.pop(saved.ENDED_KEY, None):
+        st.warning(t("exec_grant_ended", lang), icon=":material/lock_reset:")
     if saved.oidc_enabled():
         if saved.signed_in_email() is None:
             st.info(t("exec_sign_in", lang), icon=":material/lock:")
@@ -105,8 +113,8 @@ def gate(slug: str, lang: Lang) -> None:
     if submitted:
         try:
             saved.sign_in(slug, passphrase)
-        except AccessDenied:
-            st.error(t("exec_denied", lang), icon=":material/lock:")
+        except AccessDenied as error:  # wrong, unknown or throttled: the same for any name
+            saved.show_error(error, lang)
             return
         st.rerun()
 

@@ -69,7 +69,7 @@ def render() -> None:
         )
         people = with_names(people, views.names())
         people.columns = [label(str(c), lang) for c in people.columns]
-        views.table(people, height=40 + 35 * len(people))
+        views.table(people, height=40 + 35 * len(people), download="presenza-people")
 
 
 views.run_page(render)

@@ -43,13 +43,23 @@ def _safe_text(value: str) -> str:
 def gaps_csv(scorecard: Scorecard, lang: Lang) -> bytes:
     """The gap list as CSV (UTF-8 with BOM so spreadsheet programs read the accents)."""
     frame = gaps_table(scorecard, lang)[GAP_EXPORT].copy()
+    frame.columns = _headers(frame, lang)
+    return frame_csv(frame, lang)
+
+
+def frame_csv(frame: pd.DataFrame, lang: Lang) -> bytes:
+    """Any table the app shows as CSV a spreadsheet opens safely: every text cell (headers
+    included) that starts like a formula gets an apostrophe; UTF-8 with BOM, and the
+    language's separator and decimal mark."""
+    frame = frame.copy()
     for column in frame.columns:
         if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(lambda v: _safe_text(v) if isinstance(v, str) else v)
-    frame.columns = _headers(frame, lang)
+    frame.columns = [_safe_text(str(c)) for c in frame.columns]
     separator = ";" if lang == "it" else ","
     decimal = "," if lang == "it" else "."
-    text = frame.to_csv(index=False, sep=separator, decimal=decimal)
+    # CRLF rows (RFC 4180): a carriage return inside a cell is then quoted, not a new row.
+    text = frame.to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")
 
 

@@ -2,9 +2,9 @@
 
 SQLite in the data folder by default, PostgreSQL when PRESENZA_DATABASE_URL says so;
 the schema migrates itself at start-up. Start with `open_store()`, then
-`authorize()` (or `trusted_access()` from the terminal), then the repository
-functions, which all take the `Access` they were granted. Nothing here imports
-Streamlit.
+`authorize()` (or `trusted_access()` from the terminal, `job_access()` for a scheduled
+save with its token), then the repository functions, which all take the `Access` they
+were granted. Nothing here imports Streamlit.
 """
 
 from dashboard.store.access import Access, Role
@@ -12,24 +12,21 @@ from dashboard.store.compare import compare
 from dashboard.store.errors import (
     AccessDenied,
     ConfirmationRequired,
+    GrantEnded,
     InvalidName,
     NotFound,
     SnapshotError,
     StoreError,
     StoreUnavailable,
+    Throttled,
     WeakPassphrase,
 )
 from dashboard.store.repository import (
-    SAMPLE_SLUG,
     AuditInfo,
     StoredAudit,
-    WorkspaceInfo,
-    authorize,
-    create_workspace,
     current_audit,
     delete_audit,
     get_audit,
-    latest_change_token,
     list_audits,
     load_dataset,
     load_scorecard_dict,
@@ -38,8 +35,20 @@ from dashboard.store.repository import (
     rename_audit,
     save_audit,
     set_current,
-    set_passphrase,
     trend,
+)
+from dashboard.store.workspaces import (
+    SAMPLE_SLUG,
+    WorkspaceInfo,
+    authorize,
+    authorize_server,
+    check_slug,
+    create_workspace,
+    issue_save_token,
+    job_access,
+    latest_change_token,
+    revoke_save_token,
+    set_passphrase,
     trusted_access,
     workspace_info,
     workspace_of_audit,
@@ -51,6 +60,7 @@ __all__ = [
     "AccessDenied",
     "AuditInfo",
     "ConfirmationRequired",
+    "GrantEnded",
     "InvalidName",
     "NotFound",
     "Role",
@@ -58,14 +68,19 @@ __all__ = [
     "StoreError",
     "StoreUnavailable",
     "StoredAudit",
+    "Throttled",
     "WeakPassphrase",
     "WorkspaceInfo",
     "authorize",
+    "authorize_server",
+    "check_slug",
     "compare",
     "create_workspace",
     "current_audit",
     "delete_audit",
     "get_audit",
+    "issue_save_token",
+    "job_access",
     "latest_change_token",
     "list_audits",
     "load_dataset",
@@ -73,6 +88,7 @@ __all__ = [
     "open_store",
     "previous_audit",
     "rename_audit",
+    "revoke_save_token",
     "save_audit",
     "set_current",
     "set_passphrase",

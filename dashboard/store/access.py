@@ -1,8 +1,10 @@
-"""Who may do what in a workspace: passphrases, stored only as salted scrypt digests, and roles.
+"""Who may do what in a workspace: passphrases (strong enough, stored only as salted scrypt
+digests), roles, and the tokens scheduled jobs save with.
 
 Editors upload, save and change settings; viewers only read. Every repository
 function takes the `Access` it was granted, so a viewer link for one workspace has
-no way to name another workspace's audits.
+no way to name another workspace's audits; the access also carries the workspace's
+grant epoch at the time, so a passphrase changed since then ends it.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ import hashlib
 import hmac
 import secrets
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
+
+from zxcvbn import zxcvbn
 
 from dashboard.store.errors import AccessDenied, WeakPassphrase
 
@@ -24,17 +29,32 @@ SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 SALT_BYTES = 16
 DIGEST_BYTES = 32
 KDF = f"scrypt:n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}"
-MIN_LENGTH = 8
+MIN_LENGTH = 10
+MAX_LENGTH = 1024
+# zxcvbn's score 3: "safely unguessable", beyond ~10^8 guesses; with scrypt and the
+# throttle in front, an online attacker gets a few thousand tries a day at most.
+MIN_SCORE = 3
+# zxcvbn refuses longer inputs (its matching is quadratic); a longer passphrase is only
+# stronger, so its first 72 characters are what is judged.
+ZXCVBN_LENGTH = 72
+# Words anyone would try first against this product, besides the workspace's own names.
+PRODUCT_WORDS = ("presenza", "esempio", "passphrase", "password", "segreto", "workspace")
+TOKEN_PREFIX = "prz_"
 
 
 @dataclass(frozen=True)
 class Access:
-    """A workspace and the role granted in it: what every repository call is scoped to."""
+    """A workspace and the role granted in it: what every repository call is scoped to.
+
+    `epoch` is the workspace's grant epoch when this was granted; the repository
+    refuses an access whose epoch is no longer the workspace's.
+    """
 
     workspace_id: int
     slug: str
     name: str
     role: Role
+    epoch: int = 0
 
     @property
     def can_edit(self) -> bool:
@@ -42,7 +62,37 @@ class Access:
 
     def require_editor(self) -> None:
         if not self.can_edit:
-            raise AccessDenied(f"viewers of {self.slug} can only read")
+            raise AccessDenied(
+                f"viewers of {self.slug} can only read", key="store_read_only", slug=self.slug
+            )
+
+
+# --- passphrases -----------------------------------------------------------------------
+
+
+def check_strength(passphrase: str, context: Iterable[str] = ()) -> None:
+    """Refuse a passphrase that is short, or that zxcvbn (with its lists of common
+    passwords, words and names, plus the workspace's own names) finds easy to guess."""
+    length = len(passphrase.strip())
+    if length < MIN_LENGTH:
+        raise WeakPassphrase(
+            f"a passphrase needs at least {MIN_LENGTH} characters",
+            key="store_weak_short",
+            n=MIN_LENGTH,
+        )
+    if length > MAX_LENGTH:
+        raise WeakPassphrase(
+            f"a passphrase can have at most {MAX_LENGTH} characters",
+            key="store_weak_long",
+            n=MAX_LENGTH,
+        )
+    words = [w for w in (*context, *PRODUCT_WORDS) if w]
+    if zxcvbn(passphrase[:ZXCVBN_LENGTH], user_inputs=words)["score"] < MIN_SCORE:
+        raise WeakPassphrase(
+            "this passphrase is too easy to guess (a common password, a name, a date or a "
+            "pattern): use three or four unrelated words, or a longer sentence",
+            key="store_weak_common",
+        )
 
 
 def _normalise(passphrase: str) -> bytes:
@@ -52,7 +102,7 @@ def _normalise(passphrase: str) -> bytes:
 
 def _scrypt(passphrase: str, salt: bytes) -> bytes:
     return hashlib.scrypt(
-        _normalise(passphrase),
+        _normalise(passphrase[:MAX_LENGTH]),
         salt=salt,
         n=SCRYPT_N,
         r=SCRYPT_R,
@@ -61,21 +111,56 @@ def _scrypt(passphrase: str, salt: bytes) -> bytes:
     )
 
 
-def hash_passphrase(passphrase: str) -> tuple[str, bytes, bytes]:
-    """(kdf, salt, digest) for a new passphrase, with a fresh random salt."""
-    if len(passphrase.strip()) < MIN_LENGTH:
-        raise WeakPassphrase(f"a passphrase needs at least {MIN_LENGTH} characters")
+def hash_passphrase(passphrase: str, context: Iterable[str] = ()) -> tuple[str, bytes, bytes]:
+    """(kdf, salt, digest) for a new passphrase that passed `check_strength`, fresh salt."""
+    check_strength(passphrase, context)
     salt = secrets.token_bytes(SALT_BYTES)
     return KDF, salt, _scrypt(passphrase, salt)
 
 
-def verify_passphrase(passphrase: str, kdf: str, salt: bytes, digest: bytes) -> bool:
-    """Whether the passphrase makes this digest; compared in constant time."""
-    if kdf != KDF:  # a digest from parameters this version does not know
+class StoredDigest(Protocol):
+    kdf: str
+    salt: bytes
+    digest: bytes
+
+
+def matching_role(passphrase: str, stored: Mapping[str, StoredDigest]) -> Role | None:
+    """The role whose passphrase this is, or None.
+
+    Always one scrypt per role, whether the role (or the whole workspace) has a
+    passphrase or not, and every digest compared in constant time: the answer takes
+    the same time for a workspace that does not exist, so the time says nothing.
+    """
+    found: Role | None = None
+    for role in ROLES:
+        row = stored.get(role)
+        usable = row is not None and row.kdf == KDF
+        salt = row.salt if usable else bytes(SALT_BYTES)
+        digest = _scrypt(passphrase, salt)
+        expected = row.digest if usable else secrets.token_bytes(DIGEST_BYTES)
+        if hmac.compare_digest(digest, expected) and usable and found is None:
+            found = role
+    return found
+
+
+# --- save tokens ---------------------------------------------------------------------------
+
+
+def new_save_token() -> tuple[str, str]:
+    """(token, its SHA-256): the token is shown once; only the digest is stored.
+
+    256 random bits need no slow hash: nobody can guess them, so a plain SHA-256
+    keeps a stolen database from giving the token away, and that is all it must do.
+    """
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    return token, token_digest(token)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.strip().encode("utf-8")).hexdigest()
+
+
+def token_matches(token: str | None, stored: str | None) -> bool:
+    if not token or not stored:
         return False
-    return hmac.compare_digest(_scrypt(passphrase, salt), digest)
-
-
-def burn_time(passphrase: str) -> None:
-    """Spend one scrypt, so an unknown workspace answers as slowly as a wrong passphrase."""
-    _scrypt(passphrase, bytes(SALT_BYTES))
+    return hmac.compare_digest(token_digest(token), stored)

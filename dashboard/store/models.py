@@ -1,7 +1,8 @@
-"""The tables of the store: workspaces, their passphrases, audits and the audits' data.
+"""The tables of the store: workspaces, their passphrases, audits and the audits' data,
+and the sign-in failures that throttle guessing.
 
-The first migration (migrations/versions/0001_initial.py) creates exactly these; a
-test compares the two, so a change here without a new revision fails.
+The migrations (migrations/versions/) create exactly these; a test compares the two,
+so a change here without a new revision fails.
 """
 
 from __future__ import annotations
@@ -61,7 +62,13 @@ class Base(DeclarativeBase):
 
 
 class Workspace(Base):
-    """One client company. `revision` grows with every change, so a live view can poll it."""
+    """One client company. `revision` grows with every change, so a live view can poll it.
+
+    `grant_epoch` grows with every passphrase change: an access granted under an older
+    epoch is refused, so a changed passphrase ends the sessions signed in with the old
+    one. `save_token` is the SHA-256 of the token a scheduled `audit --save` must show.
+    An open workspace (the sample) is read-only for everyone.
+    """
 
     __tablename__ = "workspaces"
 
@@ -71,6 +78,9 @@ class Workspace(Base):
     is_open: Mapped[bool] = mapped_column(Boolean, default=False)
     revision: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    grant_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    save_token: Mapped[str | None] = mapped_column(String(64))
+    save_token_set_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class Passphrase(Base):
@@ -141,3 +151,19 @@ class AuditTable(Base):
     row_count: Mapped[int] = mapped_column(Integer)
     digest: Mapped[str] = mapped_column(String(64))
     parquet: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+
+
+class SignInFailure(Base):
+    """Wrong passphrases in a row for one workspace name, one client address or the server.
+
+    `key` is a SHA-256 of the scope and the value, so no address is stored; rows are
+    shared by every instance on the same database, which is what makes the throttle hold
+    behind a load balancer.
+    """
+
+    __tablename__ = "sign_in_failures"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(16))
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

@@ -1,4 +1,6 @@
-"""Workspaces and their audits: every read and write the dashboard and the CLI make.
+"""Audits: every read and write of saved audits the dashboard and the CLI make, and the
+store's start-up (schema, the sample workspace). Workspaces and sign-in are in
+`workspaces`.
 
 Every function takes the engine and the `Access` it was granted, and only ever
 touches that workspace's rows: an audit id from another workspace is "not found",
@@ -11,11 +13,8 @@ and a crash mid-save leaves nothing half-written.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -31,24 +30,11 @@ from dashboard.period import Period
 from dashboard.questionnaire import parse_questionnaire
 from dashboard.scoring import Scorecard, level_name
 from dashboard.settings import Settings, parse_settings
-from dashboard.store.access import (
-    ROLES,
-    Access,
-    Role,
-    burn_time,
-    hash_passphrase,
-    verify_passphrase,
-)
+from dashboard.store.access import Access
 from dashboard.store.compare import trend_table
-from dashboard.store.db import describe, make_engine, migrate, writer
-from dashboard.store.errors import (
-    AccessDenied,
-    ConfirmationRequired,
-    InvalidName,
-    NotFound,
-    StoreUnavailable,
-)
-from dashboard.store.models import Audit, AuditTable, Passphrase, Workspace
+from dashboard.store.db import describe, make_engine, migrate
+from dashboard.store.errors import ConfirmationRequired, NotFound, StoreUnavailable
+from dashboard.store.models import Audit, AuditTable, Workspace
 from dashboard.store.snapshot import (
     TABLE_CAP_BYTES,
     TableCopy,
@@ -59,24 +45,12 @@ from dashboard.store.snapshot import (
     scorecard_json,
     settings_toml,
 )
+from dashboard.store.workspaces import SAMPLE_SLUG, check_name, granted, lock_workspace, writing
 
-SAMPLE_SLUG = "esempio"
-SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-NAME_LENGTH = 200
 # Test hook, see `_pause_inside_save`.
 PAUSE_VARIABLE = "PRESENZA_TEST_SAVE_PAUSE"
 # "How it moved since the last audit" follows the data's calendar, not the save order.
 _CHRONOLOGICAL = (Audit.period_end, Audit.period_start, Audit.saved_at, Audit.id)
-
-
-@dataclass(frozen=True)
-class WorkspaceInfo:
-    slug: str
-    name: str
-    is_open: bool
-    protected: tuple[Role, ...]  # roles that have a passphrase
-    revision: int
-    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -168,7 +142,7 @@ def ensure_sample(engine: Engine) -> None:
     cards = [auditor.scorecard(Settings(), period) for period in halves]
     payloads = [_AuditPayload.of(card, dataset, Settings(), TABLE_CAP_BYTES) for card in cards]
     try:
-        with _writing(engine) as session:
+        with writing(engine) as session:
             workspace = Workspace(slug=SAMPLE_SLUG, name="Esempio S.p.A.", is_open=True)
             session.add(workspace)
             session.flush()
@@ -176,138 +150,6 @@ def ensure_sample(engine: Engine) -> None:
                 _insert_audit(session, workspace, card, payload, None, "Presenza")
     except IntegrityError:  # another instance seeded it first
         return
-
-
-# --- workspaces and access -------------------------------------------------------
-
-
-def create_workspace(
-    engine: Engine,
-    slug: str,
-    name: str | None = None,
-    *,
-    editor_passphrase: str | None = None,
-    viewer_passphrase: str | None = None,
-    is_open: bool = False,
-) -> Access:
-    """A new workspace (one per client company); its creator gets editor access.
-
-    Without passphrases a closed workspace is reachable only from the terminal
-    (`trusted_access`) until an editor sets them.
-    """
-    slug = check_slug(slug)
-    name = _check_name(name or slug)
-    try:
-        with _writing(engine) as session:
-            workspace = Workspace(slug=slug, name=name, is_open=is_open)
-            session.add(workspace)
-            session.flush()
-            for role, passphrase in (("editor", editor_passphrase), ("viewer", viewer_passphrase)):
-                if passphrase is not None:
-                    _store_passphrase(session, workspace.id, role, passphrase)
-    except IntegrityError:  # the slug is unique in the database, whoever raced for it
-        raise InvalidName(f"a workspace called {slug!r} already exists") from None
-    return Access(workspace.id, slug, name, "editor")
-
-
-def check_slug(slug: str) -> str:
-    """A workspace's short name: it appears in links, so lower case, digits and hyphens."""
-    slug = slug.strip()
-    if not SLUG.fullmatch(slug):
-        raise InvalidName(
-            f"{slug!r} is not a workspace name: use lower-case letters, digits and hyphens, "
-            "like acme-spa"
-        )
-    return slug
-
-
-def authorize(engine: Engine, slug: str, passphrase: str | None) -> Access:
-    """The access a passphrase grants in a workspace; `AccessDenied` otherwise.
-
-    The editor passphrase makes an editor, the viewer passphrase a viewer. Without a
-    passphrase only an open workspace (the sample) lets one in: as editor when it has
-    no editor passphrase, else as viewer. A wrong passphrase and an unknown workspace
-    get the same answer in the same time, so a link reveals no other workspace.
-    """
-    denied = AccessDenied(f"wrong passphrase for {slug!r}, or no such workspace")
-    with Session(engine) as session:
-        workspace = session.scalar(select(Workspace).where(Workspace.slug == slug.strip()))
-        stored = _passphrases(session, workspace.id) if workspace else {}
-    if passphrase is not None:
-        if not stored:
-            burn_time(passphrase)
-        for role in ROLES:
-            row = stored.get(role)
-            if row and verify_passphrase(passphrase, row.kdf, row.salt, row.digest):
-                return Access(workspace.id, workspace.slug, workspace.name, role)
-        raise denied
-    if workspace is None or not workspace.is_open:
-        raise denied
-    role: Role = "viewer" if "editor" in stored else "editor"
-    return Access(workspace.id, workspace.slug, workspace.name, role)
-
-
-def trusted_access(engine: Engine, slug: str) -> Access:
-    """Editor access with no passphrase: for the terminal and scheduled jobs only.
-
-    Whoever holds the database URL can read every row anyway; the passphrases guard
-    the dashboard, which is reachable by people who do not.
-    """
-    with Session(engine) as session:
-        workspace = session.scalar(select(Workspace).where(Workspace.slug == slug.strip()))
-        if workspace is None:
-            raise NotFound(f"there is no workspace called {slug!r}")
-        return Access(workspace.id, workspace.slug, workspace.name, "editor")
-
-
-def workspace_of_audit(engine: Engine, audit_id: int) -> str:
-    """The slug of the workspace an audit belongs to (terminal use, with `trusted_access`)."""
-    with Session(engine) as session:
-        slug = session.scalar(
-            select(Workspace.slug)
-            .join(Audit, Audit.workspace_id == Workspace.id)
-            .where(Audit.id == audit_id)
-        )
-    if slug is None:
-        raise NotFound(f"there is no audit number {audit_id}")
-    return slug
-
-
-def workspace_info(engine: Engine, access: Access) -> WorkspaceInfo:
-    """The workspace as its editors manage it: name, openness, which roles have a passphrase."""
-    with Session(engine) as session:
-        workspace = _workspace(session, access)
-        protected = tuple(r for r in ROLES if r in _passphrases(session, workspace.id))
-        return WorkspaceInfo(
-            workspace.slug,
-            workspace.name,
-            workspace.is_open,
-            protected,
-            workspace.revision,
-            workspace.created_at,
-        )
-
-
-def set_passphrase(engine: Engine, access: Access, role: Role, passphrase: str | None) -> None:
-    """Set (or with None, remove) the passphrase of a role; editors only."""
-    access.require_editor()
-    if role not in ROLES:
-        raise InvalidName(f"role must be one of {', '.join(ROLES)}")
-    with _writing(engine) as session:
-        workspace = _lock_workspace(session, access)
-        existing = session.get(Passphrase, (workspace.id, role))
-        if existing is not None:
-            session.delete(existing)
-            session.flush()
-        if passphrase is not None:
-            _store_passphrase(session, workspace.id, role, passphrase)
-
-
-def latest_change_token(engine: Engine, access: Access) -> int:
-    """A number that changes whenever the workspace's audits do (save, rename, current,
-    delete): one primary-key read, cheap enough for a live view to poll."""
-    with Session(engine) as session:
-        return _workspace(session, access).revision
 
 
 # --- audits ----------------------------------------------------------------------
@@ -332,11 +174,11 @@ def save_audit(
     `make_current` is False; a workspace's first audit is current regardless.
     """
     access.require_editor()
-    name = _check_name(name) if name else None
-    saved_by = _check_name(saved_by, what="who saved it")
+    name = check_name(name) if name else None
+    saved_by = check_name(saved_by, what="who saved it")
     payload = _AuditPayload.of(scorecard, dataset, settings, table_cap_bytes)
-    with _writing(engine) as session:
-        workspace = _lock_workspace(session, access)
+    with writing(engine) as session:
+        workspace = lock_workspace(session, access)
         audit = _insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
         _pause_inside_save()
         return audit.id
@@ -345,6 +187,7 @@ def save_audit(
 def list_audits(engine: Engine, access: Access) -> list[AuditInfo]:
     """The workspace's audits, most recently saved first."""
     with Session(engine) as session:
+        granted(session, access)
         rows = session.scalars(
             select(Audit)
             .where(Audit.workspace_id == access.workspace_id)
@@ -362,6 +205,7 @@ def get_audit(engine: Engine, access: Access, audit_id: int) -> StoredAudit:
 def current_audit(engine: Engine, access: Access) -> StoredAudit | None:
     """Where the company stands today: the audit marked current (None before any save)."""
     with Session(engine) as session:
+        granted(session, access)
         audit = session.scalar(
             _full(select(Audit)).where(Audit.workspace_id == access.workspace_id, Audit.is_current)
         )
@@ -410,17 +254,17 @@ def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | Non
 def rename_audit(engine: Engine, access: Access, audit_id: int, name: str) -> None:
     """Rename an audit (names need not be unique: the number is the key); editors only."""
     access.require_editor()
-    name = _check_name(name)
-    with _writing(engine) as session:
-        _lock_workspace(session, access)
+    name = check_name(name)
+    with writing(engine) as session:
+        lock_workspace(session, access)
         _audit(session, access, audit_id).name = name
 
 
 def set_current(engine: Engine, access: Access, audit_id: int) -> None:
     """Make this the audit executives see; editors only."""
     access.require_editor()
-    with _writing(engine) as session:
-        _lock_workspace(session, access)
+    with writing(engine) as session:
+        lock_workspace(session, access)
         audit = _audit(session, access, audit_id)
         _unset_current(session, access.workspace_id)
         audit.is_current = True
@@ -433,8 +277,8 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
     so the executive view never goes blank while audits remain.
     """
     access.require_editor()
-    with _writing(engine) as session:
-        _lock_workspace(session, access)
+    with writing(engine) as session:
+        lock_workspace(session, access)
         audit = _audit(session, access, audit_id)
         if confirm.strip() not in (audit.name, str(audit.id)):
             raise ConfirmationRequired(
@@ -457,6 +301,7 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
 def trend(engine: Engine, access: Access) -> pd.DataFrame:
     """Overall index and each criterion's score per audit, oldest period first."""
     with Session(engine) as session:
+        granted(session, access)
         audits = session.scalars(
             select(Audit)
             .options(undefer(Audit.scorecard))
@@ -467,13 +312,6 @@ def trend(engine: Engine, access: Access) -> pd.DataFrame:
 
 
 # --- inside -----------------------------------------------------------------------
-
-
-@contextmanager
-def _writing(engine: Engine) -> Iterator[Session]:
-    """One write transaction: committed when the block ends, rolled back if it raises."""
-    with Session(writer(engine), expire_on_commit=False) as session, session.begin():
-        yield session
 
 
 def _pause_inside_save() -> None:
@@ -568,35 +406,6 @@ def _unset_current(session: Session, workspace_id: int) -> None:
     )
 
 
-def _workspace(session: Session, access: Access) -> Workspace:
-    workspace = session.get(Workspace, access.workspace_id)
-    if workspace is None:
-        raise NotFound(f"the workspace {access.slug!r} no longer exists")
-    return workspace
-
-
-def _lock_workspace(session: Session, access: Access) -> Workspace:
-    """The workspace row, locked until commit, with its revision bumped: writers to one
-    workspace queue here, and the live view sees the change."""
-    workspace = session.scalar(
-        select(Workspace).where(Workspace.id == access.workspace_id).with_for_update()
-    )
-    if workspace is None:
-        raise NotFound(f"the workspace {access.slug!r} no longer exists")
-    workspace.revision += 1
-    return workspace
-
-
-def _passphrases(session: Session, workspace_id: int) -> dict[str, Passphrase]:
-    rows = session.scalars(select(Passphrase).where(Passphrase.workspace_id == workspace_id))
-    return {p.role: p for p in rows}
-
-
-def _store_passphrase(session: Session, workspace_id: int, role: str, passphrase: str) -> None:
-    kdf, salt, digest = hash_passphrase(passphrase)
-    session.add(Passphrase(workspace_id=workspace_id, role=role, kdf=kdf, salt=salt, digest=digest))
-
-
 def _full(query: Any) -> Any:
     """A query for audits that loads the deferred documents too."""
     return query.options(
@@ -609,6 +418,7 @@ def _full(query: Any) -> Any:
 
 def _audit(session: Session, access: Access, audit_id: int, *, full: bool = False) -> Audit:
     """The audit if it is in the caller's workspace; otherwise not found, never forbidden."""
+    granted(session, access)
     query = select(Audit).where(Audit.id == audit_id, Audit.workspace_id == access.workspace_id)
     audit = session.scalar(_full(query) if full else query)
     if audit is None:
@@ -652,10 +462,3 @@ def _stored(session: Session, audit: Audit) -> StoredAudit:
             for name, rows, digest, kept in tables
         },
     )
-
-
-def _check_name(name: str, what: str = "an audit name") -> str:
-    name = name.strip()
-    if not name or len(name) > NAME_LENGTH:
-        raise InvalidName(f"{what} needs 1 to {NAME_LENGTH} characters")
-    return name

@@ -1,4 +1,5 @@
-"""The Streamlit app's frame: page setup, session start, the sidebar, and the navigation.
+"""The Streamlit app's frame: page setup, the start-up check, session start, the sidebar,
+and the navigation.
 
 `streamlit_app.py` (and `python -m dashboard serve`, which runs this file) call
 `main()`; the pages themselves are thin scripts in `app_pages/`.
@@ -11,7 +12,7 @@ import logging
 import streamlit as st
 
 from dashboard.i18n import Lang, t
-from dashboard.ui import nav, saved, state, widgets
+from dashboard.ui import nav, saved, signin, state, widgets
 from dashboard.ui.views import plain
 
 log = logging.getLogger("presenza.app")
@@ -57,8 +58,11 @@ def main() -> None:
         layout="wide",
         initial_sidebar_state="collapsed" if linked else "expanded",
     )
-    if linked:
-        state.init_language()  # no sample data to load: the view reads the store
+    # A shared server with no sign-in configured serves nothing but the reason why.
+    state.init_language()
+    if not signin.startup_check(state.lang()):
+        return
+    if linked:  # no sample data to load: the view reads the store
         st.navigation(nav.executive_only(state.lang()), position="hidden").run()
         return
     state.init()

@@ -3,28 +3,32 @@
 The engine is shared by every session (`st.cache_resource`, one per database URL);
 what a session was granted — an `Access` per workspace — lives only in that
 session's state, so a link opened by one person never carries another's rights.
-Access comes from a passphrase checked by the store, from an open workspace (the
-sample), or, when Streamlit's login (OIDC) is configured in the secrets, from the
-signed-in user's address and the lists in the secrets' `[presenza]` section.
+Access comes from a passphrase checked by the store (throttled per workspace and per
+client address), from an open workspace (the sample, read-only), or, when Streamlit's
+login (OIDC) is configured in the secrets, from the signed-in user's address and the
+lists in the secrets' `[presenza]` section. A grant the store refuses because a
+passphrase changed since is dropped, and the page asks again.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
 from typing import Any
 
 import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard.i18n import Lang, t
+from dashboard import deployment
+from dashboard.i18n import TEXTS, Lang, t
 from dashboard.store import (
     SAMPLE_SLUG,
     Access,
     AccessDenied,
+    GrantEnded,
     NotFound,
     Role,
     StoreError,
@@ -40,6 +44,7 @@ log = logging.getLogger("presenza.app")
 ACCESS_KEY = "store_access"  # slug → Access granted in this session
 WORKSPACE_KEY = "store_workspace"  # the workspace the Saved audits page works on
 QUERY_WORKSPACE = "workspace"  # ?workspace=… opens the executive view, read-only
+ENDED_KEY = "store_grant_ended"  # set when a grant was dropped: the gate says why
 
 
 # --- the store ---------------------------------------------------------------------
@@ -56,10 +61,18 @@ def engine() -> Engine:
     return _engine(database_url().render_as_string(hide_password=False))
 
 
+def error_text(error: StoreError, lang: Lang) -> str:
+    """A store refusal in the reader's language when it has a text there (its values as
+    plain text), else the store's English sentence, as plain text."""
+    if error.key in TEXTS:
+        return t(error.key, lang, **{k: plain(v) for k, v in error.values.items()})
+    return plain(str(error))
+
+
 def show_error(error: Exception, lang: Lang) -> None:
     """A store failure as the sentence it carries; never a traceback."""
     if isinstance(error, StoreError):
-        st.error(plain(str(error)), icon=":material/error:")
+        st.error(error_text(error, lang), icon=":material/error:")
         return
     reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
     log.error("the audit store failed: %s", reason)
@@ -71,8 +84,28 @@ def guard(lang: Lang) -> Iterator[None]:
     """Run a block that talks to the store; what the store refuses becomes its sentence."""
     try:
         yield
+    except GrantEnded as error:  # ask for the passphrase again, saying why
+        drop_ended(error)
+        st.rerun()
     except (StoreError, SQLAlchemyError) as error:
         show_error(error, lang)
+
+
+def drop_ended(error: GrantEnded) -> None:
+    """Forget a grant the store no longer honours, so the next run asks for a passphrase."""
+    revoke(str(error.values.get("slug", "")))
+    st.session_state[ENDED_KEY] = True
+
+
+def client_address() -> str | None:
+    """The browser's address (None on the server itself); behind a reverse proxy that the
+    operator declared (PRESENZA_BEHIND_PROXY=1), the address the proxy saw."""
+    if os.environ.get(deployment.PROXY_VARIABLE):
+        forwarded = deployment.forwarded_client(st.context.headers.get("X-Forwarded-For"))
+        if forwarded:
+            return forwarded
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None  # None: this machine (or a test)
 
 
 # --- which workspace ---------------------------------------------------------------
@@ -123,9 +156,11 @@ def sign_in(slug: str, passphrase: str | None) -> Access:
     if not passphrase:
         access = access_for(slug)
         if access is None:
-            raise AccessDenied(f"wrong passphrase for {slug!r}, or no such workspace")
+            raise AccessDenied(
+                f"wrong passphrase for {slug!r}, or no such workspace", key="exec_denied"
+            )
         return access
-    return grant(authorize(engine(), slug, passphrase))
+    return grant(authorize(engine(), slug, passphrase, client=client_address()))
 
 
 def access_for(slug: str) -> Access | None:
@@ -167,7 +202,7 @@ def signed_in_email() -> str | None:
     return str(email).strip().lower() if email else None
 
 
-def _matches(email: str, entries: Any) -> bool:
+def matches(email: str, entries: Any) -> bool:
     """An address matches an entry that is the address itself or "@its-domain"."""
     if isinstance(entries, str):
         entries = [entries]
@@ -192,7 +227,7 @@ def oidc_role(config: Mapping[str, Any], slug: str, email: str | None) -> Role |
     scoped = workspaces.get(slug) or {} if isinstance(workspaces, Mapping) else {}
     for role in ("editor", "viewer"):
         key = f"{role}s"
-        if _matches(email, config.get(key)) or _matches(email, scoped.get(key)):
+        if matches(email, config.get(key)) or matches(email, scoped.get(key)):
             return role
     return None
 
@@ -205,23 +240,14 @@ def oidc_config() -> Mapping[str, Any]:
     return section if isinstance(section, Mapping) else {}
 
 
-def can_create_workspaces() -> bool:
-    """With login configured, only the editors listed for every workspace create new ones."""
-    if not oidc_enabled():
-        return True
-    email = signed_in_email()
-    return bool(email) and _matches(email, oidc_config().get("editors"))
-
-
 def _oidc_access(slug: str) -> Access | None:
     role = oidc_role(oidc_config(), slug, signed_in_email())
     if role is None:
         return None
     try:
-        access = trusted_access(engine(), slug)
+        return grant(trusted_access(engine(), slug, role))
     except NotFound:
         return None
-    return grant(replace(access, role=role))
 
 
 def login_button(lang: Lang, key: str) -> None:

@@ -1,8 +1,11 @@
 """Streamlit building blocks every page shares: the error boundary, safe text, charts, tables.
 
 No page renders uploaded text as markup: names, post text and file names go into
-tables or through `plain()`, which escapes Markdown, and no element is ever allowed
-to render raw HTML.
+tables or through `plain()`, which escapes Markdown (links, images, Streamlit's
+:color[…] directives, LaTeX, bare web and mail addresses), and no element is ever
+allowed to render raw HTML. Tables offer no built-in export (`client.disableDataExport`
+in .streamlit/config.toml): where a download helps, `table(…, download=…)` offers the
+product's own CSV, whose formula-like cells are made text.
 """
 
 from __future__ import annotations
@@ -18,20 +21,26 @@ import streamlit as st
 
 from dashboard.charts import PLOTLY_CONFIG
 from dashboard.i18n import Lang, t
+from dashboard.report.xlsx import frame_csv
 from dashboard.ui import nav, state
 from dashboard.ui.tables import evidence_tables, roster_names
 
 log = logging.getLogger("presenza.app")
 
 # Characters that start Markdown (or Streamlit's :color[...] / :icon: directives) anywhere.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]#|<>~$:])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]#|<>~$:@])")
+# Bare addresses (http://…, www.…, name@host) become links after parsing, escaped or not;
+# an invisible word joiner where they start keeps them text.
+_AUTOLINK = re.compile(r"(?i)(\bhttps?(?=\\:)|\bwww(?=\.)|(?=\\@))")
+_JOINER = "\u2060"
 # Characters that only start a list or a heading at the beginning of a line.
 _LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
 
 
 def plain(text: object) -> str:
-    """Text safe to put inside Markdown: what could be markup is escaped, and HTML is inert."""
-    escaped = _MARKDOWN.sub(r"\\\1", str(text))
+    """Text safe to put inside Markdown: what could be markup is escaped, HTML is inert, and
+    bare web and mail addresses stay text (a word joiner, U+2060, that no one sees)."""
+    escaped = _AUTOLINK.sub(lambda m: m.group(1) + _JOINER, _MARKDOWN.sub(r"\\\1", str(text)))
     return _LINE_START.sub(
         lambda m: m.group(1) + (f"\\{m.group(2)}" if m.group(2) else f"{m.group(3)}\\{m.group(4)}"),
         escaped,
@@ -61,8 +70,27 @@ def chart(fig: go.Figure, key: str | None = None) -> None:
     st.plotly_chart(fig, width="stretch", theme=None, config=PLOTLY_CONFIG, key=key)
 
 
-def table(frame: pd.DataFrame, **kwargs: Any) -> None:
+def table(frame: pd.DataFrame, *, download: str | None = None, **kwargs: Any) -> None:
+    """A table at full width; with `download` (a file name stem), the product's own CSV."""
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+    if download:
+        download_csv(frame, download)
+
+
+def download_csv(frame: pd.DataFrame, stem: str, key: str | None = None) -> None:
+    """A small "Download CSV" of a shown table: formula-like cells are saved as text."""
+    lang = state.lang()
+    st.download_button(
+        t("ui_download_table", lang),
+        data=lambda: frame_csv(frame, lang),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        type="tertiary",
+        key=key or f"download_{stem}",
+        help=t("ui_download_table_help", lang),
+    )
 
 
 def names() -> dict[str, str] | None:
@@ -73,8 +101,9 @@ def names() -> dict[str, str] | None:
     return roster_names(audit.data.roster) if audit else None
 
 
-def evidence(evidence_: Mapping[str, Any], lang: Lang) -> None:
-    """A metric's evidence: the single facts as one small table, each listing as its own."""
+def evidence(evidence_: Mapping[str, Any], lang: Lang, key: str = "evidence") -> None:
+    """A metric's evidence: the single facts as one small table, each listing as its own,
+    with its CSV (`key`, the metric's id, keeps the download buttons apart)."""
     facts, listings = evidence_tables(evidence_, lang, names())
     if not facts.empty:
         what, value = facts.columns
@@ -87,6 +116,7 @@ def evidence(evidence_: Mapping[str, Any], lang: Lang) -> None:
                 value: st.column_config.TextColumn(width="medium"),
             },
         )
-    for title, frame in listings:
+    for n, (title, frame) in enumerate(listings):
         st.caption(plain(title))
         st.dataframe(frame, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 300))
+        download_csv(frame, f"presenza-{key}-{n + 1}", key=f"download_{key}_{n}")
