@@ -698,6 +698,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "First response (minutes, median)",
     },
     "ev_isolated_departments": {"it": "Reparti isolati", "en": "Isolated departments"},
+    "ev_off_topic_left_out": {
+        "it": "Azioni non legate all'azienda escluse",
+        "en": "Off-topic actions left out",
+    },
+    "ev_managers_inferred_from_titles": {
+        "it": "Manager dedotti dal ruolo",
+        "en": "Managers inferred from titles",
+    },
     "ev_matrix": {"it": "Matrice tra reparti", "en": "Department matrix"},
     "ev_pairs": {"it": "Coppie", "en": "Pairs"},
     "ev_one_way_pairs": {"it": "Coppie a senso unico", "en": "One-way pairs"},
@@ -1299,6 +1307,10 @@ def _reading(m: re.Match[str], template: str) -> str | None:
 # pattern's groups; groups named `part*` are engine phrases themselves, rendered in turn.
 _PATTERNS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"questionnaire \[(?P<section>\w+)\]"), "questionario [{section}]"),
+    (
+        re.compile(r"managers inferred from titles: (?P<n>[\w,.]+)"),
+        lambda m: f"manager dedotti dal ruolo: {_count_it(m['n'])}",
+    ),
     (
         re.compile(r"no (?P<column>\w+) of page posts in the period"),
         "nessun valore di {column} nei post della pagina nel periodo",

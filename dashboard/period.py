@@ -1,9 +1,13 @@
-"""The audit period: `[start, end]`, both days included, and the calendar units inside it."""
+"""The audit period: `[start, end]`, both days included, and the calendar units inside it.
+
+Any period from one day up works, up to the last day a date can hold (9999-12-31):
+nothing here steps past `end` to the next day, week or month, which would not exist.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 
 @dataclass(frozen=True)
@@ -21,34 +25,32 @@ class Period:
 
     @property
     def start_dt(self) -> datetime:
-        return datetime.combine(self.start, datetime.min.time())
+        return datetime.combine(self.start, time.min)
 
     @property
-    def end_exclusive(self) -> datetime:
-        """Midnight after the last day: timestamps are in the period when < this."""
-        return datetime.combine(self.end + timedelta(days=1), datetime.min.time())
+    def end_dt(self) -> datetime:
+        """The last moment of the last day: timestamps are in the period when ≤ this.
+
+        Timestamps are kept to the microsecond, so this is exact; and unlike the next
+        midnight it exists for a period ending on 9999-12-31.
+        """
+        return datetime.combine(self.end, time.max)
 
     def iso_weeks(self) -> list[date]:
         """Mondays of the ISO weeks with at least one day in the period."""
-        monday = self.start - timedelta(days=self.start.weekday())
-        weeks = []
-        while monday <= self.end:
-            weeks.append(monday)
-            monday += timedelta(days=7)
-        return weeks
+        first = self.start - timedelta(days=self.start.weekday())
+        return [first + timedelta(weeks=i) for i in range((self.end - first).days // 7 + 1)]
 
     def months(self) -> list[date]:
         """First days of the calendar months that overlap the period."""
-        month = self.start.replace(day=1)
-        months = []
-        while month <= self.end:
-            months.append(month)
-            month = (month + timedelta(days=32)).replace(day=1)
-        return months
+        first = self.start.year * 12 + self.start.month - 1
+        last = self.end.year * 12 + self.end.month - 1
+        return [date(m // 12, m % 12 + 1, 1) for m in range(first, last + 1)]
 
     def label(self) -> str:
         return f"{self.start.isoformat()} – {self.end.isoformat()}"
 
     def last_days(self, n: int) -> Period:
         """The last n days of the period (or the whole period when shorter)."""
-        return Period(max(self.start, self.end - timedelta(days=n - 1)), self.end)
+        back = min(n - 1, (self.end - self.start).days)
+        return Period(self.end - timedelta(days=back), self.end)

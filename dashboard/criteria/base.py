@@ -8,8 +8,9 @@ registry declares for that criterion. A metric whose inputs are missing returns
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -27,6 +28,21 @@ def family(criterion_id: str) -> Callable[[Family], Family]:
         return function
 
     return register
+
+
+def reads_log(function: Family) -> Family:
+    """Mark a family whose metrics read the action log: their evidence says how many
+    off-topic actions (company_related false) of the period were left out."""
+
+    @functools.wraps(function)
+    def with_off_topic(ctx: Context) -> dict[str, Measure]:
+        measures = function(ctx)
+        if ctx.log_source != "employee_activity":
+            return measures
+        left_out = {"off_topic_left_out": ctx.off_topic}
+        return {k: m.with_evidence(left_out) for k, m in measures.items()}
+
+    return with_off_topic
 
 
 @dataclass(frozen=True)
@@ -65,6 +81,12 @@ class Measure:
     @property
     def measured(self) -> bool:
         return self.value is not None
+
+    def with_evidence(self, extra: dict[str, Any], note: str | None = None) -> Measure:
+        """The same measure with more evidence (and a note, when given)."""
+        return replace(
+            self, evidence={**self.evidence, **extra}, note=self.note if note is None else note
+        )
 
 
 def records(frame: Any, limit: int = 10) -> list[dict[str, Any]]:

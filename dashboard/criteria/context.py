@@ -1,10 +1,15 @@
 """The audit's inputs, prepared once per dataset and then viewed through a period.
 
 `prepare` does the period-independent work once (manager inference, author types,
-company-related filter, which columns carry data). `Context` then answers the
+ids matched to the roster, which columns carry data). `Context` then answers the
 questions every criterion asks of one period — who was employed, who was active,
 who interacted with whom — computing each shared aggregate once, with polars, in a
 single pass over the activity log.
+
+An employee action counts only when company_related is true or empty. Rows marked
+false load (they are the employee's own business) but enter no metric at all — not
+even as proof that a column of the log is filled in; the Context only counts them, so
+the evidence can say how many were left out.
 """
 
 from __future__ import annotations
@@ -23,10 +28,24 @@ from dashboard.period import Period
 from dashboard.schema import ACTIONS
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
 
-MANAGER_TITLE = re.compile(
-    r"\b(manager|head|director|direttore|direttrice|responsabile|ceo|cfo|cto|coo|cmo|chief|"
-    r"dirigente|capo|vp|vice president|presidente|president|amministratore delegato)\b"
+# The words of a title that make its holder a manager where roster.is_manager is absent
+# (AUDIT_FRAMEWORK.md, "Definitions that must not drift"; the formula of
+# managers.participation_rate lists them): Italian and English, masculine, feminine and
+# plural, compared as whole words of the folded title (lower case, no accents).
+MANAGER_WORDS = (
+    *("manager", "managers", "head", "heads", "director", "directors", "chief", "chiefs"),
+    *("ceo", "cfo", "cto", "coo", "cmo", "cio", "chro", "cso", "cdo", "cpo"),
+    *("vp", "vice president", "vice presidents", "president", "presidents"),
+    *("presidente", "presidenti", "presidentessa", "vicepresidente"),
+    *("direttore", "direttrice", "direttori", "direttrici", "vicedirettore", "vicedirettrice"),
+    *("responsabile", "responsabili", "dirigente", "dirigenti", "capo", "capi"),
+    *("caporeparto", "capireparto", "capoufficio", "capiufficio", "caposquadra", "capisquadra"),
+    *("capoarea", "capiarea", "capoturno", "capiturno", "capoprogetto", "capiprogetto"),
+    *("amministratore delegato", "amministratrice delegata"),
+    *("amministratori delegati", "amministratrici delegate"),
+    *("amministratore unico", "amministratrice unica"),
 )
+MANAGER_TITLE = re.compile(r"\b(?:" + "|".join(MANAGER_WORDS) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -58,21 +77,28 @@ class AuditData:
         return Period(min(b[0] for b in bounds), max(b[1] for b in bounds))
 
 
-def _present(frame: pl.DataFrame) -> frozenset[str]:
-    if frame.is_empty():
-        return frozenset()
-    counts = frame.null_count().row(0, named=True)
-    return frozenset(c for c, nulls in counts.items() if nulls < frame.height)
+def _present(frame: pl.DataFrame | pl.LazyFrame) -> frozenset[str]:
+    """The columns with at least one value (none when the frame has no row)."""
+    counts = frame.lazy().select(pl.all().count()).collect().row(0, named=True)
+    return frozenset(c for c, values in counts.items() if values)
+
+
+def company_related(activity: pl.DataFrame | pl.LazyFrame) -> pl.LazyFrame:
+    """The actions that count: company_related true or empty (false rows are the employee's own)."""
+    return activity.lazy().filter(pl.col("company_related").fill_null(True))
 
 
 def resolve_managers(roster: pl.DataFrame) -> pl.DataFrame:
-    """is_manager where the roster says; from the title where it doesn't (flagged as inferred)."""
+    """is_manager where the roster says; where it is absent, the title decides.
+
+    `manager_inferred` marks the rows whose is_manager came from the title, so the
+    output can say how many managers were inferred.
+    """
     from_title = fold_expr(pl.col("title")).str.contains(MANAGER_TITLE.pattern).fill_null(False)
-    has_reports = pl.col("employee_id").is_in(roster["manager_id"].drop_nulls().implode())
     inferred = pl.col("is_manager").is_null()
     return roster.with_columns(
         manager_inferred=inferred,
-        is_manager=pl.coalesce(pl.col("is_manager"), from_title | has_reports),
+        is_manager=pl.coalesce(pl.col("is_manager"), from_title),
         department=pl.col("department").str.strip_chars(),
     )
 
@@ -82,15 +108,23 @@ def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame, agencies: list[st
     authors = posts.select(pl.col("author").drop_nulls().unique()).with_columns(
         key=fold_expr(pl.col("author"))
     )
-    # Cheap keys first (lower case, single spaces) over the whole roster; the accent-folding
-    # key only for the few roster rows that could match an author.
-    cheap = pl.col("author").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
-    wanted = authors.select(cheap.alias("k"))["k"].implode()
+    wanted = authors["key"].implode()
+    # Every roster value is compared by its folded key. For plain ASCII text the fold is
+    # only lower case and single spaces, so the accent-removing fold runs on the few
+    # values with other characters, not on the whole roster.
+    value = pl.col("value")
+    plain = value.str.contains(r"^[\x00-\x7f]*$")
+    ascii_fold = value.str.to_lowercase().str.replace_all(r"[^a-z0-9]+", " ").str.strip_chars()
     staff_keys: set[str] = set()
     for column in ("employee_id", "name", "email"):
-        values = roster.select(pl.col(column).alias("author")).drop_nulls()
-        near = values.filter(cheap.is_in(wanted) | pl.col("author").str.contains(r"[^\x00-\x7f]"))
-        staff_keys.update(near.select(fold_expr(pl.col("author")))["author"].to_list())
+        values = roster.select(value=pl.col(column)).drop_nulls()
+        keys = pl.concat(
+            [
+                values.filter(plain).select(key=ascii_fold),
+                values.filter(~plain).select(key=fold_expr(value)),
+            ]
+        )
+        staff_keys.update(keys.filter(pl.col("key").is_in(wanted))["key"].to_list())
     agency_keys = {fold(a) for a in agencies}
     kinds = {
         a: "agency" if key in agency_keys else "staff" if key in staff_keys else "unknown"
@@ -156,7 +190,8 @@ def prepare(dataset: Dataset) -> AuditData:
     present = {
         "roster": _present(raw_roster),
         "company_posts": _present(dataset.table("company_posts")),
-        "employee_activity": _present(activity),
+        # Off-topic rows enter no metric: not even as proof that a column is filled in.
+        "employee_activity": _present(company_related(activity)),
         "employee_summary": _present(summary),
     }
     return AuditData(
@@ -217,17 +252,26 @@ class Context:
             & (pl.col("left_at").is_null() | (pl.col("left_at") >= self.period.start))
         )
 
-    @cached_property
-    def activity(self) -> pl.LazyFrame:
-        """Company-related actions in the period (lazy: criteria aggregate, never copy it)."""
+    def _log_in_period(self) -> pl.LazyFrame:
         return self.data.activity.lazy().filter(
             (pl.col("occurred_at") >= self.period.start_dt)
-            & (pl.col("occurred_at") < self.period.end_exclusive)
+            & (pl.col("occurred_at") <= self.period.end_dt)
         )
 
     @cached_property
-    def _aggregates(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-        """Per-employee counts, interaction pairs and monthly activity in one pass of polars."""
+    def activity(self) -> pl.LazyFrame:
+        """Company-related actions in the period (lazy: criteria aggregate, never copy it)."""
+        return company_related(self._log_in_period())
+
+    @property
+    def off_topic(self) -> int:
+        """Actions in the period marked not company-related: left out, and said so as evidence."""
+        return self._aggregates[3]
+
+    @cached_property
+    def _aggregates(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
+        """Per-employee counts, interaction pairs, monthly activity and off-topic actions,
+        in one pass of polars."""
         act = self.activity
         a = pl.col("action")
         voiced = a.is_in(["post", "share"])
@@ -269,7 +313,11 @@ class Context:
             .agg(actions=pl.len(), active=pl.col("employee_id").n_unique())
             .sort("month")
         )
-        return tuple(pl.collect_all([per_employee, pairs, monthly]))
+        off_topic = self._log_in_period().select((~pl.col("company_related")).sum())
+        per_employee, pairs, monthly, off_topic = pl.collect_all(
+            [per_employee, pairs, monthly, off_topic]
+        )
+        return per_employee, pairs, monthly, int(off_topic.item() or 0)
 
     @cached_property
     def per_employee(self) -> pl.DataFrame:
@@ -279,7 +327,7 @@ class Context:
         months_active is unknown). Employees with no action have zero counts.
         """
         people = self.employees.select(
-            "employee_id", "department", "is_manager", "manager_id", "followers"
+            "employee_id", "department", "is_manager", "manager_inferred", "manager_id", "followers"
         )
         counts = ["actions", "posts", "shares", "shares_commentary", "comments", "reactions"]
         joined = people.join(self.actor_stats, on="employee_id", how="left")
@@ -303,18 +351,20 @@ class Context:
             (pl.col("period_start").is_null() | (pl.col("period_start") <= self.period.end))
             & (pl.col("period_end").is_null() | (pl.col("period_end") >= self.period.start))
         )
-        counts = ["posts", "shares", "shares_with_commentary", "comments", "reactions"]
+        counts = ["posts", "shares", "comments", "reactions"]
+        # Commentary is known on the rows that give both counts: a blank is unknown, not 0.
+        known = pl.col("shares_with_commentary").is_not_null() & pl.col("shares").is_not_null()
         return (
             overlapping.group_by("employee_id")
             .agg(
                 *[pl.col(c).sum() for c in counts],
-                pl.col("network_size").max(),
-                pl.col("clicks").sum(),
+                shares_commentary=pl.col("shares_with_commentary").filter(known).sum(),
+                shares_commentary_known=pl.col("shares").filter(known).sum(),
+                network_size=pl.col("network_size").max(),
+                clicks=pl.col("clicks").sum(),
             )
-            .rename({"shares_with_commentary": "shares_commentary"})
             .with_columns(
                 actions=pl.sum_horizontal("posts", "shares", "comments", "reactions"),
-                shares_commentary_known=pl.col("shares"),
                 months_active=pl.lit(None, dtype=pl.UInt32),
             )
         )
@@ -367,11 +417,11 @@ class Context:
         """Company-page posts published in the period."""
         return self.data.posts.filter(
             (pl.col("published_at") >= self.period.start_dt)
-            & (pl.col("published_at") < self.period.end_exclusive)
+            & (pl.col("published_at") <= self.period.end_dt)
         )
 
     def posts_between(self, start: date, end: date) -> pl.DataFrame:
         sub = Period(start, end)
         return self.posts.filter(
-            (pl.col("published_at") >= sub.start_dt) & (pl.col("published_at") < sub.end_exclusive)
+            (pl.col("published_at") >= sub.start_dt) & (pl.col("published_at") <= sub.end_dt)
         )

@@ -26,7 +26,10 @@ def governance(ctx: Context) -> dict[str, Measure]:
 
 
 def year_before(day: date) -> date:
-    """The same day one year earlier (28 February for 29 February)."""
+    """The same day one year earlier (28 February for 29 February; the first day a date
+    can hold for a day in year 1)."""
+    if day.year == 1:
+        return date.min
     try:
         return day.replace(year=day.year - 1)
     except ValueError:

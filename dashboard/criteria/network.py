@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.criteria.base import Measure, family, records
+from dashboard.criteria.base import Measure, family, reads_log, records
 from dashboard.criteria.context import Context
 from dashboard.criteria.people import needs_roster, needs_targets, not_measured, reason
 
@@ -41,6 +41,7 @@ def department_matrix(ctx: Context) -> pl.DataFrame:
 
 
 @family("collaboration")
+@reads_log
 def collaboration(ctx: Context) -> dict[str, Measure]:
     missing = reason(needs_targets(ctx), needs_roster(ctx))
     if missing:

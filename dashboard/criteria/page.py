@@ -49,6 +49,7 @@ EVENT_WORDS = (
     "meet-up",
 )
 PARTNER_WORDS = (
+    "con @",  # "con @Caseificio…": made with a partner mentioned by its handle
     "in collaborazione con",
     "insieme a",
     "collaborazione",
@@ -318,7 +319,9 @@ def _longest_silence(ctx: Context) -> Measure:
         )
     days = ctx.posts.select(platform=pl.lit("all"), day=_day())
     gaps = _gaps(days, period.start, period.end).sort(["days", "from"], descending=[True, False])
-    longest = records(gaps.drop("platform"), 1)[0]
+    # A one-day period with a post has no gap at all: its longest silence is 0 days.
+    same_day = {"from": period.start.isoformat(), "to": period.end.isoformat(), "days": 0}
+    longest = (records(gaps.drop("platform"), 1) or [same_day])[0]
     return Measure(float(longest["days"]), evidence={"longest": longest, "posts": days.height})
 
 
@@ -484,7 +487,7 @@ def _platform_coverage(ctx: Context) -> Measure:
     window = ctx.period.last_days(90)
     recent = ctx.posts_between(window.start, window.end).select(_platform().unique())
     last = (
-        ctx.data.posts.filter(pl.col("published_at") < ctx.period.end_exclusive)
+        ctx.data.posts.filter(pl.col("published_at") <= ctx.period.end_dt)
         .group_by(platform=_platform())
         .agg(last_post=_day().max())
     )

@@ -1,4 +1,5 @@
-"""Criterion family `people`: involvement, managers, voice, amplification, integration.
+"""Criterion family `people`: involvement, voice, amplification, integration (and the helpers
+the managers family shares).
 
 Every metric reads the Context's per-employee aggregates (one row per employee counted,
 already summed from the action log or the advocacy summary) — never the raw log — so a
@@ -12,13 +13,12 @@ from typing import Any
 
 import polars as pl
 
-from dashboard.criteria.base import Measure, family, records
+from dashboard.criteria.base import Measure, family, reads_log, records
 from dashboard.criteria.context import Context
 from dashboard.ingest.parse import fold_expr
 
 LOG = "employee_activity (or employee_summary)"
 NO_EMPLOYEES = "no employee in the roster was employed in the period"
-NO_MANAGERS = "no managers among the employees counted"
 
 # The three functions social media must reach beyond marketing (seed 000 point 4),
 # as they are named in Italian and English department names (folded: lower case, no accents).
@@ -43,13 +43,6 @@ def needs_log(ctx: Context) -> str | None:
 
 def needs_roster(ctx: Context) -> str | None:
     return None if ctx.has("roster") else "roster"
-
-
-def needs_manager_flag(ctx: Context) -> str | None:
-    """Managers are known from roster.is_manager, else inferred from roster.title."""
-    if not ctx.has("roster") or ctx.has("roster", "is_manager") or ctx.has("roster", "title"):
-        return None
-    return "roster.is_manager (or roster.title)"
 
 
 def needs_targets(ctx: Context) -> str | None:
@@ -112,6 +105,7 @@ INVOLVEMENT = [
 
 
 @family("involvement")
+@reads_log
 def involvement(ctx: Context) -> dict[str, Measure]:
     missing = reason(needs_log(ctx), needs_roster(ctx))
     if missing:
@@ -219,121 +213,11 @@ def _top10_concentration(people: pl.DataFrame) -> Measure:
     )
 
 
-# --- managers ----------------------------------------------------------------
-
-
-MANAGERS = [
-    "managers.participation_rate",
-    "managers.participation_ratio",
-    "managers.original_post_share",
-    "managers.team_interaction_share",
-]
-
-
-@family("managers")
-def managers(ctx: Context) -> dict[str, Measure]:
-    missing = reason(needs_log(ctx), needs_roster(ctx), needs_manager_flag(ctx))
-    if missing:
-        return not_measured(MANAGERS, missing)
-    people = ctx.per_employee
-    is_manager = pl.col("is_manager").fill_null(False)
-    bosses = people.filter(is_manager)
-    others = people.filter(~is_manager)
-    inactive = bosses.filter(~pl.col("active")).sort("department", "employee_id")
-    by_department = participation_by_department(ctx).filter(pl.col("managers") > 0)
-    evidence = {
-        "managers": bosses.height,
-        "managers_active": int(bosses["active"].sum()),
-        "inactive_managers": records(inactive.select("employee_id", "department"), 20),
-        "by_department": records(
-            by_department.select("department", "managers", "managers_active").sort(
-                "managers_active", "department"
-            ),
-            20,
-        ),
-    }
-    if bosses.is_empty():
-        return {
-            **not_measured(MANAGERS, NO_MANAGERS),
-            "managers.team_interaction_share": _team_interaction_share(ctx, bosses),
-        }
-    active_bosses = int(bosses["active"].sum())
-    posting = int((bosses["posts"] > 0).sum())
-    reshare_only = bosses.filter(pl.col("active") & (pl.col("posts") == 0))
-    return {
-        "managers.participation_rate": Measure.ratio(active_bosses, bosses.height, evidence),
-        "managers.participation_ratio": _participation_ratio(bosses, others),
-        "managers.original_post_share": Measure.ratio(
-            posting,
-            bosses.height,
-            {
-                "managers": bosses.height,
-                "with_original_posts": posting,
-                "active_without_posts": records(
-                    reshare_only.sort("department", "employee_id").select(
-                        "employee_id", "department"
-                    ),
-                    20,
-                ),
-            },
-        ),
-        "managers.team_interaction_share": _team_interaction_share(ctx, bosses),
-    }
-
-
-def _participation_ratio(bosses: pl.DataFrame, others: pl.DataFrame) -> Measure:
-    active_bosses, active_others = int(bosses["active"].sum()), int(others["active"].sum())
-    evidence = {
-        "managers": bosses.height,
-        "managers_active": active_bosses,
-        "non_managers": others.height,
-        "non_managers_active": active_others,
-    }
-    if others.is_empty():
-        return Measure.not_measured("no non-managers among the employees counted", evidence)
-    if not active_others:
-        return Measure.not_measured("no non-manager was active in the period", evidence)
-    boss_rate, other_rate = active_bosses / bosses.height, active_others / others.height
-    return Measure(boss_rate / other_rate, boss_rate, other_rate, evidence)
-
-
-def _team_interaction_share(ctx: Context, bosses: pl.DataFrame) -> Measure:
-    """Managers who engaged with a direct report's content ÷ managers with a direct report counted."""
-    missing = reason(
-        needs_targets(ctx), None if ctx.has("roster", "manager_id") else "roster.manager_id"
-    )
-    if missing:
-        return Measure.not_measured(missing)
-    if bosses.is_empty():
-        return Measure.not_measured(NO_MANAGERS)
-    teams = ctx.per_employee.select(employee_id=pl.col("manager_id")).drop_nulls().unique()
-    with_team = bosses.select("employee_id", "department").join(teams, on="employee_id", how="semi")
-    engaged = (
-        ctx.interactions.filter(pl.col("target_manager_id") == pl.col("employee_id"))
-        .select("employee_id", engaged=pl.lit(True))
-        .unique()
-    )
-    flagged = with_team.join(engaged, on="employee_id", how="left").with_columns(
-        pl.col("engaged").fill_null(False)
-    )
-    silent = flagged.filter(~pl.col("engaged")).sort("department", "employee_id")
-    n_engaged = int(flagged["engaged"].sum())
-    return Measure.ratio(
-        n_engaged,
-        with_team.height,
-        {
-            "managers_with_team": with_team.height,
-            "interacting_with_team": n_engaged,
-            "not_interacting_with_team": records(silent.select("employee_id", "department"), 20),
-        },
-        empty="no manager has a direct report among the employees counted",
-    )
-
-
 # --- voice -------------------------------------------------------------------
 
 
 @family("voice")
+@reads_log
 def voice(ctx: Context) -> dict[str, Measure]:
     if ctx.log_source is None:
         return {
@@ -375,6 +259,7 @@ def voice(ctx: Context) -> dict[str, Measure]:
 
 
 @family("amplification")
+@reads_log
 def amplification(ctx: Context) -> dict[str, Measure]:
     return {
         "amplification.reach_multiplier": _reach_multiplier(ctx),
@@ -459,6 +344,7 @@ def _function_pattern(words: tuple[str, ...]) -> str:
 
 
 @family("integration")
+@reads_log
 def integration(ctx: Context) -> dict[str, Measure]:
     missing = reason(needs_log(ctx), needs_roster(ctx))
     if missing:
