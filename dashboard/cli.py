@@ -22,11 +22,19 @@ EXIT_BAD_INPUT = 2
 EXIT_STORE = 1
 
 
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # the same range as dates in the data
+
+
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+    if not EARLIEST <= value <= LATEST:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the dates an audit can cover ({EARLIEST} to {LATEST})"
+        )
+    return value
 
 
 def _add_audit(sub: argparse._SubParsersAction) -> None:

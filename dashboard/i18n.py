@@ -518,6 +518,54 @@ TEXTS: dict[str, dict[str, str]] = {
         "it": "Un valore mancante nel file è stato dedotto.",
         "en": "A value the file did not give was inferred.",
     },
+    "reason_short_row": {
+        "it": "La riga ha meno campi dell'intestazione: le celle mancanti sono state lasciate vuote.",
+        "en": "The row has fewer fields than the header: the missing cells were left blank.",
+    },
+    "reason_same_name": {
+        "it": "Era già stato caricato un altro file con questo nome: li teniamo entrambi.",
+        "en": "Another file with this name was already loaded: both are kept.",
+    },
+    "reason_sheet_ignored": {
+        "it": "Un foglio contiene un altro tipo di tabella e non è stato letto: caricatelo da solo.",
+        "en": "A sheet holds another kind of table and was not read: upload it on its own.",
+    },
+    "reason_no_header": {
+        "it": "La prima riga contiene valori, non nomi di colonna: ogni riga è stata letta come dato e l'abbinamento non è stato salvato.",
+        "en": "The first row holds values, not column names: every row was read as data, and the mapping was not saved.",
+    },
+    "reason_mapping_applied": {
+        "it": "Le colonne sono state abbinate con l'abbinamento salvato per questa intestazione.",
+        "en": "The columns were matched with the mapping saved for this header.",
+    },
+    "reason_unsafe_workbook": {
+        "it": "La cartella di lavoro è stata rifiutata: aprirla richiederebbe più memoria o tempo del consentito. Salvatela di nuovo da Excel o esportatela in CSV.",
+        "en": "The workbook was refused: opening it would take more memory or time than allowed. Save it again from Excel or export it as CSV.",
+    },
+    "reason_file_too_big": {
+        "it": "Il file è più grande di quanto il server accetti: esportate un periodo più breve.",
+        "en": "The file is larger than the server accepts: export a shorter period.",
+    },
+    "reason_too_many_columns": {
+        "it": "Il file ha più colonne di quante una tabella ne possa avere: controllate il separatore.",
+        "en": "The file has more columns than a table can have: check the delimiter.",
+    },
+    "reason_field_too_long": {
+        "it": "Una cella è più lunga di qualsiasi valore reale: controllate che non manchi una virgoletta di chiusura.",
+        "en": "A cell is longer than any real value: check for a missing closing quote.",
+    },
+    "reason_line_too_long": {
+        "it": "Una riga è più lunga di qualsiasi riga reale: controllate che non manchi una virgoletta di chiusura.",
+        "en": "A row is longer than any real row: check for a missing closing quote.",
+    },
+    "reason_too_slow": {
+        "it": "La lettura del file ha richiesto più tempo del consentito: esportate un periodo più breve.",
+        "en": "Reading the file took longer than allowed: export a shorter period.",
+    },
+    "reason_unreadable": {
+        "it": "Il file non si legge: controllate che si apra in un foglio di calcolo e riprovate.",
+        "en": "The file could not be read: check it opens in a spreadsheet and try again.",
+    },
     "reason_truncated": {
         "it": "Ci sono altri problemi dello stesso tipo oltre a quelli elencati.",
         "en": "More problems of this kind were found than are listed.",

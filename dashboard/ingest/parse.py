@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 
 import polars as pl
 
@@ -45,6 +46,8 @@ _TIMES = ["", " %H:%M", " %H:%M:%S"]
 _DAY_FIRST = [f"%d{sep}%m{sep}%Y{t}" for sep in "/.-" for t in _TIMES]
 _MONTH_FIRST = [f"%m{sep}%d{sep}%Y{t}" for sep in "/.-" for t in _TIMES]
 _TEXT_MONTHS = ["%a, %b %d, %Y", "%b %d, %Y", "%d %b %Y", "%B %d, %Y"]
+# Dates a social-media audit can hold; others are reported as not a date.
+EARLIEST, LATEST = datetime(1900, 1, 1), datetime(2100, 12, 31, 23, 59, 59, 999999)
 
 
 def fold(text: str) -> str:
@@ -101,8 +104,6 @@ class Plan:
 
 
 def _example(fmt: str | None) -> str:
-    from datetime import datetime
-
     return datetime(2026, 3, 31, 14, 30).strftime((fmt or "%Y-%m-%d").replace("%.f", ""))
 
 
@@ -262,6 +263,8 @@ def parse_expr(
             if len(formats) > 1
             else _strptime(raw, formats[0])
         )
+        # 9999-12-31 parses, but no period can end a day later: outside the range is unread.
+        parsed = pl.when(parsed.is_between(EARLIEST, LATEST)).then(parsed)
         return parsed.dt.date() if kind == "date" else parsed
     if kind == "bool":
         mapping = {}
