@@ -95,11 +95,7 @@ def check_questionnaire(raw: object) -> dict[str, Any]:
         out["platforms"] = {"expected": [p.strip().lower() for p in expected]}
     followers = {}
     for platform, count in _section(raw, "followers").items():
-        if (
-            not isinstance(count, int)
-            or isinstance(count, bool)
-            or not 0 <= count <= MAX_FOLLOWERS
-        ):
+        if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_FOLLOWERS:
             raise QuestionnaireError(
                 f"followers.{platform} must be a whole number from 0 to {MAX_FOLLOWERS:,}"
             )

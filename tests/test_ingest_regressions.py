@@ -13,6 +13,7 @@ import io
 import sys
 import uuid
 import zlib
+
 import pytest
 
 from dashboard.cli import main
@@ -52,8 +53,9 @@ def test_a_fully_quoted_roster_over_one_mebibyte_loads_every_row() -> None:
     loaded = load_file("roster.csv", data)
     assert loaded.ok, [p.line() for p in loaded.problems][:3]
     assert loaded.rows_loaded == len(rows)
-    assert loaded.frame["department"].to_list()[-4:] == DEPARTMENTS[(len(rows) - 4) % 4 :] + (
-        DEPARTMENTS[: (len(rows) - 4) % 4]
+    assert (
+        loaded.frame["department"].to_list()[-4:]
+        == DEPARTMENTS[(len(rows) - 4) % 4 :] + (DEPARTMENTS[: (len(rows) - 4) % 4])
     )
 
 
@@ -117,6 +119,7 @@ def test_the_preview_window_never_cuts_a_character() -> None:
 
 
 # --- no upload outlives its session ------------------------------------------------------
+
 
 def _marker() -> str:
     """A cell value made at run time, so no code object or module holds it as a constant."""
@@ -286,7 +289,10 @@ def test_end_in_year_9999_on_the_command_line_is_exit_2(capsys) -> None:
 
 def test_a_quoted_semicolon_in_post_text_does_not_change_the_delimiter() -> None:
     data = write_csv(
-        [["linkedin", "2026-03-01", '"Vendemmia"; "Open day"; "Cantina"'], ["x", "2026-03-02", "ok"]],
+        [
+            ["linkedin", "2026-03-01", '"Vendemmia"; "Open day"; "Cantina"'],
+            ["x", "2026-03-02", "ok"],
+        ],
         ["platform", "published_at", "text"],
     ).encode()
     loaded = load_file("posts.csv", data)
@@ -413,7 +419,9 @@ def test_a_saved_mapping_is_applied_with_a_visible_note(tmp_path) -> None:
     assert loaded.ok and loaded.format == "mapped"
     assert any(p.code == "mapping_applied" for p in loaded.problems)
     # Only on an exact header: a header that differs in one name is not mapped.
-    other = load_file("other.csv", b"Network,Sent at,Message\nLinkedIn,2026-03-02,Ciao\n", mappings=store)
+    other = load_file(
+        "other.csv", b"Network,Sent at,Message\nLinkedIn,2026-03-02,Ciao\n", mappings=store
+    )
     assert other.format != "mapped"
 
 

@@ -181,7 +181,13 @@ def _attempt(
                 message=error.message,
             )
         )
-    except (pl.exceptions.PolarsError, MemoryError, UnicodeError, ValueError, OverflowError) as error:
+    except (
+        pl.exceptions.PolarsError,
+        MemoryError,
+        UnicodeError,
+        ValueError,
+        OverflowError,
+    ) as error:
         # A last guard: the user sees a sentence, never a traceback.
         result.frame = None
         result.problems.append(

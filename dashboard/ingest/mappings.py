@@ -136,7 +136,12 @@ class MappingStore:
                 table, mapping = found
                 columns = resolve(grid.header, mapping)
                 pairs = ", ".join(f"{grid.header[i]} → {c}" for c, i in columns.items())
-                return grid, table, columns, f"columns matched by the mapping saved for this header: {pairs}"
+                return (
+                    grid,
+                    table,
+                    columns,
+                    f"columns matched by the mapping saved for this header: {pairs}",
+                )
         return None
 
 

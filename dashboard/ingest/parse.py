@@ -83,7 +83,6 @@ class Plan:
     date_fallbacks: tuple[str, ...] = ()  # dates: formats for the cells the first one misses
     date_note: str = ""  # dates: which reading was taken when ambiguous
     x_marks: bool = False  # booleans: 'x' means true and blank means false
-    padded: bool = False  # text: some cells have spaces around them
     words: tuple[str, ...] = ()  # yes/no and choice columns: the distinct cells of the sample
 
     @property
@@ -109,7 +108,6 @@ def _example(fmt: str | None) -> str:
 
 def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
     """Choose how to read a column from a sample of its cells (as text, unstripped)."""
-    padded = any(v != v.strip() for v in sample.drop_nulls().head(2000).to_list())
     values = sample.str.strip_chars().filter(sample.str.strip_chars() != "")
     if column.kind in ("count", "number"):
         return Plan(
@@ -124,7 +122,7 @@ def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
         return Plan(column, x_marks=bool(folded) and folded <= X_MARKS, words=words)
     if column.kind == "choice":
         return Plan(column, words=words)
-    return Plan(column, padded=padded)
+    return Plan(column)
 
 
 def _decimal_mark(values: pl.Series, semicolon_file: bool, whole: bool) -> str:
@@ -283,7 +281,8 @@ def parse_expr(
             if word in column.choices:
                 mapping[value] = word
         return raw.replace_strict(mapping, default=None, return_dtype=pl.Enum(column.choices))
-    return raw.str.strip_chars() if careful or plan.padded else raw
+    # Stripped in every chunk: a sample cannot promise the rest of the file is unpadded.
+    return blank(raw)
 
 
 def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:
@@ -302,7 +301,8 @@ def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:
     if kind in ("count", "number"):
         reason = pl.when(parsed < 0).then(pl.lit("negative")).otherwise(reason)
     if plan.column.required:
-        reason = pl.when(raw.is_null()).then(pl.lit("missing_value")).otherwise(reason)
+        blank_cell = raw.is_null() | (parsed.is_null() if kind in ("text", "id") else False)
+        reason = pl.when(blank_cell).then(pl.lit("missing_value")).otherwise(reason)
     return reason.cast(pl.String)
 
 

@@ -93,7 +93,9 @@ def find_header(rows: list[list[str]], tokens: set[str] | None = None) -> int:
     tokens = tokens or _known_tokens()
     best, best_hits = 0, 0
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        hits = sum(1 for cell in row if cell and len(cell) < 200 and normalise_header(cell) in tokens)
+        hits = sum(
+            1 for cell in row if cell and len(cell) < 200 and normalise_header(cell) in tokens
+        )
         if hits > best_hits:
             best, best_hits = i, hits
     return best
@@ -134,7 +136,9 @@ def read_text(
         head_rows.pop()  # cut by the end of the sample
     if header_index is None:
         header_index = -1 if headerless else find_header(head_rows)
-    if header_index >= len(head_rows) or not any(c.strip() for c in head_rows[max(header_index, 0)]):
+    if header_index >= len(head_rows) or not any(
+        c.strip() for c in head_rows[max(header_index, 0)]
+    ):
         raise ReadError("empty_file")
     header = [h.strip() for h in head_rows[header_index]] if header_index >= 0 else []
     if headerless:
@@ -271,6 +275,8 @@ def _frames(
             limit = PREVIEW_ROWS if preview else None
             yield from _careful(data, start, dialect, row, limits, short_rows, limit)
             return
+        if b'""' in block:  # a quoted empty cell is as blank as an empty one
+            frame = frame.with_columns(pl.when(pl.all() != "").then(pl.all()).name.keep())
         _check_fields(frame, row, limits)
         short_rows.extend(row + i for i in _short(frame, block, dialect))
         row += frame.height
@@ -326,9 +332,7 @@ def _careful(
     try:
         for record in reader:
             if len(record) > n:
-                raise ReadError(
-                    "ragged_row", f"{len(record)} fields where the header has {n}", row
-                )
+                raise ReadError("ragged_row", f"{len(record)} fields where the header has {n}", row)
             if not record:
                 batch.append([None] * n)
             else:
@@ -362,7 +366,10 @@ def _lines(data: bytes, start: int, eol: str) -> Iterator[str]:
         piece = pending + bytes(data[position : position + step])
         cut = piece.rfind(separator) + 1
         pending = piece[cut:]
-        yield from piece[:cut].decode("utf-8").splitlines(keepends=True)
+        # Split at the record end only: str.splitlines would also split at U+2028 and kin.
+        *lines, _ = piece[:cut].decode("utf-8").split(eol)
+        for line in lines:
+            yield line + eol
     if pending:
         yield pending.decode("utf-8")
 
@@ -402,14 +409,14 @@ def _short(frame: pl.DataFrame, block: bytes, dialect: _Dialect) -> list[int]:
     if candidates.is_empty() or n == 1:
         return []
     lines = pl.read_csv(
-            block,
-            has_header=False,
-            separator="\x1f" if dialect.delimiter != "\x1f" else "\x1e",
-            quote_char=None,
-            eol_char=dialect.eol,
-            infer_schema=False,
-            new_columns=["line"],
-            truncate_ragged_lines=True,
+        block,
+        has_header=False,
+        separator="\x1f" if dialect.delimiter != "\x1f" else "\x1e",
+        quote_char=None,
+        eol_char=dialect.eol,
+        infer_schema=False,
+        new_columns=["line"],
+        truncate_ragged_lines=True,
         raise_if_empty=False,
     )["line"]
     if lines.len() == frame.height:  # no record spans two lines

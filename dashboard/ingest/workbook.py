@@ -124,9 +124,7 @@ def check_compound_file(data: bytes) -> None:
         start = 512 + i * size
         return data[start : start + size]
 
-    fat_count, directory, _, _, minifat, _, difat, _ = struct.unpack_from(
-        "<IIIIIIII", data, 0x2C
-    )
+    fat_count, directory, _, _, minifat, _, difat, _ = struct.unpack_from("<IIIIIIII", data, 0x2C)
     fat_sectors = [s for s in struct.unpack_from("<109I", data, 0x4C) if s < _END]
     seen: set[int] = set()
     while difat < _END and len(fat_sectors) < fat_count + 1:
