@@ -13,6 +13,7 @@ import io
 import sys
 import uuid
 import zlib
+from pathlib import Path
 
 import pytest
 
@@ -447,3 +448,31 @@ def test_json_output_stays_valid_when_settings_would_be_nan(tmp_path, capsys) ->
     settings.write_text('[metrics."involvement.participation_rate"]\ntarget = nan\n')
     assert main(["audit", "--format", "json", "--settings", str(settings)]) == 2
     assert "nan" in capsys.readouterr().err.lower()
+
+
+# --- every new sentence reads in Italian too ---------------------------------------------
+
+
+def test_new_load_report_sentences_read_in_italian(tmp_path) -> None:
+    from dashboard.i18n import engine_text
+
+    sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+    import make_hostile
+
+    texts = []
+    for name, path in make_hostile.build(tmp_path).items():
+        for problem in load_file(name, path.read_bytes()).problems:
+            texts += [problem.message, problem.expected]
+    first = load_file("roster.csv", b"employee_id,department\nE1,Vendite\n")
+    second = load_file("roster.csv", b"employee_id,department\nE2,HR\nE3\n")
+    for item in Dataset().add(first).add(second).files:
+        texts += [p.message or p.expected for p in item.problems]
+    # Windows-1252 bytes past the UTF-8 sample: read again as cp1252, with a warning.
+    late = b"employee_id,department\n" + b"E1,Vendite\n" * 8000 + "E2,Qualità\n".encode("cp1252")
+    recoded = load_file("r.csv", late)
+    assert recoded.ok and recoded.frame["department"][-1] == "Qualità"
+    texts += [p.message for p in recoded.problems if p.code == "encoding"]
+    for text in filter(None, texts):
+        if "PRESENZA_LIMIT_" in text or text.startswith(("≤", "a date like")):
+            continue
+        assert engine_text(text, "it") != text, text
