@@ -19,24 +19,32 @@ from common import enterprise_data, run_child
 
 
 def quoted_copies(data: Path) -> dict[str, Path]:
-    """The fully quoted activity log and roster (written once, then reused)."""
-    import polars as pl
-
+    """The fully quoted activity log and roster (written once, then reused). Written by a
+    child process: a process's peak memory passes to the processes it starts, so this
+    one stays small for the measurements."""
     out = {}
     for name, style in (("employee_activity", "non_numeric"), ("roster", "always")):
         target = data / f"{name}_quoted.csv"
         if not target.exists():
-            frame = pl.read_csv(data / f"{name}.csv", infer_schema_length=100_000)
-            frame.write_csv(target, quote_style=style)
+            run_child(
+                f"""
+import polars as pl
+frame = pl.read_csv({str(data / f"{name}.csv")!r}, infer_schema_length=100_000)
+frame.write_csv({str(target)!r}, quote_style={style!r})
+"""
+            )
         out[name] = target
     return out
 
 
 def data_rows(path: Path) -> int:
     """Records in a CSV (quoted line breaks respected), the header excluded."""
-    import polars as pl
-
-    return pl.scan_csv(path, infer_schema=False).select(pl.len()).collect().item()
+    return run_child(
+        f"""
+import polars as pl
+__out["rows"] = pl.scan_csv({str(path)!r}, infer_schema=False).select(pl.len()).collect().item()
+"""
+    )["rows"]
 
 
 def load(path: Path) -> dict:
@@ -73,7 +81,9 @@ def report(label: str, path: Path, expected: int, result: dict) -> None:
         f"{'' if every else '  ← ROWS MISSING'}"
     )
     print(f"  load time:   {seconds:.2f} s (fresh process, best of 2, imports included)")
-    print(f"  throughput:  {result['rows'] / seconds / 1e6:.2f} M rows/s, {size / 1e6 / seconds:.0f} MB/s")
+    print(
+        f"  throughput:  {result['rows'] / seconds / 1e6:.2f} M rows/s, {size / 1e6 / seconds:.0f} MB/s"
+    )
     print(f"  peak memory: {result['peak_mib'] / 1024:.2f} GiB; upload {upload:.1f}× the file size")
 
 

@@ -140,9 +140,11 @@ def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, li
                     message=f"given as {table}, read as {loaded.table}",
                 )
             )
+        dataset = dataset.add(loaded)
+        # A file kept beside one of the same name is reported under the name it was given.
+        loaded = next((f for f in dataset.files if f.digest == loaded.digest), loaded)
         results.append(loaded)
         problems.extend(loaded.problems)
-        dataset = dataset.add(loaded)
     return dataset, results, problems
 
 

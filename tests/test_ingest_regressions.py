@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import json
 import sys
 import uuid
 import zlib
@@ -476,3 +477,21 @@ def test_new_load_report_sentences_read_in_italian(tmp_path) -> None:
         if "PRESENZA_LIMIT_" in text or text.startswith(("≤", "a date like")):
             continue
         assert engine_text(text, "it") != text, text
+
+
+def test_a_file_kept_under_a_new_name_is_reported_under_it(tmp_path, capsys) -> None:
+    from dashboard.ui import uploads
+
+    first = b"employee_id,department\nE1,Vendite\n"
+    second = b"employee_id,department\nE2,HR\n"
+    dataset, loaded = uploads.handle_uploads([("r.csv", first), ("r.csv", second)], None, Dataset())
+    assert len(dataset.files) == 2
+    assert [f.file for f in loaded] == ["r.csv", "r (2).csv"]
+    assert any(p.code == "same_name" for p in loaded[1].problems)
+    for folder, data in (("a", first), ("b", second)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "roster.csv").write_bytes(data)
+    roster = [str(tmp_path / "a" / "roster.csv"), str(tmp_path / "b" / "roster.csv")]
+    assert main(["audit", "--format", "json", "--roster", *roster]) == 0
+    inputs = json.loads(capsys.readouterr().out)["inputs"]
+    assert [i["file"] for i in inputs] == ["roster.csv", "roster (2).csv"]

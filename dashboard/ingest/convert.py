@@ -17,6 +17,7 @@ from dashboard.ingest.reader import Grid
 from dashboard.schema import Column, Table, header_lookup, normalise_header
 
 MAX_LISTED = 200  # problems listed per column and reason; the rest are counted
+TEXT_KINDS = ("text", "id")
 
 DTYPES = {
     "text": pl.String,
@@ -115,8 +116,9 @@ def convert(
     listed: dict[tuple[str, str], int] = {}
     parts: list[pl.DataFrame] = []
     records = rows_read = rejected = 0
-    for chunk in grid.chunks():
+    for index, chunk in enumerate(grid.chunks()):
         first_row = grid.first_row + records
+        unpadded = index < len(grid.unpadded) and grid.unpadded[index]
         # A blank line is no row: left out, but it keeps its number in the count.
         blank = chunk.select(pl.all_horizontal(pl.all().is_null())).to_series()
         data = chunk.with_row_index("_row").filter(~blank) if blank.any() else None
@@ -130,6 +132,7 @@ def convert(
             table,
             listed,
             None if data is None else data["_row"],
+            unpadded,
         )
         problems.extend(chunk_problems)
         records += chunk.height
@@ -179,9 +182,11 @@ def _convert_chunk(
     table: Table,
     listed: dict[tuple[str, str], int],
     numbers: pl.Series | None = None,
+    unpadded: bool = False,
 ) -> tuple[pl.DataFrame, list[Problem], int]:
     """One chunk typed; `numbers` gives each row's index in the chunk as read (when blank
-    lines were left out), so problems name the row a spreadsheet shows."""
+    lines were left out), so problems name the row a spreadsheet shows. Text cells are
+    stripped unless the reader found the chunk `unpadded`."""
     raw = chunk.select(pl.col(f"c{i}").alias(name) for name, i in found.items())
     # Yes/no and choice words: the sample's; a chunk with others is read again carefully.
     uniques = {n: list(p.words) for n, p in plans.items() if p.column.kind in ("bool", "choice")}
@@ -194,6 +199,8 @@ def _convert_chunk(
     values = parse(list(plans), raw, careful=False)
     unread = raw.select((pl.col(n).is_not_null() & values[n].is_null()).any() for n in plans).row(0)
     messy = [n for n, flag in zip(plans, unread, strict=True) if flag]
+    if not unpadded:  # text cells may have spaces around them: read them stripped
+        messy += [n for n, p in plans.items() if p.column.kind in TEXT_KINDS and n not in messy]
     if messy:
         # Read the messy columns again, stripped and with separators handled.
         raw = raw.with_columns(blank(pl.col(n)) for n in messy)

@@ -281,8 +281,9 @@ def parse_expr(
             if word in column.choices:
                 mapping[value] = word
         return raw.replace_strict(mapping, default=None, return_dtype=pl.Enum(column.choices))
-    # Stripped in every chunk: a sample cannot promise the rest of the file is unpadded.
-    return blank(raw)
+    # The careful reading strips (blank cells become null); the fast one is for chunks the
+    # reader found free of white space around any cell.
+    return blank(raw) if careful else raw
 
 
 def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:

@@ -249,4 +249,7 @@ def handle_uploads(
         loaded.append(item)
     if replace and any(item.ok for item in loaded):
         dataset = Dataset()
-    return add_uploads(dataset, loaded), loaded
+    dataset = add_uploads(dataset, loaded)
+    # A file kept beside one of the same name is reported under the name it was given.
+    kept = {f.digest: f for f in dataset.files}
+    return dataset, [kept.get(item.digest, item) for item in loaded]
