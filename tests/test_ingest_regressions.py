@@ -495,3 +495,13 @@ def test_a_file_kept_under_a_new_name_is_reported_under_it(tmp_path, capsys) -> 
     assert main(["audit", "--format", "json", "--roster", *roster]) == 0
     inputs = json.loads(capsys.readouterr().out)["inputs"]
     assert [i["file"] for i in inputs] == ["roster.csv", "roster (2).csv"]
+
+
+def test_a_sep_line_above_an_export_header_is_skipped() -> None:
+    data = (
+        b"sep=,\nPost ID,Permalink,Publish time,Description,Reach\n"
+        b"1_2,https://www.facebook.com/1/posts/2,03/01/2026 10:00,Ciao,10\n"
+    )
+    loaded = load_file("meta.csv", data)
+    assert loaded.ok and loaded.format.startswith("meta_posts")
+    assert loaded.frame["text"].to_list() == ["Ciao"]

@@ -10,6 +10,10 @@ the caller can show progress); a chunk polars refuses (a stray quote inside an
 unquoted field) and everything after it is read by Python's `csv` module instead,
 which reads such files as spreadsheets do. Rows with fewer fields than the header
 are padded and reported; a row with more is an error naming it.
+
+Where a typed native fast path goes (polars with a schema, or DuckDB with its
+rejects table): in place of `_fast_block`, block by block; the rows it rejects go
+to `_careful`, so the load report still names file, row and column.
 """
 
 from __future__ import annotations
@@ -139,6 +143,8 @@ def read_text(
         head_rows.pop()  # cut by the end of the sample
     if header_index is None:
         header_index = -1 if headerless else find_header(head_rows)
+    elif declared:  # the caller counted the `sep=` line among the rows
+        header_index = max(header_index - 1, 0)
     if header_index >= len(head_rows) or not any(
         c.strip() for c in head_rows[max(header_index, 0)]
     ):
