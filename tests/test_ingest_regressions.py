@@ -505,3 +505,32 @@ def test_a_sep_line_above_an_export_header_is_skipped() -> None:
     loaded = load_file("meta.csv", data)
     assert loaded.ok and loaded.format.startswith("meta_posts")
     assert loaded.frame["text"].to_list() == ["Ciao"]
+
+
+def test_a_stray_quote_inside_an_unquoted_cell_is_read_as_spreadsheets_read_it() -> None:
+    rows = b"".join(f"E{i:04d},Vendite,Dipendente {i}\n".encode() for i in range(300))
+    after = b"".join(f"F{i:04d},IT,Collega {i}\n".encode() for i in range(3))
+    data = b"employee_id,department,name\n" + rows + b'E9999,HR,Anna "Nina" Rossi\n' + after
+    for limits in (None, Limits(chunk_bytes=512, preview_bytes=256)):
+        loaded = load_file("roster.csv", data, limits=limits)
+        assert loaded.ok, [p.line() for p in loaded.problems][:3]
+        assert (loaded.rows_read, loaded.rows_loaded) == (304, 304)
+        assert 'Anna "Nina" Rossi' in loaded.frame["name"].to_list()
+
+
+def test_a_sheet_with_another_table_is_reported_as_not_read(tmp_path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "book.xlsx"
+    book = xlsxwriter.Workbook(path)
+    roster = book.add_worksheet("Dipendenti")
+    roster.write_row(0, 0, ["employee_id", "department", "name"])
+    roster.write_row(1, 0, ["E1", "Vendite", "Anna"])
+    activity = book.add_worksheet("Attività")
+    activity.write_row(0, 0, ["employee_id", "occurred_at", "action"])
+    activity.write_row(1, 0, ["E1", "2026-03-01", "post"])
+    book.close()
+    loaded = load_file("book.xlsx", path.read_bytes())
+    assert loaded.ok and loaded.table == "roster"
+    [ignored] = [p for p in loaded.problems if p.code == "sheet_ignored"]
+    assert ignored.value == "Attività" and "employee_activity" in ignored.message

@@ -9,7 +9,7 @@ the caller: every failure becomes a problem in the result.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -229,11 +229,9 @@ def _load_into(
         _take(result, converted)
         return
     grids = _grids(upload, progress, headerless and mapping is not None)
-    saved = None
-    if table is None and mapping is None and mappings is not None:
-        fits = _fits(grids, None)
-        if not fits:
-            saved = mappings.match(grids)
+    fits = _fits(grids, table) if mapping is None else []
+    # A layout nothing recognises may have a mapping the user saved for its exact header.
+    saved = mappings.match(grids) if not fits and mapping is None and mappings else None
     if saved is not None:
         grid, name, mapping, note = saved
         result.format, result.table = "mapped", name
@@ -249,7 +247,6 @@ def _load_into(
         semicolon = grid.delimiter == ";"
         _take(result, convert(grid, TABLES[name], file, mapping=mapping, semicolon_file=semicolon))
         return
-    fits = _fits(grids, table)
     result.format = "canonical"
     if not fits:
         result.problems.extend(_unknown_layout(file, grids[0]))
@@ -281,7 +278,7 @@ def _combine(parts: list[Converted], grids: list[Grid]) -> Converted:
     for part, grid in zip(parts, grids, strict=True):
         for problem in part.problems:
             column = f"{grid.sheet}!{problem.column}" if problem.column else grid.sheet
-            problems.append(_with_column(problem, column))
+            problems.append(replace(problem, column=column))
     frames = [p.frame for p in parts if p.frame is not None]
     if any(p.frame is None for p in parts) or not frames:
         return Converted(None, problems)
@@ -292,12 +289,6 @@ def _combine(parts: list[Converted], grids: list[Grid]) -> Converted:
         sum(p.rows_rejected for p in parts),
         list(dict.fromkeys(c for p in parts for c in p.columns_found)),
     )
-
-
-def _with_column(problem: Problem, column: str | None) -> Problem:
-    from dataclasses import replace
-
-    return replace(problem, column=column)
 
 
 def _take(result: Loaded, converted: Converted) -> None:
