@@ -192,3 +192,24 @@ def test_mutated_exports_never_raise_nor_hang(case: tuple[str, bytes]) -> None:
     assert loaded.ok or any(p.severity == "error" for p in loaded.problems)
     for problem in loaded.problems:
         assert problem.file == name and "Traceback" not in problem.line()
+
+
+def test_the_app_refuses_a_hostile_workbook_and_carries_on(corpus: dict[str, Path]) -> None:
+    """Uploaded on the Data page: a sentence naming the file, the sample still loaded, and
+    the next upload in the same session works."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=90)
+    at.context = {"locale": "en-US"}
+    at.run()
+    at.switch_page("dashboard/app_pages/data.py").run()
+    bomb = ("far_corner.xlsx", corpus["far_corner.xlsx"].read_bytes(), "application/vnd.ms-excel")
+    at.file_uploader[0].set_value([bomb]).run()
+    assert not at.exception
+    assert any("far\\_corner.xlsx" in e.value for e in at.error)
+    session = at.session_state["session"]
+    assert session.sample and session.dataset.files  # what was loaded stays loaded
+    roster = ("roster.csv", b"employee_id,department\nE1,Vendite\n", "text/csv")
+    at.file_uploader[0].set_value([roster]).run()
+    assert not at.exception
+    assert [f.file for f in at.session_state["session"].dataset.files] == ["roster.csv"]
