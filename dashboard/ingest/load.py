@@ -20,7 +20,7 @@ from dashboard.ingest.convert import Converted, convert, match_columns, missing_
 from dashboard.ingest.limits import Limits
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import Grid, NotUtf8, Progress, ReadError, grid_from_rows
-from dashboard.ingest.upload import Upload, digest
+from dashboard.ingest.upload import Upload
 from dashboard.questionnaire import (
     QuestionnaireError,
     looks_like_questionnaire,
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from dashboard.ingest.mappings import MappingStore
 
 log = logging.getLogger("presenza.ingest")
-__all__ = ["Loaded", "digest", "file_header", "load_file"]
+__all__ = ["Loaded", "file_header", "load_file"]
 
 # When a header fits several tables equally well, the more specific table wins.
 _TABLE_ORDER = ("employee_activity", "company_posts", "roster", "employee_summary")
