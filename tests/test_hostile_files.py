@@ -25,8 +25,8 @@ sys.path.insert(0, str(FIXTURES))
 import make_hostile
 
 from dashboard.ingest import load_file
+from dashboard.ingest.errors import ReadError
 from dashboard.ingest.limits import Limits
-from dashboard.ingest.reader import ReadError
 from dashboard.ingest.workbook import _in_worker, check_compound_file, check_zip
 
 MEMORY = 3 << 30  # the CLI with polars and pyarrow loaded needs ~2 GiB of address space

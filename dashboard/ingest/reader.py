@@ -24,9 +24,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-import numpy as np
 import polars as pl
 
+from dashboard.ingest.blocks import blocks, count_byte
+from dashboard.ingest.errors import NotUtf8, ReadError
 from dashboard.ingest.limits import Limits, megabytes
 from dashboard.ingest.sniff import line_end, records, sample_text, sep_line, sniff_delimiter
 from dashboard.schema import TABLES, normalise_header
@@ -36,35 +37,6 @@ PREVIEW_ROWS = 5000
 CAREFUL_BATCH = 100_000  # records per frame on the careful path
 
 Progress = Callable[[float, str], None]
-
-
-class ReadError(Exception):
-    """The bytes could not be turned into a grid; `code` is a load-report reason."""
-
-    def __init__(
-        self,
-        code: str,
-        message: str = "",
-        row: int | None = None,
-        column: str | None = None,
-        *,
-        value: str | None = None,
-        expected: str = "",
-    ):
-        super().__init__(message or code)
-        self.code = code
-        self.message = message
-        self.row = row
-        self.column = column
-        self.value = value
-        self.expected = expected
-
-
-class NotUtf8(ReadError):
-    """Bytes that are not UTF-8 where the sample said UTF-8: the file is read again as cp1252."""
-
-    def __init__(self, row: int):
-        super().__init__("encoding", "the file is not UTF-8", row)
 
 
 @dataclass
@@ -223,64 +195,6 @@ def _before_record(text: str, n: int, delimiter: str) -> str:
 # --- chunks ---------------------------------------------------------------------------
 
 
-def count_byte(data: bytes, byte: bytes, start: int = 0, stop: int | None = None) -> int:
-    """How many times one byte occurs in `data[start:stop]`, without a copy (numpy counts
-    16 MiB in ~2 ms; bytes.count takes ~14)."""
-    stop = len(data) if stop is None else stop
-    view = np.frombuffer(data, np.uint8, count=stop - start, offset=start)
-    return int(np.count_nonzero(view == byte[0]))
-
-
-def record_end(data: bytes, eol: bytes, start: int = 0, stop: int | None = None) -> int:
-    """Index of the last line end in `data[start:stop]` that ends a record (an even number
-    of quotes between `start`, a record start, and it); -1 if none. Searches in place:
-    no copy of the window is made."""
-    stop = len(data) if stop is None else stop
-    cut = data.rfind(eol, start, stop)
-    if data.find(b'"', start, stop) < 0:  # find is memchr-fast; count is not
-        return cut
-    quotes = count_byte(data, b'"', start, stop)
-    after, previous = 0, stop
-    while cut >= start:
-        after += data.count(b'"', cut + 1, previous)
-        if (quotes - after) % 2 == 0:
-            return cut
-        previous, cut = cut + 1, data.rfind(eol, start, cut)
-    return -1
-
-
-def _blocks(data: bytes, offset: int, eol: bytes, limits: Limits) -> Iterator[tuple[int, bytes]]:
-    """(start offset, bytes) of consecutive whole-record blocks of about `chunk_bytes`;
-    each block is copied out of `data` once."""
-    searchable = data if isinstance(data, bytes) else None  # a memory map has no count()
-    total = len(data)
-    start = offset
-    while start < total:
-        window = limits.chunk_bytes
-        while True:
-            stop = min(start + window, total)
-            if stop == total:
-                yield start, bytes(data[start:stop])
-                return
-            if searchable is not None:
-                cut = record_end(searchable, eol, start, stop)
-            else:
-                cut = record_end(bytes(data[start:stop]), eol)
-                cut = cut + start if cut >= 0 else -1
-            if cut >= 0:
-                break
-            if window >= limits.line_bytes:
-                raise ReadError(
-                    "line_too_long",
-                    value=f"> {megabytes(window)}",
-                    expected=f"≤ {megabytes(limits.line_bytes)} (PRESENZA_LIMIT_LINE_BYTES)",
-                )
-            window = min(window * 2, max(limits.line_bytes, window + 1))
-        block = bytes(data[start : cut + 1])
-        yield start, block
-        start += len(block)
-
-
 def _frames(
     data: bytes,
     offset: int,
@@ -300,7 +214,7 @@ def _frames(
     row = first_row
     eol = dialect.eol.encode()
     short_rows = [] if short_rows is None else short_rows
-    for start, block in _blocks(data, offset, eol, limits):
+    for start, block in blocks(data, offset, eol, limits):
         if time.monotonic() > deadline:
             raise _too_slow(limits)
         try:

@@ -22,8 +22,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from dashboard.ingest.errors import ReadError
 from dashboard.ingest.limits import Limits, megabytes
-from dashboard.ingest.reader import ReadError
 
 Rows = list[list[str | None]]
 WORKER = Path(__file__).with_name("workbook_worker.py")
