@@ -24,11 +24,19 @@ EXIT_STORE = 1
 TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
 
 
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # the same range as dates in the data
+
+
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        value = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+    if not EARLIEST <= value <= LATEST:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the dates an audit can cover ({EARLIEST} to {LATEST})"
+        )
+    return value
 
 
 def _add_audit(sub: argparse._SubParsersAction) -> None:
@@ -135,9 +143,11 @@ def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, li
                     message=f"given as {table}, read as {loaded.table}",
                 )
             )
+        dataset = dataset.add(loaded)
+        # A file kept beside one of the same name is reported under the name it was given.
+        loaded = next((f for f in dataset.files if f.digest == loaded.digest), loaded)
         results.append(loaded)
         problems.extend(loaded.problems)
-        dataset = dataset.add(loaded)
     return dataset, results, problems
 
 

@@ -518,6 +518,54 @@ TEXTS: dict[str, dict[str, str]] = {
         "it": "Un valore mancante nel file è stato dedotto.",
         "en": "A value the file did not give was inferred.",
     },
+    "reason_short_row": {
+        "it": "La riga ha meno campi dell'intestazione: le celle mancanti sono state lasciate vuote.",
+        "en": "The row has fewer fields than the header: the missing cells were left blank.",
+    },
+    "reason_same_name": {
+        "it": "Era già stato caricato un altro file con questo nome: li teniamo entrambi.",
+        "en": "Another file with this name was already loaded: both are kept.",
+    },
+    "reason_sheet_ignored": {
+        "it": "Un foglio contiene un altro tipo di tabella e non è stato letto: caricatelo da solo.",
+        "en": "A sheet holds another kind of table and was not read: upload it on its own.",
+    },
+    "reason_no_header": {
+        "it": "La prima riga contiene valori, non nomi di colonna: ogni riga è stata letta come dato e l'abbinamento non è stato salvato.",
+        "en": "The first row holds values, not column names: every row was read as data, and the mapping was not saved.",
+    },
+    "reason_mapping_applied": {
+        "it": "Le colonne sono state abbinate con l'abbinamento salvato per questa intestazione.",
+        "en": "The columns were matched with the mapping saved for this header.",
+    },
+    "reason_unsafe_workbook": {
+        "it": "La cartella di lavoro è stata rifiutata: aprirla richiederebbe più memoria o tempo del consentito. Salvatela di nuovo da Excel o esportatela in CSV.",
+        "en": "The workbook was refused: opening it would take more memory or time than allowed. Save it again from Excel or export it as CSV.",
+    },
+    "reason_file_too_big": {
+        "it": "Il file è più grande di quanto il server accetti: esportate un periodo più breve.",
+        "en": "The file is larger than the server accepts: export a shorter period.",
+    },
+    "reason_too_many_columns": {
+        "it": "Il file ha più colonne di quante una tabella ne possa avere: controllate il separatore.",
+        "en": "The file has more columns than a table can have: check the delimiter.",
+    },
+    "reason_field_too_long": {
+        "it": "Una cella è più lunga di qualsiasi valore reale: controllate che non manchi una virgoletta di chiusura.",
+        "en": "A cell is longer than any real value: check for a missing closing quote.",
+    },
+    "reason_line_too_long": {
+        "it": "Una riga è più lunga di qualsiasi riga reale: controllate che non manchi una virgoletta di chiusura.",
+        "en": "A row is longer than any real row: check for a missing closing quote.",
+    },
+    "reason_too_slow": {
+        "it": "La lettura del file ha richiesto più tempo del consentito: esportate un periodo più breve.",
+        "en": "Reading the file took longer than allowed: export a shorter period.",
+    },
+    "reason_unreadable": {
+        "it": "Il file non si legge: controllate che si apra in un foglio di calcolo e riprovate.",
+        "en": "The file could not be read: check it opens in a spreadsheet and try again.",
+    },
     "reason_truncated": {
         "it": "Ci sono altri problemi dello stesso tipo oltre a quelli elencati.",
         "en": "More problems of this kind were found than are listed.",
@@ -1266,6 +1314,31 @@ ENGINE_IT: dict[str, str] = {
         "il file è una tabella, non un questionario (TOML o JSON)"
     ),
     "agencies must be a list of names": "agencies deve essere un elenco di nomi",
+    "the questionnaire must be a table of answers, not a list": (
+        "il questionario deve essere una tabella di risposte, non un elenco"
+    ),
+    "platforms.expected must be a list of platform names": (
+        "platforms.expected deve essere un elenco di nomi di piattaforme"
+    ),
+    "the file is not UTF-8: it was read as Windows-1252 (check accented letters)": (
+        "il file non è in UTF-8: è stato letto come Windows-1252 (controllate le lettere accentate)"
+    ),
+    "its sector chain loops back on itself (a damaged or hostile .xls)": (
+        "la sua catena di settori torna su sé stessa (un .xls danneggiato o ostile)"
+    ),
+    "the workbook is truncated or damaged (a sector lies outside it)": (
+        "la cartella di lavoro è troncata o danneggiata (un settore cade fuori dal file)"
+    ),
+    "the workbook is truncated (shorter than its header)": (
+        "la cartella di lavoro è troncata (più corta della sua intestazione)"
+    ),
+    "the workbook's header is damaged": "l'intestazione della cartella di lavoro è danneggiata",
+    "opening it needed more memory than a workbook is allowed": (
+        "aprirla richiedeva più memoria di quanta una cartella di lavoro possa usare"
+    ),
+    "the workbook reader gave no readable answer": (
+        "il lettore della cartella di lavoro non ha dato una risposta leggibile"
+    ),
     "platforms.expected must be a list": "platforms.expected deve essere un elenco",
     # the loader: the labels of values an export implies (the load report's column)
     "employee (from the file name)": "dipendente (dal nome del file)",
@@ -1399,6 +1472,97 @@ _PATTERNS: list[tuple[re.Pattern[str], Any]] = [
     (
         re.compile(r"followers\.(?P<platform>\S+) must be a whole number ≥ 0"),
         "followers.{platform} deve essere un numero intero ≥ 0",
+    ),
+    # Issue 10: file shapes, limits and refusals (dashboard/ingest, questionnaire, settings).
+    (
+        re.compile(r"followers\.(?P<platform>\S+) must be a whole number from 0 to (?P<n>\S+)"),
+        "followers.{platform} deve essere un numero intero da 0 a {n}",
+    ),
+    (
+        re.compile(
+            r"governance\.policy_updated must be between (?P<a>\S+) and (?P<b>\S+), not (?P<v>.+)"
+        ),
+        "governance.policy_updated deve essere tra {a} e {b}, non {v}",
+    ),
+    (
+        re.compile(r"(?P<key>\w+) must be a table of answers \(.*\), not (?P<kind>\w+)"),
+        "{key} deve essere una tabella di risposte ([{key}] con una chiave = valore per riga), non {kind}",
+    ),
+    (
+        re.compile(r"(?P<key>\w+) must be a table \(\[.*\] …\), not (?P<kind>\w+)"),
+        "{key} deve essere una tabella ([{key}] …), non {kind}",
+    ),
+    (
+        re.compile(r"criteria\.(?P<id>\w+) must be a table: (?P<example>.+)"),
+        "criteria.{id} deve essere una tabella: {example}",
+    ),
+    (
+        re.compile(r"(?P<where>\S+) must be a finite number, not (?P<value>.+)"),
+        "{where} deve essere un numero finito, non {value}",
+    ),
+    (
+        re.compile(r"(?P<where>\S+) must be a number ≥ 0 and ≤ (?P<max>\S+), not (?P<value>.+)"),
+        "{where} deve essere un numero ≥ 0 e ≤ {max}, non {value}",
+    ),
+    (
+        re.compile(r"(?P<where>\S+) must be between (?P<a>\S+) and (?P<b>\S+)"),
+        "{where} deve essere tra {a} e {b}",
+    ),
+    (re.compile(r"(?P<n>\d+) fields"), "{n} campi"),
+    (
+        re.compile(r"(?P<n>[\d,]+) more rows with (?P<code>\w+) are not listed"),
+        lambda m: f"altre {_count_it(m['n'])} righe con {m['code']} non sono elencate",
+    ),
+    (
+        re.compile(r"sheet (?P<sheet>'.*'|\".*\") holds (?P<table>\w+) and was not read: .*"),
+        "il foglio {sheet} contiene {table} e non è stato letto: caricatelo come file a sé",
+    ),
+    (
+        re.compile(
+            r"a different file named (?P<file>.+) was already loaded: both are kept, "
+            r"this one as (?P<name>.+); remove the one you do not want"
+        ),
+        "era già stato caricato un altro file di nome {file}: li teniamo entrambi, questo come "
+        "{name}; togliete quello che non vi serve",
+    ),
+    (
+        re.compile(r"columns matched by the mapping saved for this header: (?P<pairs>.*)"),
+        "colonne abbinate con l'abbinamento salvato per questa intestazione: {pairs}",
+    ),
+    (
+        re.compile(
+            r"its sheets declare (?P<n>[\d,]+) cells; at most (?P<max>[\d,]+) are read (?P<var>.*)"
+        ),
+        "i suoi fogli dichiarano {n} celle; se ne leggono al massimo {max} {var}",
+    ),
+    (
+        re.compile(r"it unpacks to (?P<size>.+); workbooks up to (?P<max>.+) are read (?P<var>.*)"),
+        "scompattata occupa {size}; si leggono cartelle fino a {max} {var}",
+    ),
+    (
+        re.compile(
+            r"its part (?P<entry>\S+) unpacks (?P<n>[\d,]+) times larger than it is stored, as a zip bomb does"
+        ),
+        "la sua parte {entry} scompattata è {n} volte più grande, come in una «zip bomb»",
+    ),
+    (
+        re.compile(
+            r"opening it needed more memory or time than a workbook is allowed \(the reader stopped with code (?P<code>-?\d+)\); save it again from Excel, or export it as CSV"
+        ),
+        "aprirla richiedeva più memoria o tempo di quanto una cartella di lavoro possa usare "
+        "(il lettore si è fermato con codice {code}); salvatela di nuovo da Excel o esportatela in CSV",
+    ),
+    (
+        re.compile(r"opening the workbook took longer than (?P<n>[\d,]+) s (?P<var>.*)"),
+        "aprire la cartella di lavoro ha richiesto più di {n} s {var}",
+    ),
+    (
+        re.compile(r"the workbook is damaged \((?P<detail>.*)\)"),
+        "la cartella di lavoro è danneggiata ({detail})",
+    ),
+    (
+        re.compile(r"the part (?P<entry>\S+) is damaged \((?P<detail>.*)\)"),
+        "la parte {entry} è danneggiata ({detail})",
     ),
 ]
 

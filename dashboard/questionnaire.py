@@ -22,6 +22,8 @@ GOVERNANCE_KEYS = (
     "marketing_coordinates",
 )
 TOP_KEYS = ("agencies", "governance", "platforms", "followers")
+MAX_FOLLOWERS = 10**10  # more than any page has: a bigger number is a typo or an attack
+EARLIEST, LATEST = date(1990, 1, 1), date(2100, 12, 31)  # a policy revision date
 
 
 class QuestionnaireError(ValueError):
@@ -33,8 +35,8 @@ def parse_questionnaire(text: str) -> dict[str, Any]:
     stripped = text.strip()
     try:
         raw = json.loads(stripped) if stripped.startswith("{") else tomllib.loads(stripped)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
-        raise QuestionnaireError(f"syntax error: {error}") from None
+    except (ValueError, RecursionError) as error:  # JSON and TOML syntax errors are ValueErrors
+        raise QuestionnaireError(f"syntax error: {str(error)[:200]}") from None
     return check_questionnaire(raw)
 
 
@@ -43,7 +45,7 @@ def looks_like_questionnaire(text: str) -> bool:
     try:
         stripped = text.strip()
         raw = json.loads(stripped) if stripped.startswith("{") else tomllib.loads(stripped)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError):
+    except (ValueError, RecursionError):
         return False
     return isinstance(raw, dict) and any(k in raw for k in TOP_KEYS)
 
@@ -54,19 +56,23 @@ def _unknown(key: str, valid: tuple[str, ...], where: str) -> QuestionnaireError
     return QuestionnaireError(f"unknown key {where}{key!r}{hint}; valid: {', '.join(valid)}")
 
 
-def check_questionnaire(raw: dict[str, Any]) -> dict[str, Any]:
-    """Validate keys and types; return a normalised copy (dates as `date`, platforms lower case)."""
+def check_questionnaire(raw: object) -> dict[str, Any]:
+    """Validate shape, keys, types and ranges; return a normalised copy (dates as `date`,
+    platforms lower case). Every way a file can be wrong is a QuestionnaireError that
+    says where, never another exception."""
+    if not isinstance(raw, dict):
+        raise QuestionnaireError("the questionnaire must be a table of answers, not a list")
     out: dict[str, Any] = {}
     for key in raw:
         if key not in TOP_KEYS:
-            raise _unknown(key, TOP_KEYS, "")
+            raise _unknown(str(key), TOP_KEYS, "")
     if "agencies" in raw:
         agencies = raw["agencies"]
         if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
             raise QuestionnaireError("agencies must be a list of names")
         out["agencies"] = [a.strip() for a in agencies if a.strip()]
     governance = {}
-    for key, value in (raw.get("governance") or {}).items():
+    for key, value in _section(raw, "governance").items():
         if key not in GOVERNANCE_KEYS:
             raise _unknown(key, GOVERNANCE_KEYS, "governance.")
         if key == "policy_updated":
@@ -78,34 +84,56 @@ def check_questionnaire(raw: dict[str, Any]) -> dict[str, Any]:
         else:
             raise QuestionnaireError(f"governance.{key} must be true or false, not {value!r}")
     out["governance"] = governance
-    platforms = raw.get("platforms") or {}
+    platforms = _section(raw, "platforms")
+    for key in platforms:
+        if key != "expected":
+            raise _unknown(key, ("expected",), "platforms.")
     if "expected" in platforms:
         expected = platforms["expected"]
-        if not isinstance(expected, list):
-            raise QuestionnaireError("platforms.expected must be a list")
-        out["platforms"] = {"expected": [str(p).strip().lower() for p in expected]}
+        if not isinstance(expected, list) or not all(isinstance(p, str) for p in expected):
+            raise QuestionnaireError("platforms.expected must be a list of platform names")
+        out["platforms"] = {"expected": [p.strip().lower() for p in expected]}
     followers = {}
-    for platform, count in (raw.get("followers") or {}).items():
-        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-            raise QuestionnaireError(f"followers.{platform} must be a whole number ≥ 0")
+    for platform, count in _section(raw, "followers").items():
+        if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_FOLLOWERS:
+            raise QuestionnaireError(
+                f"followers.{platform} must be a whole number from 0 to {MAX_FOLLOWERS:,}"
+            )
         followers[str(platform).lower()] = count
     out["followers"] = followers
     return out
+
+
+def _section(raw: dict[str, Any], key: str) -> dict[str, Any]:
+    """A section of answers ({} when absent), which must be a table of key = value."""
+    value = raw.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise QuestionnaireError(
+            f"{key} must be a table of answers ([{key}] with one key = value a line), "
+            f"not {type(value).__name__}"
+        )
+    return value
 
 
 def _as_date(value: Any) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
+        value = value.date()
+    elif not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value))
+        except ValueError:
+            raise QuestionnaireError(
+                f"governance.policy_updated must be a date like 2026-03-01, not {value!r}"
+            ) from None
+    if not EARLIEST <= value <= LATEST:
         raise QuestionnaireError(
-            f"governance.policy_updated must be a date like 2026-03-01, not {value!r}"
-        ) from None
+            f"governance.policy_updated must be between {EARLIEST} and {LATEST}, not {value}"
+        )
+    return value
 
 
 def to_toml(questionnaire: dict[str, Any]) -> str:

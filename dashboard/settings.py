@@ -8,6 +8,7 @@ valid id instead of a setting silently ignored.
 from __future__ import annotations
 
 import difflib
+import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -17,6 +18,10 @@ from dashboard.criteria import registry
 DEFAULT_PLATFORMS = ("linkedin", "facebook", "instagram", "x", "youtube")
 _METRIC_FIELDS = ("floor", "target", "weight")
 _AUDIT_FIELDS = ("weakest_link", "expected_platforms")
+# Finite and within reach of every real figure (days, hours, rates, ratios): NaN would
+# score 100 and make the JSON invalid, 1e308 overflows every weighted mean.
+MAX_VALUE = 1e6
+MAX_WEIGHT = 1000.0
 
 
 class SettingsError(ValueError):
@@ -52,6 +57,7 @@ class Settings:
 
     def with_criterion_weight(self, criterion_id: str, weight: float) -> Settings:
         _check_id(criterion_id, [c.id for c in registry.criteria()], "criterion")
+        _check_number(f"criteria.{criterion_id}.weight", weight, weight=True)
         return replace(self, criteria={**self.criteria, criterion_id: float(weight)})
 
 
@@ -69,10 +75,20 @@ def _check_metric(metric_id: str, values: dict[str, Any]) -> None:
             raise SettingsError(
                 f"metrics.{metric_id}: unknown field {key!r}; valid: floor, target, weight"
             )
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise SettingsError(f"metrics.{metric_id}.{key} must be a number, not {value!r}")
-        if key == "weight" and value < 0:
-            raise SettingsError(f"metrics.{metric_id}.weight must be ≥ 0")
+        _check_number(f"metrics.{metric_id}.{key}", value, weight=key == "weight")
+
+
+def _check_number(where: str, value: Any, weight: bool = False) -> None:
+    """A finite number in range: weights from 0 to MAX_WEIGHT, floors and targets within
+    ±MAX_VALUE."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SettingsError(f"{where} must be a number, not {value!r}")
+    if not math.isfinite(value):
+        raise SettingsError(f"{where} must be a finite number, not {value!r}")
+    if weight and not 0 <= value <= MAX_WEIGHT:
+        raise SettingsError(f"{where} must be a number ≥ 0 and ≤ {MAX_WEIGHT:g}, not {value!r}")
+    if not weight and abs(value) > MAX_VALUE:
+        raise SettingsError(f"{where} must be between {-MAX_VALUE:g} and {MAX_VALUE:g}")
 
 
 def parse_settings(text: str) -> Settings:
@@ -83,18 +99,22 @@ def parse_settings(text: str) -> Settings:
         raise SettingsError(f"settings file is not valid TOML: {error}") from None
     for key in raw:
         _check_id(key, ["audit", "criteria", "metrics"], "section")
-    audit = raw.get("audit", {})
+    audit = _table(raw, "audit")
     for key in audit:
         _check_id(key, list(_AUDIT_FIELDS), "audit option")
     metrics: dict[str, dict[str, float]] = {}
-    for metric_id, values in raw.get("metrics", {}).items():
+    for metric_id, values in _table(raw, "metrics").items():
         if not isinstance(values, dict):
             raise SettingsError(f'metrics."{metric_id}" must be a table of floor/target/weight')
         _check_metric(metric_id, values)
         metrics[metric_id] = {k: float(v) for k, v in values.items()}
     criteria: dict[str, float] = {}
-    for criterion_id, values in raw.get("criteria", {}).items():
+    for criterion_id, values in _table(raw, "criteria").items():
         _check_id(criterion_id, [c.id for c in registry.criteria()], "criterion")
+        if not isinstance(values, dict):
+            raise SettingsError(
+                f"criteria.{criterion_id} must be a table: [criteria.{criterion_id}] weight = 2"
+            )
         for key, value in values.items():
             if (
                 key != "weight"
@@ -105,6 +125,7 @@ def parse_settings(text: str) -> Settings:
                 raise SettingsError(
                     f"criteria.{criterion_id}: only weight = a number ≥ 0 is allowed"
                 )
+            _check_number(f"criteria.{criterion_id}.weight", value, weight=True)
             criteria[criterion_id] = float(value)
     platforms = audit.get("expected_platforms")
     if platforms is not None and not (
@@ -120,6 +141,14 @@ def parse_settings(text: str) -> Settings:
         weakest_link=weakest,
         expected_platforms=tuple(p.lower() for p in platforms) if platforms is not None else None,
     )
+
+
+def _table(raw: dict[str, Any], key: str) -> dict[str, Any]:
+    """A section of the file ({} when absent), which must be a table."""
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise SettingsError(f"{key} must be a table ([{key}] …), not {type(value).__name__}")
+    return value
 
 
 def dump_settings(settings: Settings) -> str:

@@ -14,7 +14,7 @@ from dashboard.ingest import Dataset, load_file
 from dashboard.ingest.adapters import linkedin_creator
 from dashboard.ingest.adapters.common import post_urn
 from dashboard.ingest.adapters.linkedin_creator import employee_from_file_name
-from dashboard.ingest.sniff import sniff
+from dashboard.ingest.upload import Upload
 
 EXPORTS = FIXTURES / "exports"
 LI_EN = "linkedin_content_en.xls"
@@ -269,7 +269,7 @@ def test_creator_italian_dates_are_day_first_and_say_so() -> None:
 
 def test_creator_employee_chosen_in_the_app_or_missing() -> None:
     data = (EXPORTS / CREATOR_EN).read_bytes()
-    chosen = linkedin_creator.load("export.xlsx", data, sniff(data), employee_id="E001")
+    chosen = linkedin_creator.load(Upload("export.xlsx", data), employee_id="E001")
     assert chosen.frame["employee_id"].unique().to_list() == ["E001"]
     unnamed = load_file("2026-01-01_2026-03-31.xlsx", data)
     assert not unnamed.ok

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.ingest import Dataset, load_file
 from dashboard.ingest.mappings import header_signature
+from dashboard.ingest.upload import Upload
 from dashboard.ui import creators, mapping, uploads
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,17 +118,20 @@ def test_saved_form_uses_indices_for_blank_or_repeated_headers() -> None:
 
 
 def test_held_bytes_are_bounded() -> None:
+    def up(data: bytes) -> Upload:
+        return Upload("f.csv", data)
+
     held = uploads.Held(files=2, size=10)
-    held.put("a", b"1234")
-    held.put("b", b"1234")
-    held.put("c", b"1234")  # three files: the oldest goes
+    held.put("a", up(b"1234"))
+    held.put("b", up(b"1234"))
+    held.put("c", up(b"1234"))  # three files: the oldest goes
     assert "a" not in held and len(held) == 2
-    held.put("d", b"123456")  # over 10 bytes in all: the oldest go until it fits
+    held.put("d", up(b"123456"))  # over 10 bytes in all: the oldest go until it fits
     assert "b" not in held and "c" in held and held.total == 10
-    assert held.get("c") == b"1234"  # used: now the newest
-    held.put("e", b"12345")
+    assert held.get("c").data == b"1234"  # used: now the newest
+    held.put("e", up(b"12345"))
     assert "d" not in held and "c" in held
-    assert not held.put("e", b"x" * 11)  # alone over the limit: not held
+    assert not held.put("e", up(b"x" * 11))  # alone over the limit: not held
 
 
 def test_a_missing_column_is_mappable_and_the_best_table_is_preselected() -> None:

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from dashboard.ingest import load_file
-from dashboard.ingest.mappings import MappingStore, guess_mapping, header_signature, resolve
+from dashboard.ingest.mappings import (
+    MappingStore,
+    guess_mapping,
+    header_signature,
+    looks_like_data,
+    resolve,
+)
 
 # A scheduler's report no adapter knows (Sprout-like): the user maps it once.
 REPORT = "Network,Sent on,Message,Impr.,Eng.\nLinkedIn,2026-03-02,Hello,120,7\nTwitter,2026-03-03,Hi,80,2\n"
@@ -27,13 +33,22 @@ def store(tmp_path: Path) -> MappingStore:
     return MappingStore(tmp_path / "data" / "mappings.json")
 
 
-def test_signature_ignores_order_case_accents_and_spacing() -> None:
+def test_signature_ignores_order_and_outer_spaces_only() -> None:
     assert header_signature(["Data", "Città", "Impressioni"]) == header_signature(
-        [" impressioni", "CITTA", "data"]
+        [" Impressioni", "Città ", "Data"]
     )
+    # A mapping is applied only on the exact header: case and accents count.
+    assert header_signature(["Data", "Città"]) != header_signature(["data", "Citta"])
     assert header_signature(["Data", "Impressioni"]) != header_signature(["Data", "Copertura"])
-    # Japanese headers keep their letters: they do not all fold to the same thing.
     assert header_signature(["日付", "いいね"]) != header_signature(["日付", "返信"])
+
+
+def test_a_row_of_values_is_not_a_header() -> None:
+    assert looks_like_data(["E000045", "Mario Rossi", "Vendite"])
+    assert looks_like_data(["Anna", "anna@azienda.it", "HR"])
+    assert looks_like_data(["LinkedIn", "2026-03-02", "Hello", "120"])
+    assert not looks_like_data(["Network", "Sent on", "Message", "Impr.", "Eng."])
+    assert not looks_like_data(["Matricola", "Nome", "Ufficio interno", "Q1 2026"])
 
 
 def test_store_round_trip_and_a_missing_or_damaged_file(store: MappingStore) -> None:

@@ -17,6 +17,7 @@ from dashboard.ingest.reader import Grid
 from dashboard.schema import Column, Table, header_lookup, normalise_header
 
 MAX_LISTED = 200  # problems listed per column and reason; the rest are counted
+TEXT_KINDS = ("text", "id")
 
 DTYPES = {
     "text": pl.String,
@@ -114,16 +115,31 @@ def convert(
 
     listed: dict[tuple[str, str], int] = {}
     parts: list[pl.DataFrame] = []
-    rows_read = rejected = 0
-    for chunk in grid.chunks():
-        first_row = grid.first_row + rows_read
+    records = rows_read = rejected = 0
+    for index, chunk in enumerate(grid.chunks()):
+        first_row = grid.first_row + records
+        unpadded = index < len(grid.unpadded) and grid.unpadded[index]
+        # A blank line is no row: left out, but it keeps its number in the count.
+        blank = chunk.select(pl.all_horizontal(pl.all().is_null())).to_series()
+        data = chunk.with_row_index("_row").filter(~blank) if blank.any() else None
         typed, chunk_problems, chunk_rejected = _convert_chunk(
-            chunk, plans, found, grid.header, first_row, file, table, listed
+            chunk if data is None else data.drop("_row"),
+            plans,
+            found,
+            grid.header,
+            first_row,
+            file,
+            table,
+            listed,
+            None if data is None else data["_row"],
+            unpadded,
         )
         problems.extend(chunk_problems)
-        rows_read += chunk.height
+        records += chunk.height
+        rows_read += chunk.height if data is None else data.height
         rejected += chunk_rejected
         parts.append(typed)
+    problems.extend(_short_rows(grid, file))
     for (column, code), count in listed.items():
         if count > MAX_LISTED:
             problems.append(
@@ -142,6 +158,20 @@ def convert(
     return Converted(frame, problems, rows_read, rejected, list(found))
 
 
+def _short_rows(grid: Grid, file: str) -> list[Problem]:
+    """Rows with fewer fields than the header: loaded with blanks for the missing cells,
+    and listed, since a missing delimiter may have shifted the cells that are there."""
+    rows = grid.short_rows
+    problems = [
+        Problem(file, "short_row", "warning", f"{len(grid.header)} fields", row=row)
+        for row in rows[:MAX_LISTED]
+    ]
+    if len(rows) > MAX_LISTED:
+        message = f"{len(rows) - MAX_LISTED:,} more rows with short_row are not listed"
+        problems.append(Problem(file, "truncated", "warning", message=message))
+    return problems
+
+
 def _convert_chunk(
     chunk: pl.DataFrame,
     plans: dict[str, Plan],
@@ -151,7 +181,12 @@ def _convert_chunk(
     file: str,
     table: Table,
     listed: dict[tuple[str, str], int],
+    numbers: pl.Series | None = None,
+    unpadded: bool = False,
 ) -> tuple[pl.DataFrame, list[Problem], int]:
+    """One chunk typed; `numbers` gives each row's index in the chunk as read (when blank
+    lines were left out), so problems name the row a spreadsheet shows. Text cells are
+    stripped unless the reader found the chunk `unpadded`."""
     raw = chunk.select(pl.col(f"c{i}").alias(name) for name, i in found.items())
     # Yes/no and choice words: the sample's; a chunk with others is read again carefully.
     uniques = {n: list(p.words) for n, p in plans.items() if p.column.kind in ("bool", "choice")}
@@ -164,6 +199,8 @@ def _convert_chunk(
     values = parse(list(plans), raw, careful=False)
     unread = raw.select((pl.col(n).is_not_null() & values[n].is_null()).any() for n in plans).row(0)
     messy = [n for n, flag in zip(plans, unread, strict=True) if flag]
+    if not unpadded:  # text cells may have spaces around them: read them stripped
+        messy += [n for n, p in plans.items() if p.column.kind in TEXT_KINDS and n not in messy]
     if messy:
         # Read the messy columns again, stripped and with separators handled.
         raw = raw.with_columns(blank(pl.col(n)) for n in messy)
@@ -186,6 +223,7 @@ def _convert_chunk(
             column = header[found[name]]
             cells = raw_rows.join(bad, on="_row").select("_row", f"c{found[name]}", f"_bad_{name}")
             for row, value, code in cells.iter_rows():
+                row = row if numbers is None else numbers[row]
                 key = (column, code)
                 listed[key] = listed.get(key, 0) + 1
                 if listed[key] <= MAX_LISTED:

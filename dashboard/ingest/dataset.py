@@ -1,20 +1,25 @@
 """The files loaded so far, combined into one set of canonical tables.
 
 A dataset only ever grows by files that loaded: a file that failed leaves the
-dataset as it was. Loading the same bytes again replaces the earlier copy. Posts
+dataset as it was. Loading the same bytes again replaces the earlier copy; a file
+with the same name but other bytes is kept beside it, renamed "name (2)" and with a
+warning, because a second export of the same name is as likely new data as a
+corrected copy, and only the user can tell (removing either is one click). Posts
 exported twice (overlapping periods) count once, and the later upload wins, because
 platform counters only grow after publication.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Any
 
 import polars as pl
 
 from dashboard.ingest.convert import empty_table
 from dashboard.ingest.load import Loaded
+from dashboard.ingest.problems import Problem
 from dashboard.schema import TABLES
 
 # Rows with the same key in two files are the same thing: keep the later file's row.
@@ -31,7 +36,10 @@ class Dataset:
         """The dataset with this file added; unchanged when the file did not load."""
         if not loaded.ok:
             return self
-        kept = tuple(f for f in self.files if f.digest != loaded.digest and f.file != loaded.file)
+        kept = tuple(f for f in self.files if f.digest != loaded.digest)
+        names = {f.file for f in kept}
+        if loaded.file in names:
+            loaded = _renamed(loaded, names)
         return Dataset((*kept, loaded))
 
     def remove(self, file: str) -> Dataset:
@@ -79,3 +87,20 @@ class Dataset:
         loaded = Loaded(name, digest=f"app:{name}", format="questionnaire", questionnaire=answers)
         kept = tuple(f for f in self.files if f.file != name)
         return Dataset((*kept, loaded))
+
+
+def _renamed(loaded: Loaded, taken: set[str]) -> Loaded:
+    """The file under a name no other file in the dataset has ('roster (2).csv'), saying so."""
+    path = PurePath(loaded.file)
+    number = 2
+    while (name := f"{path.stem} ({number}){path.suffix}") in taken:
+        number += 1
+    note = Problem(
+        loaded.file,
+        "same_name",
+        "warning",
+        value=name,
+        message=f"a different file named {loaded.file} was already loaded: both are kept, "
+        f"this one as {name}; remove the one you do not want",
+    )
+    return replace(loaded, file=name, problems=[*loaded.problems, note])

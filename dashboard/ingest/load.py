@@ -8,9 +8,8 @@ the caller: every failure becomes a problem in the result.
 
 from __future__ import annotations
 
-import hashlib
-import zlib
-from dataclasses import dataclass, field
+import logging
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,16 +17,10 @@ import polars as pl
 
 from dashboard.ingest import adapters
 from dashboard.ingest.convert import Converted, convert, match_columns, missing_required
+from dashboard.ingest.limits import Limits
 from dashboard.ingest.problems import Problem
-from dashboard.ingest.reader import (
-    Grid,
-    Progress,
-    ReadError,
-    grid_from_rows,
-    read_text,
-    read_workbook_sheets,
-)
-from dashboard.ingest.sniff import Sniffed, decode, sniff
+from dashboard.ingest.reader import Grid, NotUtf8, Progress, ReadError, grid_from_rows
+from dashboard.ingest.upload import Upload
 from dashboard.questionnaire import (
     QuestionnaireError,
     looks_like_questionnaire,
@@ -37,6 +30,9 @@ from dashboard.schema import TABLES, Table
 
 if TYPE_CHECKING:
     from dashboard.ingest.mappings import MappingStore
+
+log = logging.getLogger("presenza.ingest")
+__all__ = ["Loaded", "file_header", "load_file"]
 
 # When a header fits several tables equally well, the more specific table wins.
 _TABLE_ORDER = ("employee_activity", "company_posts", "roster", "employee_summary")
@@ -68,6 +64,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
     rows_rejected: int = 0
+    rows_duplicate: int = 0  # exact copies of an earlier row, counted once
     loaded_at: datetime = field(default_factory=datetime.now)
 
     @property
@@ -107,39 +104,90 @@ class Loaded:
         }
 
 
-def digest(data: bytes) -> str:
-    """The key a file is known by: same bytes, same digest.
-
-    Size, CRC-32 of every byte and the first and last 64 KiB verbatim, hashed together:
-    4× faster than a cryptographic hash of 700 MB, and a key only ever compares one
-    user's own uploads within their session, where no one crafts collisions.
-    """
-    head, tail = data[: 1 << 16], data[-(1 << 16) :]
-    summary = len(data).to_bytes(8, "little") + zlib.crc32(data).to_bytes(4, "little") + head + tail
-    return hashlib.blake2b(summary, digest_size=16).hexdigest()
-
-
 def load_file(
     file: str,
-    data: bytes,
+    data: bytes | Upload,
     table: str | None = None,
     mapping: dict[str, int] | None = None,
     progress: Progress | None = None,
     mappings: MappingStore | None = None,
     employee: str | None = None,
+    limits: Limits | None = None,
+    headerless: bool = False,
 ) -> Loaded:
     """Read one file. `table` forces the canonical table; `mapping` forces which column is which;
     `mappings` holds the user's saved mappings, tried when nothing else recognises the file;
-    `employee` says whose activity a per-employee export is (else its file name says)."""
-    result = Loaded(file, digest(data))
+    `employee` says whose activity a per-employee export is (else its file name says);
+    `limits` bounds what the file may cost (default: `Limits.from_env()`); `headerless`
+    (with a `mapping`) reads the first row as data. `data` may be an `Upload` already
+    looked at (a file read again keeps what was learned from it).
+
+    Nothing raises to the caller: whatever the bytes are, the result is a `Loaded` whose
+    problems say what went wrong.
+    """
+    if isinstance(data, Upload):
+        upload = data if data.name == file else Upload(file, data.data, data.limits)
+    else:
+        upload = Upload(file, data, limits or Limits.from_env())
+    options = (table, mapping, progress, mappings, employee, headerless)
+    result = _attempt(upload, *options)
+    if any(p.code == "encoding" and p.severity == "error" for p in result.problems):
+        # Bytes that are not UTF-8 past the sample: the file is Windows-1252 after all.
+        again = _attempt(Upload(file, upload.data, upload.limits, "cp1252"), *options)
+        row = next(p.row for p in result.problems if p.code == "encoding")
+        again.problems.insert(
+            0,
+            Problem(
+                file,
+                "encoding",
+                "warning",
+                expected="UTF-8",
+                row=row,
+                message="the file is not UTF-8: it was read as Windows-1252 (check accented letters)",
+            ),
+        )
+        return again
+    return result
+
+
+def _attempt(
+    upload: Upload,
+    table: str | None,
+    mapping: dict[str, int] | None,
+    progress: Progress | None,
+    mappings: MappingStore | None,
+    employee: str | None,
+    headerless: bool,
+) -> Loaded:
+    file = upload.name
+    result = Loaded(file, upload.digest)
     try:
-        _load_into(result, data, table, mapping, progress, mappings, employee)
+        upload.check_size()
+        _load_into(result, upload, table, mapping, progress, mappings, employee, headerless)
+    except NotUtf8 as error:
+        result.frame = None
+        result.problems.append(Problem(file, "encoding", "error", row=error.row))
     except ReadError as error:
         result.frame = None
         result.problems.append(
-            Problem(file, error.code, "error", row=error.row, message=error.message)
+            Problem(
+                file,
+                error.code,
+                "error",
+                error.expected,
+                row=error.row,
+                column=error.column,
+                value=error.value,
+                message=error.message,
+            )
         )
-    except (pl.exceptions.PolarsError, MemoryError, UnicodeError, ValueError) as error:
+    except (
+        pl.exceptions.PolarsError,
+        MemoryError,
+        UnicodeError,
+        ValueError,
+        OverflowError,
+    ) as error:
         # A last guard: the user sees a sentence, never a traceback.
         result.frame = None
         result.problems.append(
@@ -150,45 +198,97 @@ def load_file(
                 message=f"the file could not be read: {str(error).splitlines()[0][:200]}",
             )
         )
+    except Exception:  # a bug met by unforeseen bytes: logged for us, a sentence for the user
+        log.exception("loading %s failed", file)
+        result.frame = None
+        result.problems.append(Problem(file, "unreadable", "error"))
     return result
 
 
 def _load_into(
     result: Loaded,
-    data: bytes,
+    upload: Upload,
     table: str | None,
     mapping: dict[str, int] | None,
     progress: Progress | None,
     mappings: MappingStore | None = None,
     employee: str | None = None,
+    headerless: bool = False,
 ) -> None:
-    file = result.file
-    sniffed = sniff(data)
+    file = upload.name
+    sniffed = upload.sniffed
     if sniffed.kind == "empty":
         raise ReadError("empty_file")
     if sniffed.kind == "binary":
         raise ReadError("binary_file")
-    if sniffed.kind == "text" and table is None and _try_questionnaire(result, data, sniffed):
+    if sniffed.kind == "text" and table is None and _try_questionnaire(result, upload):
         return
-    adapter_result = (
-        None if table or mapping else adapters.try_adapters(file, data, sniffed, employee)
-    )
+    adapter_result = None if table or mapping else adapters.try_adapters(upload, employee)
     if adapter_result is not None:
         result.format, result.table, converted = adapter_result
         _take(result, converted)
         return
-    grids = _grids(data, sniffed, progress)
-    grid, chosen, semicolon = _choose(grids, table, mapping, sniffed)
-    result.format = "mapped" if mapping is not None else "canonical"
-    saved = mappings.match(grids) if chosen is None and mappings is not None else None
+    grids = _grids(upload, progress, headerless and mapping is not None)
+    fits = _fits(grids, table) if mapping is None else []
+    # A layout nothing recognises may have a mapping the user saved for its exact header.
+    saved = mappings.match(grids) if not fits and mapping is None and mappings else None
     if saved is not None:
-        grid, name, mapping = saved
-        chosen, semicolon, result.format = TABLES[name], grid.delimiter == ";", "mapped"
-    if chosen is None:
-        result.problems.extend(_unknown_layout(file, grid))
+        grid, name, mapping, note = saved
+        result.format, result.table = "mapped", name
+        result.problems.append(Problem(file, "mapping_applied", "info", message=note))
+        semicolon = grid.delimiter == ";"
+        _take(result, convert(grid, TABLES[name], file, mapping=mapping, semicolon_file=semicolon))
         return
-    result.table = chosen.name
-    _take(result, convert(grid, chosen, file, mapping=mapping, semicolon_file=semicolon))
+    if mapping is not None:
+        grid, name = grids[0], table or _TABLE_ORDER[0]
+        result.format, result.table = "mapped", name
+        if headerless:
+            result.problems.append(Problem(file, "no_header", "info"))
+        semicolon = grid.delimiter == ";"
+        _take(result, convert(grid, TABLES[name], file, mapping=mapping, semicolon_file=semicolon))
+        return
+    result.format = "canonical"
+    if not fits:
+        result.problems.extend(_unknown_layout(file, grids[0]))
+        return
+    spec = fits[0][1]
+    result.table = spec.name
+    chosen = [grid for grid, s in fits if s.name == spec.name]
+    for grid, other in fits:
+        if other.name != spec.name:
+            result.problems.append(
+                Problem(
+                    file,
+                    "sheet_ignored",
+                    "warning",
+                    value=grid.sheet,
+                    message=f"sheet {grid.sheet!r} holds {other.name} and was not read: "
+                    "upload it as a file of its own",
+                )
+            )
+    parts = [convert(g, spec, file, semicolon_file=g.delimiter == ";") for g in chosen]
+    _take(result, _combine(parts, chosen))
+
+
+def _combine(parts: list[Converted], grids: list[Grid]) -> Converted:
+    """The conversions of several sheets of one table as one (their problems name the sheet)."""
+    if len(parts) == 1:
+        return parts[0]
+    problems: list[Problem] = []
+    for part, grid in zip(parts, grids, strict=True):
+        for problem in part.problems:
+            column = f"{grid.sheet}!{problem.column}" if problem.column else grid.sheet
+            problems.append(replace(problem, column=column))
+    frames = [p.frame for p in parts if p.frame is not None]
+    if any(p.frame is None for p in parts) or not frames:
+        return Converted(None, problems)
+    return Converted(
+        pl.concat(frames, how="vertical"),
+        problems,
+        sum(p.rows_read for p in parts),
+        sum(p.rows_rejected for p in parts),
+        list(dict.fromkeys(c for p in parts for c in p.columns_found)),
+    )
 
 
 def _take(result: Loaded, converted: Converted) -> None:
@@ -200,9 +300,12 @@ def _take(result: Loaded, converted: Converted) -> None:
         _drop_duplicate_rows(result)
 
 
-def _try_questionnaire(result: Loaded, data: bytes, sniffed: Sniffed) -> bool:
-    text = decode(data[: 1 << 20], sniffed) if len(data) < 1 << 20 else ""
-    if not text or not looks_like_questionnaire(text):
+def _try_questionnaire(result: Loaded, upload: Upload) -> bool:
+    if len(upload.data) >= 1 << 20:
+        return False
+    body, start = upload.utf8
+    text = bytes(body[start:]).decode("utf-8", "replace")
+    if not looks_like_questionnaire(text):
         return False
     result.format = "questionnaire"
     try:
@@ -214,52 +317,58 @@ def _try_questionnaire(result: Loaded, data: bytes, sniffed: Sniffed) -> bool:
     return True
 
 
-def file_header(data: bytes) -> list[str] | None:
+def file_header(data: bytes | Upload) -> list[str] | None:
     """The column names of a table file (its first sheet, as `load_file(mapping=...)` reads it),
     for the user to map; None when the bytes are not a table with a header."""
-    sniffed = sniff(data)
-    if sniffed.kind not in ("text", "xls", "xlsx"):
+    upload = data if isinstance(data, Upload) else Upload("", data)
+    if upload.sniffed.kind not in ("text", "xls", "xlsx"):
         return None
     try:
-        header = _grids(data, sniffed, None)[0].header
+        header = _grids(upload, None)[0].header
     except (ReadError, pl.exceptions.PolarsError, UnicodeError, ValueError):
         return None
     return list(header) if any(h.strip() for h in header) else None
 
 
-def _grids(data: bytes, sniffed: Sniffed, progress: Progress | None) -> list[Grid]:
-    if sniffed.kind in ("xls", "xlsx"):
+def _grids(upload: Upload, progress: Progress | None, headerless: bool = False) -> list[Grid]:
+    if upload.workbook:
         grids = []
-        for name, rows in read_workbook_sheets(data).items():
+        for name, rows in upload.sheets.items():
             try:
-                grids.append(grid_from_rows(rows, sheet=name))
+                grids.append(grid_from_rows(rows, sheet=name, headerless=headerless))
             except ReadError:
                 continue  # an empty sheet beside a full one is normal
         if not grids:
             raise ReadError("empty_file", "every sheet of the workbook is empty")
         return grids
-    return [read_text(data, sniffed, progress)]
+    return [upload.grid(progress, headerless=headerless)]
 
 
-def _choose(
-    grids: list[Grid], table: str | None, mapping: dict[str, int] | None, sniffed: Sniffed
-) -> tuple[Grid, Table | None, bool]:
-    """The grid (sheet) and canonical table that fit best."""
-    best: tuple[int, Grid, Table | None] = (-1, grids[0], None)
-    for grid in grids:
-        candidates = [TABLES[table]] if table else [TABLES[n] for n in _TABLE_ORDER]
-        for spec in candidates:
-            if mapping is not None:
-                return grid, spec, grid.delimiter == ";"
-            found, _ = match_columns(grid.header, spec)
-            fits = not missing_required(found, spec) and (
-                spec.name not in _SIGNATURE or _SIGNATURE[spec.name] & set(found)
+def _fits(grids: list[Grid], table: str | None) -> list[tuple[Grid, Table]]:
+    """Every grid (sheet) with the canonical table it holds, best first.
+
+    A grid holds a table when it has the table's required columns (and, for the
+    summary, one of its counts); of several tables the one with most columns found
+    wins, in `_TABLE_ORDER` on a tie. With `table` given, the sheet with most of its
+    columns is that table.
+    """
+    if table is not None:  # the sheet with most of the table's columns
+        best = max(grids, key=lambda g: len(match_columns(g.header, TABLES[table])[0]))
+        return [(best, TABLES[table])]
+    found: list[tuple[int, int, Grid, Table]] = []
+    for position, grid in enumerate(grids):
+        fit: tuple[int, Table] | None = None
+        for spec in (TABLES[n] for n in _TABLE_ORDER):
+            columns, _ = match_columns(grid.header, spec)
+            fits = not missing_required(columns, spec) and (
+                spec.name not in _SIGNATURE or bool(_SIGNATURE[spec.name] & set(columns))
             )
-            score = len(found) if fits or table else -1
-            if score > best[0]:
-                best = (score, grid, spec if (fits or table) else None)
-    _, grid, spec = best
-    return grid, spec, grid.delimiter == ";"
+            if fits and (fit is None or len(columns) > fit[0]):
+                fit = (len(columns), spec)
+        if fit is not None:
+            found.append((fit[0], -position, grid, fit[1]))
+    found.sort(key=lambda f: (f[0], f[1]), reverse=True)
+    return [(grid, spec) for _, _, grid, spec in found]
 
 
 def _unknown_layout(file: str, grid: Grid) -> list[Problem]:
@@ -286,7 +395,7 @@ def _unknown_layout(file: str, grid: Grid) -> list[Problem]:
     ]
 
 
-def _without_rows(frame: pl.DataFrame, drop: pl.Series, slice_rows: int = 1 << 20) -> pl.DataFrame:
+def _without_rows(frame: pl.DataFrame, drop: pl.Series, slice_rows: int = 1 << 17) -> pl.DataFrame:
     """The frame without the rows at `drop`, copying only the slices that lose a row
     (a 10M-row log with four copies must not be duplicated in memory to drop them)."""
     parts = []
@@ -316,6 +425,7 @@ def _drop_duplicate_rows(result: Loaded) -> None:
     if count == 0:
         return
     result.frame = _without_rows(frame, repeated["_i"])
+    result.rows_duplicate = count
     result.problems.append(
         Problem(
             result.file,

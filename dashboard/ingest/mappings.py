@@ -4,8 +4,13 @@ A file no adapter and no canonical header recognises goes through a mapping step
 the user says which column is which. `guess_mapping` preselects the likely answer;
 `MappingStore` keeps the confirmed answer under the file's `header_signature`, so
 the next export of the same layout loads without asking (`load_file(...,
-mappings=store)` reports it as format `mapped`). Pure Python: the Streamlit page
-owns the widgets, this module only the data.
+mappings=store)` reports it as format `mapped`, with a note in the load report).
+Pure Python: the Streamlit page owns the widgets, this module only the data.
+
+Only column names are ever saved, and only real ones: a "header" that looks like
+a row of data (a file with no header row, whose first row holds a person's id,
+name and department) is never learned (`looks_like_data`). A saved mapping is
+applied only to a header with exactly the same column names (in any order).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -31,10 +37,27 @@ SavedMapping = dict[str, int | str]
 
 
 def header_signature(header: Sequence[str | None]) -> str:
-    """A digest of a header's folded column names, in any order: the same export layout
-    gives the same signature even when the platform reorders its columns."""
-    keys = sorted(header_key(h) for h in header if header_key(h))
-    return hashlib.blake2b("\x1f".join(keys).encode(), digest_size=12).hexdigest()
+    """A digest of a header's column names exactly as written (spaces around them aside),
+    in any order: the same export layout gives the same signature even when the
+    platform reorders its columns, and a header that differs in one name does not."""
+    names = sorted((h or "").strip() for h in header)
+    return hashlib.blake2b("\x1f".join(names).encode(), digest_size=12).hexdigest()
+
+
+_VALUE = re.compile(
+    r"^[-+]?[\d.,' ]*\d[\d.,' ]*%?$"  # a number
+    r"|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2})?)?$"  # a date
+    r"|^[^@\s]+@[^@\s]+\.\w+$"  # an e-mail
+    r"|^(https?://|www\.)"  # a link
+    r"|^[A-Za-z]{0,3}[-_]?\d{2,}$"  # an id like E000045
+)
+
+
+def looks_like_data(header: Sequence[str | None]) -> bool:
+    """True when a 'header' is a row of values (numbers, dates, e-mails, links, ids), as
+    the first row of a file without a header is: never learned, never used as names."""
+    cells = [(h or "").strip() for h in header]
+    return any(_VALUE.match(c) for c in cells if c)
 
 
 def resolve(header: Sequence[str | None], mapping: Mapping[str, int | str]) -> dict[str, int]:
@@ -69,10 +92,19 @@ class MappingStore:
             return {}
         return saved if isinstance(saved, dict) else {}
 
-    def save(self, signature: str, table: str, mapping: Mapping[str, int | str]) -> None:
-        """Remember a mapping (prefer header names as values) for files with this signature."""
+    def save(
+        self,
+        signature: str,
+        table: str,
+        mapping: Mapping[str, int | str],
+        header: Sequence[str | None] | None = None,
+    ) -> bool:
+        """Remember a mapping (prefer header names as values) for files with this signature;
+        False (nothing saved) when `header` is a row of data, not column names."""
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
+        if header is not None and looks_like_data(header):
+            return False
         saved = self._read()
         # int() also turns a widget's numpy index into something JSON can hold.
         columns = {k: v if isinstance(v, str) else int(v) for k, v in mapping.items()}
@@ -83,6 +115,7 @@ class MappingStore:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(saved, out, ensure_ascii=False, indent=1, sort_keys=True)
         os.replace(tmp, self.path)
+        return True
 
     def find(self, signature: str) -> tuple[str, SavedMapping] | None:
         """The table and mapping saved for this signature, if any."""
@@ -92,13 +125,23 @@ class MappingStore:
         mapping = entry.get("mapping")
         return (entry["table"], dict(mapping)) if isinstance(mapping, dict) else None
 
-    def match(self, grids: Sequence[Grid]) -> tuple[Grid, str, dict[str, int]] | None:
-        """The first grid (sheet) with a saved mapping, its table and its column indices."""
+    def match(self, grids: Sequence[Grid]) -> tuple[Grid, str, dict[str, int], str] | None:
+        """The first grid (sheet) with a saved mapping: the grid, its table, its column
+        indices, and the note for the load report (which column became which)."""
         for grid in grids:
+            if looks_like_data(grid.header):
+                continue
             found = self.find(header_signature(grid.header))
             if found is not None:
                 table, mapping = found
-                return grid, table, resolve(grid.header, mapping)
+                columns = resolve(grid.header, mapping)
+                pairs = ", ".join(f"{grid.header[i]} → {c}" for c, i in columns.items())
+                return (
+                    grid,
+                    table,
+                    columns,
+                    f"columns matched by the mapping saved for this header: {pairs}",
+                )
         return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 
 import polars as pl
 
@@ -45,6 +46,8 @@ _TIMES = ["", " %H:%M", " %H:%M:%S"]
 _DAY_FIRST = [f"%d{sep}%m{sep}%Y{t}" for sep in "/.-" for t in _TIMES]
 _MONTH_FIRST = [f"%m{sep}%d{sep}%Y{t}" for sep in "/.-" for t in _TIMES]
 _TEXT_MONTHS = ["%a, %b %d, %Y", "%b %d, %Y", "%d %b %Y", "%B %d, %Y"]
+# Dates a social-media audit can hold; others are reported as not a date.
+EARLIEST, LATEST = datetime(1900, 1, 1), datetime(2100, 12, 31, 23, 59, 59, 999999)
 
 
 def fold(text: str) -> str:
@@ -80,7 +83,6 @@ class Plan:
     date_fallbacks: tuple[str, ...] = ()  # dates: formats for the cells the first one misses
     date_note: str = ""  # dates: which reading was taken when ambiguous
     x_marks: bool = False  # booleans: 'x' means true and blank means false
-    padded: bool = False  # text: some cells have spaces around them
     words: tuple[str, ...] = ()  # yes/no and choice columns: the distinct cells of the sample
 
     @property
@@ -101,14 +103,11 @@ class Plan:
 
 
 def _example(fmt: str | None) -> str:
-    from datetime import datetime
-
     return datetime(2026, 3, 31, 14, 30).strftime((fmt or "%Y-%m-%d").replace("%.f", ""))
 
 
 def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
     """Choose how to read a column from a sample of its cells (as text, unstripped)."""
-    padded = any(v != v.strip() for v in sample.drop_nulls().head(2000).to_list())
     values = sample.str.strip_chars().filter(sample.str.strip_chars() != "")
     if column.kind in ("count", "number"):
         return Plan(
@@ -123,7 +122,7 @@ def make_plan(column: Column, sample: pl.Series, semicolon_file: bool) -> Plan:
         return Plan(column, x_marks=bool(folded) and folded <= X_MARKS, words=words)
     if column.kind == "choice":
         return Plan(column, words=words)
-    return Plan(column, padded=padded)
+    return Plan(column)
 
 
 def _decimal_mark(values: pl.Series, semicolon_file: bool, whole: bool) -> str:
@@ -262,6 +261,8 @@ def parse_expr(
             if len(formats) > 1
             else _strptime(raw, formats[0])
         )
+        # 9999-12-31 parses, but no period can end a day later: outside the range is unread.
+        parsed = pl.when(parsed.is_between(EARLIEST, LATEST)).then(parsed)
         return parsed.dt.date() if kind == "date" else parsed
     if kind == "bool":
         mapping = {}
@@ -280,7 +281,9 @@ def parse_expr(
             if word in column.choices:
                 mapping[value] = word
         return raw.replace_strict(mapping, default=None, return_dtype=pl.Enum(column.choices))
-    return raw.str.strip_chars() if careful or plan.padded else raw
+    # The careful reading strips (blank cells become null); the fast one is for chunks the
+    # reader found free of white space around any cell.
+    return blank(raw) if careful else raw
 
 
 def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:
@@ -299,7 +302,8 @@ def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:
     if kind in ("count", "number"):
         reason = pl.when(parsed < 0).then(pl.lit("negative")).otherwise(reason)
     if plan.column.required:
-        reason = pl.when(raw.is_null()).then(pl.lit("missing_value")).otherwise(reason)
+        blank_cell = raw.is_null() | (parsed.is_null() if kind in ("text", "id") else False)
+        reason = pl.when(blank_cell).then(pl.lit("missing_value")).otherwise(reason)
     return reason.cast(pl.String)
 
 

@@ -38,6 +38,18 @@ REASONS: dict[str, str] = {
     "ragged_row": "The row has a different number of fields from the header.",
     "bad_questionnaire": "The questionnaire could not be read: check the TOML/JSON syntax and keys.",
     "inferred": "A value the file did not give was inferred.",
+    "short_row": "The row has fewer fields than the header: the missing cells were left blank.",
+    "same_name": "Another file with this name was already loaded: both are kept.",
+    "sheet_ignored": "A sheet holds another kind of table and was not read: upload it on its own.",
+    "no_header": "The first row holds values, not column names: every row was read as data, and the mapping was not saved.",
+    "mapping_applied": "The columns were matched with the mapping saved for this header.",
+    "unsafe_workbook": "The workbook was refused: opening it would take more memory or time than allowed. Save it again from Excel or export it as CSV.",
+    "file_too_big": "The file is larger than the server accepts: export a shorter period.",
+    "too_many_columns": "The file has more columns than a table can have: check the delimiter.",
+    "field_too_long": "A cell is longer than any real value: check for a missing closing quote.",
+    "line_too_long": "A row is longer than any real row: check for a missing closing quote.",
+    "too_slow": "Reading the file took longer than allowed: export a shorter period.",
+    "unreadable": "The file could not be read: check it opens in a spreadsheet and try again.",
     "truncated": "More problems of this kind were found than are listed.",
 }
 

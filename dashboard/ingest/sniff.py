@@ -1,21 +1,29 @@
-"""Look at a file's first bytes to tell what it is: workbook, text (which encoding), or neither.
+"""Look at a file's first bytes to tell what it is: workbook, text (which encoding), or neither,
+and for text, how its records end and which delimiter splits them.
 
 Detection is by content, never by the file name: users rename files, and a `.xlsx`
-download is sometimes a CSV.
+download is sometimes a CSV. Samples are decoded with an incremental decoder, so a
+character cut by the end of the sample is never taken for a wrong encoding.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import io
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
 FileKind = Literal["empty", "xls", "xlsx", "text", "binary"]
 
-_XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC = b"PK\x03\x04"
-_SAMPLE = 1 << 16
+XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+SAMPLE_BYTES = 1 << 16
+DELIMITERS = ",;\t|"
+
+csv.field_size_limit(1 << 30)  # the loader's own limits apply (Limits.field_bytes), not csv's
 
 
 @dataclass(frozen=True)
@@ -25,32 +33,39 @@ class Sniffed:
     bom: int = 0  # bytes of byte-order mark to skip
 
 
-def sniff(data: bytes) -> Sniffed:
-    """Classify the bytes of an upload."""
-    if not data or (not data[:_SAMPLE].strip() and not bytes(data).strip()):
-        return Sniffed("empty")
-    start = data[:16]  # bytes even when `data` is a memory map
-    if start.startswith(_XLS_MAGIC):
+def sniff(data: bytes, sample: int = SAMPLE_BYTES) -> Sniffed:
+    """Classify the bytes of an upload from its first `sample` bytes."""
+    start = bytes(data[:16])  # bytes even when `data` is a memory map
+    if start.startswith(XLS_MAGIC):
         return Sniffed("xls")
-    if start.startswith(_ZIP_MAGIC):
+    if start.startswith(ZIP_MAGIC):
         return Sniffed("xlsx")
     if start.startswith(codecs.BOM_UTF8):
-        return Sniffed("text", "utf-8", 3)
+        return _text_or_empty(data, Sniffed("text", "utf-8", 3))
     if start.startswith(codecs.BOM_UTF16_LE):
-        return Sniffed("text", "utf-16-le", 2)
+        return _text_or_empty(data, Sniffed("text", "utf-16-le", 2))
     if start.startswith(codecs.BOM_UTF16_BE):
-        return Sniffed("text", "utf-16-be", 2)
-    head = data[:_SAMPLE]
+        return _text_or_empty(data, Sniffed("text", "utf-16-be", 2))
+    head = bytes(data[:sample])
+    if not head.strip() and not bytes(data).strip():
+        return Sniffed("empty")
     if _looks_utf16(head):
         return Sniffed("text", "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be")
     if b"\x00" in head:
         return Sniffed("binary")
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        # A multi-byte character may be cut at the end of the sample: ignore the tail.
-        head.decode("utf-8") if len(data) <= _SAMPLE else head[:-4].decode("utf-8")
+        # A character cut by the end of the sample is held back, not an error.
+        decoder.decode(head, final=len(data) <= sample)
     except UnicodeDecodeError:
         return Sniffed("text", "cp1252") if _mostly_text(head) else Sniffed("binary")
     return Sniffed("text", "utf-8") if _mostly_text(head) else Sniffed("binary")
+
+
+def _text_or_empty(data: bytes, sniffed: Sniffed) -> Sniffed:
+    body = bytes(data[sniffed.bom : sniffed.bom + 64])
+    text = body.decode(sniffed.encoding, "ignore")
+    return sniffed if text.strip() or len(data) > sniffed.bom + 64 else Sniffed("empty")
 
 
 def _looks_utf16(head: bytes) -> bool:
@@ -66,19 +81,58 @@ def _mostly_text(head: bytes) -> bool:
     return controls <= len(head) * 0.01
 
 
-def decode(data: bytes, sniffed: Sniffed) -> str:
-    """The whole file as text (used for small or non-UTF-8 files)."""
-    body = data[sniffed.bom :]
-    if sniffed.encoding == "cp1252":
-        return body.decode("cp1252", errors="replace")
-    return body.decode(sniffed.encoding)
+def sample_text(body: bytes, complete: bool) -> str:
+    """The start of a UTF-8 body as text; a character cut at the end is dropped, invalid
+    bytes are kept as surrogates so `len(text.encode(..., 'surrogateescape'))` is exact."""
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    return decoder.decode(body, final=complete)
 
 
-def sniff_delimiter(lines: list[str]) -> str:
-    """The field delimiter: the one of `, ; \\t |` that splits the first lines most consistently."""
-    sample = "\n".join(lines[:50])
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in ",;\t|"}
-        return max(counts, key=counts.get) if max(counts.values()) else ","
+def line_end(text: str) -> str:
+    """How records end: '\\r' only when the sample has carriage returns and no line feeds
+    (old Mac CSVs); else '\\n' (CRLF is '\\n' with a carriage return before it)."""
+    return "\r" if "\r" in text and "\n" not in text else "\n"
+
+
+def sep_line(text: str) -> str | None:
+    """The delimiter an Excel `sep=;` first line declares, if there is one."""
+    first = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0].strip()
+    match = re.fullmatch(r"sep=(.)", first)
+    return match.group(1) if match else None
+
+
+def records(text: str, delimiter: str, complete: bool) -> list[list[str]]:
+    """The CSV records of a sample (quoted line breaks respected); a record cut by the end
+    of an incomplete sample is left out."""
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
+    if not complete and rows:
+        rows.pop()
+    return rows
+
+
+def sniff_delimiter(text: str, complete: bool = True) -> str:
+    """The delimiter under which the whole sample parses most consistently.
+
+    Every candidate splits the sample into records (quotes respected). The winner
+    has most records with the same number of fields as its most common count, that
+    count being above one; a tie goes to more fields, then to the order `, ; \\t |`.
+    One quoted caption full of semicolons cannot outvote a file of commas: its
+    semicolons are inside quotes, and the other records have none.
+    """
+    best, best_key = ",", (-1.0, 0, 0)
+    for order, delimiter in enumerate(DELIMITERS):
+        try:
+            rows = records(text, delimiter, complete)
+        except csv.Error:
+            continue
+        rows = [r for r in rows if r]  # blank lines say nothing
+        if not rows:
+            continue
+        counts = Counter(len(r) for r in rows)
+        fields, agreeing = counts.most_common(1)[0]
+        if fields < 2:
+            continue
+        key = (agreeing / len(rows), fields, -order)
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best

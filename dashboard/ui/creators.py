@@ -93,7 +93,7 @@ def option_label(employee_id: str, names: Mapping[str, str] | None) -> str:
 
 def reload_as(loaded: Loaded, employee_id: str) -> Loaded | None:
     """The file read again as this employee's (None when its bytes are no longer held)."""
-    data = uploads.held().get(loaded.digest)
-    if data is None:
+    upload = uploads.held().get(loaded.digest)
+    if upload is None:
         return None
-    return uploads.load_upload(loaded.file, data, employee=employee_id)
+    return uploads.load_upload(loaded.file, upload, employee=employee_id)

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from dashboard.ingest import Loaded, load_file
 from dashboard.ingest.adapters.common import header_key
 from dashboard.ingest.load import file_header
-from dashboard.ingest.mappings import MappingStore, guess_mapping, header_signature
+from dashboard.ingest.mappings import (
+    MappingStore,
+    guess_mapping,
+    header_signature,
+    looks_like_data,
+)
 from dashboard.schema import TABLES
 from dashboard.ui import uploads
 
@@ -77,8 +82,8 @@ def offer_for(loaded: Loaded, kind: str | None = None) -> MappingOffer | None:
     """The mapping form for a file that failed for its layout, when its bytes are held."""
     if not uploads.needs_mapping(loaded):
         return None
-    data = uploads.held().get(loaded.digest)
-    header = file_header(data) if data is not None else None
+    upload = uploads.held().get(loaded.digest)
+    header = file_header(upload) if upload is not None else None
     if header is None:
         uploads.held().drop(loaded.digest)
         return None
@@ -132,14 +137,19 @@ def load_mapped(
 ) -> Loaded | None:
     """The held file read with this mapping (None when its bytes are gone); when it loads,
     the mapping is saved for the next file with the same header and the bytes are let go."""
-    data = uploads.held().get(offer.digest)
-    if data is None:
+    upload = uploads.held().get(offer.digest)
+    if upload is None:
         return None
     store = store or uploads.mapping_store()
     columns = {c: int(i) for c, i in chosen.items() if i != NONE}
-    loaded = load_file(offer.file, data, table=table, mapping=columns, mappings=store)
+    # A file with no header row: its first row is data, read as such and never saved.
+    headerless = looks_like_data(offer.header)
+    loaded = load_file(
+        offer.file, upload, table=table, mapping=columns, mappings=store, headerless=headerless
+    )
     if loaded.ok:
-        store.save(offer.signature, table, saved_form(offer.header, columns))
+        if not headerless:
+            store.save(offer.signature, table, saved_form(offer.header, columns), offer.header)
         uploads.held().drop(offer.digest)
     return loaded
 
@@ -148,10 +158,10 @@ def load_saved(offers_: Iterable[MappingOffer]) -> list[Loaded]:
     """Files still waiting that now load by themselves (a mapping for their header was saved)."""
     out = []
     for offer in offers_:
-        data = uploads.held().get(offer.digest)
-        if data is None:
+        upload = uploads.held().get(offer.digest)
+        if upload is None:
             continue
-        loaded = uploads.load_upload(offer.file, data)
+        loaded = uploads.load_upload(offer.file, upload)
         if loaded.ok:
             uploads.held().drop(offer.digest)
             out.append(loaded)

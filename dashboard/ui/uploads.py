@@ -2,16 +2,17 @@
 
 The cache is `st.cache_resource(scope="session")`: each browser session has its own,
 bounded, and it is dropped when the session ends, so one user's upload is never
-served to another. The key is the blake2b digest of the bytes (with the name, the
+served to another. The key is the xxh3-128 digest of the bytes (with the name, the
 table the user chose, the employee chosen and the state of the saved column
 mappings), never the bytes themselves, and the bytes are not kept: the cached value
 holds only the parsed table.
 
 The one exception is a file waiting for the user: one whose columns must be mapped by
-hand, or a per-employee LinkedIn export whose employee the user may choose. Its bytes
-are held in `held()`, a second session-scoped cache keyed by the same digest, bounded
-in files and bytes (the oldest go first), and dropped as soon as the file is mapped,
-dismissed or removed. Session state never holds bytes.
+hand, or a per-employee LinkedIn export whose employee the user may choose. Its
+`Upload` (the bytes and what was read from them) is held in `held()`, a second
+session-scoped cache keyed by the same digest, bounded in files and bytes (the
+oldest go first), and dropped as soon as the file is mapped, dismissed or removed.
+Session state never holds bytes.
 
 Every read passes the saved column mappings (`mapping_store()`, a JSON file of header
 names in the data folder), so a file laid out like one mapped before loads by itself.
@@ -28,8 +29,8 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from dashboard.ingest import Dataset, Loaded, load_file
-from dashboard.ingest.load import digest
 from dashboard.ingest.mappings import MappingStore
+from dashboard.ingest.upload import Upload
 
 Progress = Callable[[float, str], None]
 
@@ -84,27 +85,27 @@ def _stamp(store: MappingStore) -> tuple[int, int] | None:
 
 
 class Held:
-    """Upload bytes by digest, least recently used first out, bounded in files and bytes."""
+    """Uploads by digest, least recently used first out, bounded in files and bytes."""
 
     def __init__(self, files: int = HELD_FILES, size: int = HELD_BYTES):
         self.files, self.size = files, size
-        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._items: OrderedDict[str, Upload] = OrderedDict()
 
-    def put(self, key: str, data: bytes) -> bool:
-        """Hold `data` (False when it alone is over the limit: it is not held)."""
-        if len(data) > self.size:
+    def put(self, key: str, upload: Upload) -> bool:
+        """Hold `upload` (False when it alone is over the limit: it is not held)."""
+        if len(upload.data) > self.size:
             return False
         self._items.pop(key, None)
-        self._items[key] = data
+        self._items[key] = upload
         while len(self._items) > self.files or self.total > self.size:
             self._items.popitem(last=False)
         return True
 
-    def get(self, key: str) -> bytes | None:
-        data = self._items.get(key)
-        if data is not None:
+    def get(self, key: str) -> Upload | None:
+        upload = self._items.get(key)
+        if upload is not None:
             self._items.move_to_end(key)
-        return data
+        return upload
 
     def drop(self, key: str) -> None:
         self._items.pop(key, None)
@@ -123,7 +124,7 @@ class Held:
 
     @property
     def total(self) -> int:
-        return sum(len(v) for v in self._items.values())
+        return sum(len(v.data) for v in self._items.values())
 
 
 @st.cache_resource(scope="session", show_spinner=False)
@@ -166,18 +167,18 @@ def _load_cached(
     table: str | None,
     employee: str | None,
     mappings_stamp: tuple[int, int] | None,
-    _data: bytes,
+    _upload: Upload,
     _progress: Progress | None,
     _mappings: MappingStore,
 ) -> Loaded:
     return load_file(
-        name, _data, table=table, progress=_progress, mappings=_mappings, employee=employee
+        name, _upload, table=table, progress=_progress, mappings=_mappings, employee=employee
     )
 
 
 def load_upload(
     name: str,
-    data: bytes,
+    data: bytes | Upload,
     kind: str | None = None,
     progress: Progress | None = None,
     *,
@@ -185,27 +186,27 @@ def load_upload(
 ) -> Loaded:
     """Read one upload (cached by digest in this session). `kind` forces what the file is;
     `employee` says whose a per-employee export is."""
+    upload = data if isinstance(data, Upload) else Upload(name, data)
     table = None if kind in (None, AUTO, "questionnaire") else kind
     store = mapping_store()
     if get_script_run_ctx(suppress_warning=True) is None:  # called outside a session (tests, CLI)
         loaded = load_file(
-            name, data, table=table, progress=progress, mappings=store, employee=employee
+            name, upload, table=table, progress=progress, mappings=store, employee=employee
         )
     else:
-        loaded = _load_cached(
-            digest(data), name, table, employee, _stamp(store), data, progress, store
-        )
+        key = upload.digest
+        loaded = _load_cached(key, name, table, employee, _stamp(store), upload, progress, store)
     if kind == "questionnaire" and loaded.ok and loaded.format != "questionnaire":
-        return _not_a_questionnaire(name, data)
+        return _not_a_questionnaire(name, upload.digest)
     return loaded
 
 
-def _not_a_questionnaire(name: str, data: bytes) -> Loaded:
+def _not_a_questionnaire(name: str, digest: str) -> Loaded:
     from dashboard.ingest.problems import Problem
 
     return Loaded(
         name,
-        digest(data),
+        digest,
         problems=[
             Problem(
                 name,
@@ -241,10 +242,14 @@ def handle_uploads(
     """
     loaded = []
     for name, data in files:
-        item = load_upload(name, data, kind, progress_for(name) if progress_for else None)
+        upload = Upload(name, data)
+        item = load_upload(name, upload, kind, progress_for(name) if progress_for else None)
         if waits_for_user(item):
-            held().put(item.digest, data)
+            held().put(item.digest, upload)
         loaded.append(item)
     if replace and any(item.ok for item in loaded):
         dataset = Dataset()
-    return add_uploads(dataset, loaded), loaded
+    dataset = add_uploads(dataset, loaded)
+    # A file kept beside one of the same name is reported under the name it was given.
+    kept = {f.digest: f for f in dataset.files}
+    return dataset, [kept.get(item.digest, item) for item in loaded]

@@ -19,7 +19,7 @@ from dashboard.ingest.adapters import (
 )
 from dashboard.ingest.adapters.common import ADAPTERS, Adapter
 from dashboard.ingest.convert import Converted
-from dashboard.ingest.sniff import Sniffed
+from dashboard.ingest.upload import Upload
 from dashboard.schema import TABLES
 
 __all__ = [
@@ -36,21 +36,19 @@ __all__ = [
 ]
 
 
-def try_adapters(
-    file: str, data: bytes, sniffed: Sniffed, employee: str | None = None
-) -> tuple[str, str, Converted] | None:
+def try_adapters(upload: Upload, employee: str | None = None) -> tuple[str, str, Converted] | None:
     """The first adapter that recognises the file, applied; None when none does.
 
     `employee` names whose activity a per-employee export (LinkedIn creator) is, when the
     user chose it instead of leaving it to the file name.
     """
     for adapter in ADAPTERS:
-        if adapter.matches(data, sniffed):
+        if adapter.matches(upload):
             if employee and adapter is linkedin_creator.ADAPTER:
-                converted = linkedin_creator.load(file, data, sniffed, employee_id=employee)
+                converted = linkedin_creator.load(upload, employee_id=employee)
             else:
-                converted = adapter.load(file, data, sniffed)
-            return adapter.format_of(data, sniffed), adapter.table, converted
+                converted = adapter.load(upload)
+            return adapter.format_of(upload), adapter.table, converted
     return None
 
 

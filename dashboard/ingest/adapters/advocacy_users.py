@@ -32,7 +32,7 @@ from dashboard.ingest.adapters.common import (
     sheet_heads,
 )
 from dashboard.ingest.convert import Converted
-from dashboard.ingest.sniff import Sniffed
+from dashboard.ingest.upload import Upload
 from dashboard.schema import EMPLOYEE_SUMMARY
 
 COLUMNS: Aliases = {
@@ -89,16 +89,17 @@ def _is_user_report(found: Located, cells: list[str]) -> bool:
     return person and "shares" in keys and bool(counts) and not canonical
 
 
-def _where(data: bytes, sniffed: Sniffed) -> tuple[str, int] | None:
-    return find_header(sheet_heads(data, sniffed), COLUMNS, _is_user_report)
+def _where(upload: Upload) -> tuple[str, int] | None:
+    return find_header(sheet_heads(upload), COLUMNS, _is_user_report)
 
 
-def matches(data: bytes, sniffed: Sniffed) -> bool:
-    return _where(data, sniffed) is not None
+def matches(upload: Upload) -> bool:
+    return _where(upload) is not None
 
 
-def load(file: str, data: bytes, sniffed: Sniffed) -> Converted:
-    grid = sheet_grid(data, sniffed, located(_where(data, sniffed), "advocacy_users"))
+def load(upload: Upload) -> Converted:
+    file = upload.name
+    grid = sheet_grid(upload, located(_where(upload), "advocacy_users"))
     found = locate(grid.header, COLUMNS)
     # Best id first: the e-mail, then first + last name ('Nome' + 'Cognome'), then the name.
     people = [cell(found["email"])] if "email" in found else []

@@ -10,31 +10,18 @@ canonical file.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import polars as pl
 
 from dashboard.ingest.convert import Converted, convert
 from dashboard.ingest.problems import Problem
-from dashboard.ingest.reader import (
-    PREVIEW_ROWS,
-    Grid,
-    ReadError,
-    grid_from_rows,
-    read_workbook_sheets,
-)
-from dashboard.ingest.sniff import Sniffed, decode
+from dashboard.ingest.reader import PREVIEW_ROWS, Grid, ReadError, grid_from_rows
+from dashboard.ingest.upload import Upload
 from dashboard.schema import TABLES
-
-HEAD_ROWS = 12  # rows of each sheet looked at to recognise a format
-HEAD_BYTES = 1 << 16
-_DELIMITERS = ",;\t|"
 
 Rows = list[list[str | None]]
 Aliases = dict[str, tuple[str, ...]]  # field → its header in every language seen, best first
@@ -47,14 +34,14 @@ class Adapter:
 
     format: str
     table: str
-    matches: Callable[[bytes, Sniffed], bool]
-    load: Callable[[str, bytes, Sniffed], Converted]
+    matches: Callable[[Upload], bool]
+    load: Callable[[Upload], Converted]
     aliases: Aliases = field(default_factory=dict)
     # For formats whose reported name depends on the file (the header's language).
-    name_for: Callable[[bytes, Sniffed], str] | None = None
+    name_for: Callable[[Upload], str] | None = None
 
-    def format_of(self, data: bytes, sniffed: Sniffed) -> str:
-        return self.name_for(data, sniffed) if self.name_for else self.format
+    def format_of(self, upload: Upload) -> str:
+        return self.name_for(upload) if self.name_for else self.format
 
 
 ADAPTERS: list[Adapter] = []
@@ -102,58 +89,10 @@ def locate(header: Sequence[str | None], aliases: Aliases, layout: Sequence[str]
 # --- reading ----------------------------------------------------------------
 
 
-def _delimiter(text: str) -> str:
-    """The delimiter that splits the header line into most fields (',' on a tie).
-
-    Exports are comma-separated; semicolons and tabs come from re-saving in Excel
-    with Italian settings or as "Unicode text".
-    """
-    line = text.split("\n", 1)[0]
-    return max(_DELIMITERS, key=lambda d: len(next(csv.reader([line], delimiter=d), [])))
-
-
-def _records(text: str) -> Rows:
-    """CSV records (quoted line breaks in captions respected)."""
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))]
-
-
-def sheet_heads(data: bytes, sniffed: Sniffed) -> dict[str, Rows]:
-    """The first rows of every sheet; a text file is one sheet named ''.
-
-    Every adapter's `matches` asks for this, so the last upload's answer is cached (on
-    the first bytes only for text: a huge CSV is not hashed whole). Unreadable bytes
-    give no sheets: no adapter matches, and the canonical loader says what is wrong.
-    """
-    if sniffed.kind in ("xls", "xlsx"):
-        return _workbook_heads(data)
-    if sniffed.kind != "text":
-        return {}
-    return _text_heads(data[: sniffed.bom + HEAD_BYTES + 1], sniffed)
-
-
-@lru_cache(maxsize=1)
-def _text_heads(head: bytes, sniffed: Sniffed) -> dict[str, Rows]:
-    cut = len(head) > sniffed.bom + HEAD_BYTES
-    rows = _records(head[sniffed.bom : sniffed.bom + HEAD_BYTES].decode(sniffed.encoding, "ignore"))
-    return {"": (rows[:-1] if cut else rows)[:HEAD_ROWS]}  # a cut record is not a row
-
-
-@lru_cache(maxsize=1)
-def _workbook_heads(data: bytes) -> dict[str, Rows]:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = {
-            name: book.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=HEAD_ROWS)
-            for name in book.sheet_names
-        }
-    except Exception:  # calamine raises its own error types for any damaged workbook
-        return {}
-    return {
-        name: [[None if v in (None, "") else str(v) for v in row] for row in rows]
-        for name, rows in sheets.items()
-    }
+def sheet_heads(upload: Upload) -> dict[str, Rows]:
+    """The first rows of every sheet; a text file is one sheet named ''. Every adapter's
+    `matches` asks for these: the upload reads them once and keeps them (with the file)."""
+    return upload.heads
 
 
 def find_header(
@@ -168,15 +107,12 @@ def find_header(
     return None
 
 
-def sheet_grid(data: bytes, sniffed: Sniffed, where: tuple[str, int]) -> Grid:
+def sheet_grid(upload: Upload, where: tuple[str, int]) -> Grid:
     """The grid of a sheet (or of the text file) whose header row is known."""
     sheet, index = where
-    if sniffed.kind in ("xls", "xlsx"):
-        return grid_from_rows(read_workbook_sheets(data)[sheet], sheet, index)
-    text = decode(data, sniffed)
-    grid = grid_from_rows(_records(text), None, index)
-    grid.delimiter = _delimiter(text)
-    return grid
+    if upload.workbook:
+        return grid_from_rows(upload.sheets[sheet], sheet, index)
+    return upload.grid(header_index=index)
 
 
 def find_by_layout(

@@ -39,8 +39,8 @@ from dashboard.ingest.adapters.common import (
 )
 from dashboard.ingest.convert import Converted
 from dashboard.ingest.problems import Problem
-from dashboard.ingest.reader import grid_from_rows, read_workbook_sheets
-from dashboard.ingest.sniff import Sniffed
+from dashboard.ingest.reader import grid_from_rows
+from dashboard.ingest.upload import Upload
 from dashboard.schema import EMPLOYEE_ACTIVITY
 
 TOP_POSTS = ("TOP POSTS", "POST PRINCIPALI")
@@ -62,8 +62,8 @@ def _top_sheet(heads: dict[str, Rows]) -> str | None:
     return next((names[k] for k in map(header_key, TOP_POSTS) if k in names), None)
 
 
-def matches(data: bytes, sniffed: Sniffed) -> bool:
-    return sniffed.kind in ("xls", "xlsx") and _top_sheet(sheet_heads(data, sniffed)) is not None
+def matches(upload: Upload) -> bool:
+    return upload.workbook and _top_sheet(sheet_heads(upload)) is not None
 
 
 def _is_post(value: str | None) -> bool:
@@ -117,13 +117,14 @@ class _TopPosts:
         return len(self.urls) > 1 and url == self.urls[-1]
 
 
-def load(file: str, data: bytes, sniffed: Sniffed, *, employee_id: str | None = None) -> Converted:
+def load(upload: Upload, *, employee_id: str | None = None) -> Converted:
     """The employee's top posts as actions; `employee_id` overrides the name in the file name."""
+    file = upload.name
     employee = employee_id or employee_from_file_name(file)
     if not employee:
         return Converted(None, [_no_employee(file)])
-    sheet = _top_sheet(sheet_heads(data, sniffed)) or ""
-    rows = read_workbook_sheets(data)[sheet]
+    sheet = _top_sheet(sheet_heads(upload)) or ""
+    rows = upload.sheets[sheet]
     starts = [i for i, row in enumerate(rows) if any(map(_is_post, row))]
     if not starts:
         message = f"sheet {sheet!r} lists no posts"

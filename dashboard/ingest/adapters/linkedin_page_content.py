@@ -36,7 +36,7 @@ from dashboard.ingest.adapters.common import (
     values,
 )
 from dashboard.ingest.convert import Converted
-from dashboard.ingest.sniff import Sniffed
+from dashboard.ingest.upload import Upload
 
 # English (current and old), Italian, Portuguese. Italian names the doc could not find
 # (the post link) are matched by content instead: the column holding LinkedIn URNs.
@@ -73,16 +73,17 @@ def _is_posts_header(found: Located, _cells: list[str]) -> bool:
     )
 
 
-def _where(data: bytes, sniffed: Sniffed) -> tuple[str, int] | None:
-    return find_header(sheet_heads(data, sniffed), COLUMNS, _is_posts_header)
+def _where(upload: Upload) -> tuple[str, int] | None:
+    return find_header(sheet_heads(upload), COLUMNS, _is_posts_header)
 
 
-def matches(data: bytes, sniffed: Sniffed) -> bool:
-    return _where(data, sniffed) is not None
+def matches(upload: Upload) -> bool:
+    return _where(upload) is not None
 
 
-def load(file: str, data: bytes, sniffed: Sniffed) -> Converted:
-    grid = sheet_grid(data, sniffed, located(_where(data, sniffed), "linkedin_page_content"))
+def load(upload: Upload) -> Converted:
+    file = upload.name
+    grid = sheet_grid(upload, located(_where(upload), "linkedin_page_content"))
     found = locate(grid.header, COLUMNS)
     link = found["link"] if "link" in found else column_where(grid, LINKEDIN_POST)
     date = found["published_at"]

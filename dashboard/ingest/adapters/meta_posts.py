@@ -37,7 +37,7 @@ from dashboard.ingest.adapters.common import (
 )
 from dashboard.ingest.convert import Converted
 from dashboard.ingest.reader import Grid
-from dashboard.ingest.sniff import Sniffed
+from dashboard.ingest.upload import Upload
 
 # English and Italian. The Italian Post ID, Page and click headers were not seen in a
 # real file (the doc lists the others); Post ID falls back to the first column, where
@@ -70,18 +70,18 @@ def _is_meta_header(found: Located, _cells: list[str]) -> bool:
     return {"published_at", "permalink"} <= keys and bool({"reach", "impressions"} & keys)
 
 
-def _where(data: bytes, sniffed: Sniffed) -> tuple[str, int] | None:
-    return find_header(sheet_heads(data, sniffed), COLUMNS, _is_meta_header)
+def _where(upload: Upload) -> tuple[str, int] | None:
+    return find_header(sheet_heads(upload), COLUMNS, _is_meta_header)
 
 
-def matches(data: bytes, sniffed: Sniffed) -> bool:
-    return _where(data, sniffed) is not None
+def matches(upload: Upload) -> bool:
+    return _where(upload) is not None
 
 
-def name_for(data: bytes, sniffed: Sniffed) -> str:
+def name_for(upload: Upload) -> str:
     """`meta_posts_it` when the header is Italian, else `meta_posts_en`."""
-    sheet, row = _where(data, sniffed) or ("", 0)
-    header = sheet_heads(data, sniffed)[sheet][row]
+    sheet, row = _where(upload) or ("", 0)
+    header = sheet_heads(upload)[sheet][row]
     return "meta_posts_it" if _ITALIAN in map(header_key, header) else "meta_posts_en"
 
 
@@ -111,8 +111,9 @@ def _post_id(grid: Grid, found: Located) -> Out:
     return Out(grid.header[index], cell(index))
 
 
-def load(file: str, data: bytes, sniffed: Sniffed) -> Converted:
-    grid = sheet_grid(data, sniffed, located(_where(data, sniffed), "meta_posts"))
+def load(upload: Upload) -> Converted:
+    file = upload.name
+    grid = sheet_grid(upload, located(_where(upload), "meta_posts"))
     found = locate(grid.header, COLUMNS)
     date = found["published_at"]
     formats, note = slash_dates(values(grid, date), day_first=False)

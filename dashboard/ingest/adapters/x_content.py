@@ -24,7 +24,7 @@ from dashboard.ingest.adapters.common import (
     x_posts,
 )
 from dashboard.ingest.convert import Converted
-from dashboard.ingest.sniff import Sniffed
+from dashboard.ingest.upload import Upload
 
 LAYOUT = (
     "Post id",
@@ -66,19 +66,20 @@ def _is_x_header(found: Located, _cells: list[str]) -> bool:
     return {"post_id", "published_at", "impressions", "bookmarks"} <= found.keys()
 
 
-def _where(data: bytes, sniffed: Sniffed) -> tuple[str, int] | None:
-    heads = sheet_heads(data, sniffed)
+def _where(upload: Upload) -> tuple[str, int] | None:
+    heads = sheet_heads(upload)
     return find_header(heads, COLUMNS, _is_x_header) or find_by_layout(
         heads, LAYOUT, LAYOUT.index("Post Link"), X_STATUS
     )
 
 
-def matches(data: bytes, sniffed: Sniffed) -> bool:
-    return _where(data, sniffed) is not None
+def matches(upload: Upload) -> bool:
+    return _where(upload) is not None
 
 
-def load(file: str, data: bytes, sniffed: Sniffed) -> Converted:
-    grid = sheet_grid(data, sniffed, located(_where(data, sniffed), "x_content"))
+def load(upload: Upload) -> Converted:
+    file = upload.name
+    grid = sheet_grid(upload, located(_where(upload), "x_content"))
     found = locate(grid.header, COLUMNS, LAYOUT)
     return x_posts(grid, found, file, date_formats=DATE_FORMATS)
 

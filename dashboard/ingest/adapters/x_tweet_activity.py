@@ -26,7 +26,7 @@ from dashboard.ingest.adapters.common import (
     x_posts,
 )
 from dashboard.ingest.convert import Converted
-from dashboard.ingest.sniff import Sniffed
+from dashboard.ingest.upload import Upload
 
 _METRICS = (
     "retweets",
@@ -79,19 +79,20 @@ def _is_legacy_header(found: Located, _cells: list[str]) -> bool:
     )
 
 
-def _where(data: bytes, sniffed: Sniffed) -> tuple[str, int] | None:
-    heads = sheet_heads(data, sniffed)
+def _where(upload: Upload) -> tuple[str, int] | None:
+    heads = sheet_heads(upload)
     return find_header(heads, COLUMNS, _is_legacy_header) or find_by_layout(
         heads, LAYOUT, LAYOUT.index("Tweet permalink"), X_STATUS
     )
 
 
-def matches(data: bytes, sniffed: Sniffed) -> bool:
-    return _where(data, sniffed) is not None
+def matches(upload: Upload) -> bool:
+    return _where(upload) is not None
 
 
-def load(file: str, data: bytes, sniffed: Sniffed) -> Converted:
-    grid = sheet_grid(data, sniffed, located(_where(data, sniffed), "x_tweet_activity"))
+def load(upload: Upload) -> Converted:
+    file = upload.name
+    grid = sheet_grid(upload, located(_where(upload), "x_tweet_activity"))
     return x_posts(grid, locate(grid.header, COLUMNS, LAYOUT), file, clean=no_dashes)
 
 
