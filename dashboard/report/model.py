@@ -51,6 +51,7 @@ class Brand:
 class ChartSeries:
     name: str
     values: tuple[float | None, ...]
+    labels: tuple[str, ...]  # each value as the reader's language writes it ("" if none)
 
 
 @dataclass(frozen=True)
@@ -307,13 +308,30 @@ def _gap_sentence(gap: Any, lang: Lang) -> str:
     )
 
 
+def _labels(values: tuple[float | None, ...], unit: str, lang: Lang) -> tuple[str, ...]:
+    """Chart values as text, for renderers that print them (the PDF)."""
+    if unit == "rate":
+        return tuple("" if v is None else format_value(v, "rate", lang) for v in values)
+    decimals = 1 if unit == "hours" else 0
+    return tuple("" if v is None else number(v, lang, decimals) for v in values)
+
+
+def _series(name: str, values: tuple[float | None, ...], unit: str, lang: Lang) -> ChartSeries:
+    return ChartSeries(name, values, _labels(values, unit, lang))
+
+
 def _criteria_chart(scorecard: Scorecard, previous: Scorecard | None, lang: Lang) -> Chart:
-    series = [ChartSeries(rt("this_audit", lang), tuple(c.score for c in scorecard.criteria))]
+    series = [
+        _series(rt("this_audit", lang), tuple(c.score for c in scorecard.criteria), "score", lang)
+    ]
     if previous is not None:
         before = {c.id: c.score for c in previous.criteria}
         series.append(
-            ChartSeries(
-                rt("previous_audit", lang), tuple(before.get(c.id) for c in scorecard.criteria)
+            _series(
+                rt("previous_audit", lang),
+                tuple(before.get(c.id) for c in scorecard.criteria),
+                "score",
+                lang,
             )
         )
     return Chart(
@@ -361,14 +379,14 @@ def _chart(criterion: CriterionResult, lang: Lang, context: Context | None) -> C
         return Chart(
             rt("chart_metric_scores", lang),
             tuple(m.spec.title[lang] for m in criterion.metrics),
-            (ChartSeries(rt("score", lang), tuple(m.score for m in criterion.metrics)),),
+            (_series(rt("score", lang), tuple(m.score for m in criterion.metrics), "score", lang),),
             "score",
         )
     categories = tuple(_category(found, c, lang) for c in found.categories)
     note = ""
     if found.total > len(categories):
         note = rt("chart_shown", lang, shown=len(categories), total=found.total)
-    series = tuple(ChartSeries(rt(s.key, lang), s.values) for s in found.series)
+    series = tuple(_series(rt(s.key, lang), s.values, found.unit, lang) for s in found.series)
     return Chart(
         f"{series[0].name}, {rt(f'bd_{found.kind}', lang).lower()}",
         categories,
