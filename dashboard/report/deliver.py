@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from dashboard.audit import Auditor
 from dashboard.i18n import Lang
 from dashboard.ingest import Dataset
+from dashboard.period import Period
 from dashboard.report.model import Brand, Report, build_report
 from dashboard.report.tables import period_text
 from dashboard.scoring import Scorecard
@@ -60,12 +61,12 @@ FORMATS = {
 }
 
 
-def file_name(client: str, scorecard: Scorecard, extension: str) -> str:
+def file_name(client: str, period: Period, extension: str) -> str:
     """presenza-gruppo-aurora-2025-11-01_2026-10-31.pptx: who, which period, what."""
-    slug = "".join(c if c.isalnum() else "-" for c in client.lower()).strip("-")
+    slug = "".join(c if c.isascii() and c.isalnum() else "-" for c in client.lower())
     slug = "-".join(part for part in slug.split("-") if part)[:40]
-    period = f"{scorecard.period.start.isoformat()}_{scorecard.period.end.isoformat()}"
-    return f"presenza-{slug + '-' if slug else ''}{period}.{extension}"
+    span = f"{period.start.isoformat()}_{period.end.isoformat()}"
+    return f"presenza-{slug + '-' if slug else ''}{span}.{extension}"
 
 
 def live_report(

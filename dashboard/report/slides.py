@@ -76,7 +76,7 @@ def _text_box(
     def runs(scale: float, items: list[tuple[str, dict]]) -> list[fit.Run]:
         return [
             fit.Run(
-                text,
+                ("■ " if style.get("marker") else "") + text,
                 style.get("size", size) * scale,
                 style.get("bold", False),
                 style.get("italic", False),
@@ -431,6 +431,7 @@ def _table(
             cell.text = text
             paragraph = cell.text_frame.paragraphs[0]
             paragraph.alignment = PP_ALIGN.RIGHT if c in numeric and r else PP_ALIGN.LEFT
+            paragraph.font.size = Pt(size)  # an empty cell too: its line keeps the row's height
             for run in paragraph.runs:
                 _style_run(
                     run, size, bold=r == 0, color=RGBColor(0xFF, 0xFF, 0xFF) if r == 0 else INK
