@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 import openpyxl
 import pytest
@@ -82,7 +82,9 @@ def _texts(slide) -> str:
 def test_the_deck_has_the_expected_slides_in_the_chosen_language(deck, audit) -> None:
     lang, report, prs = deck
     scorecard = audit[2]
-    assert (Emu(prs.slide_width).inches, Emu(prs.slide_height).inches) == pytest.approx((13.333, 7.5), abs=0.01)
+    assert (Emu(prs.slide_width).inches, Emu(prs.slide_height).inches) == pytest.approx(
+        (13.333, 7.5), abs=0.01
+    )
     slides = list(prs.slides)
     gap_slides = -(-len(gap_list(scorecard)) // 12)
     assert len(slides) == 3 + 12 + gap_slides + 1 + 1
@@ -92,13 +94,15 @@ def test_the_deck_has_the_expected_slides_in_the_chosen_language(deck, audit) ->
     assert summary in _texts(slides[1])
     for slide, criterion in zip(slides[3:15], scorecard.criteria, strict=True):
         assert criterion.spec.title[lang] in _texts(slide)
-    assert ("Metodo e fonti dei dati" if lang == "it" else "Method and data sources") in _texts(slides[-2])
+    assert ("Metodo e fonti dei dati" if lang == "it" else "Method and data sources") in _texts(
+        slides[-2]
+    )
     other = "en" if lang == "it" else "it"
     assert scorecard.criteria[1].spec.title[other] not in "\n".join(_texts(s) for s in slides)
 
 
 def test_every_chart_is_a_native_chart_with_its_workbook_never_a_picture(deck) -> None:
-    _, report, prs = deck
+    _, _, prs = deck
     slides = list(prs.slides)
     charts = [s for slide in slides for s in slide.shapes if s.has_chart]
     assert len(charts) == 1 + 12  # the criteria, then one per criterion
@@ -129,7 +133,13 @@ def _paragraph_runs(frame) -> list[fit.Run]:
         main = sized[-1]
         before = paragraph.space_before.pt if paragraph.space_before is not None else 0
         runs.append(
-            fit.Run(paragraph.text, max(r.font.size.pt for r in sized), bool(main.font.bold), bool(main.font.italic), before)
+            fit.Run(
+                paragraph.text,
+                max(r.font.size.pt for r in sized),
+                bool(main.font.bold),
+                bool(main.font.italic),
+                before,
+            )
         )
     return runs
 
@@ -248,7 +258,10 @@ def test_the_pdf_text_has_the_client_the_index_and_every_criterion(audit, lang) 
         assert criterion.spec.title[lang] in flat
     assert ("Indice" if lang == "it" else "Contents") in flat  # the table of contents
     last = len(reader.pages)
-    assert f"{'Pagina' if lang == 'it' else 'Page'} {last} {'di' if lang == 'it' else 'of'} {last}" in flat
+    assert (
+        f"{'Pagina' if lang == 'it' else 'Page'} {last} {'di' if lang == 'it' else 'of'} {last}"
+        in flat
+    )
     fonts = {
         str(font["/BaseFont"])
         for page in reader.pages
@@ -272,21 +285,28 @@ def book(audit):
     gap = gap_list(scorecard)[0]
     payload = '=HYPERLINK("http://example.invalid","click")'
     evidence = dict(gap.metric.measure.evidence)
-    evidence["external_authors"] = [{"author": payload, "posts": 3}, {"author": "@agency", "posts": 1}]
+    evidence["external_authors"] = [
+        {"author": payload, "posts": 3},
+        {"author": "@agency", "posts": 1},
+    ]
     changed = replace(
         scorecard,
         criteria=tuple(
             replace(
                 c,
                 metrics=tuple(
-                    replace(m, measure=replace(m.measure, evidence=evidence)) if m is gap.metric else m
+                    replace(m, measure=replace(m.measure, evidence=evidence))
+                    if m is gap.metric
+                    else m
                     for m in c.metrics
                 ),
             )
             for c in scorecard.criteria
         ),
     )
-    report = build_report(changed, "en", Brand("-client"), inputs=[{"file": "+posts.csv", "rows_loaded": 3}])
+    report = build_report(
+        changed, "en", Brand("-client"), inputs=[{"file": "+posts.csv", "rows_loaded": 3}]
+    )
     return changed, openpyxl.load_workbook(io.BytesIO(to_workbook(report))), payload
 
 
@@ -331,14 +351,18 @@ def test_scores_are_red_amber_green_and_no_internal_ids(book) -> None:
             "greaterThanOrEqual",
         }
     ids = {c.id for c in scorecard.criteria} | {m.id for c in scorecard.criteria for m in c.metrics}
-    cells = {str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row if c.value}
+    cells = {
+        str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row if c.value
+    }
     assert not ids & cells
 
 
 def test_uploaded_text_that_looks_like_a_formula_stays_inert(book) -> None:
     _, workbook, payload = book
     cells = [c for sheet in workbook for row in sheet.iter_rows() for c in row]
-    hostile = [c for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "+", "-", "@"))]
+    hostile = [
+        c for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "+", "-", "@"))
+    ]
     assert {payload, "@agency", "-client", "+posts.csv"} <= {c.value for c in hostile}
     for cell in hostile:
         assert cell.data_type == "s" and cell.quotePrefix, cell.value
