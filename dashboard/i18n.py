@@ -1132,6 +1132,10 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- the Report control and the brand (dashboard/ui/report.py; the deliverables'
     # own words are in dashboard/report/texts.py) ---
     "report_title": {"it": "Report per il cliente", "en": "Client report"},
+    "audits_report_pick": {
+        "it": "Audit da consegnare al cliente",
+        "en": "Audit to hand to the client",
+    },
     "ui_sample_company": {"it": "Gruppo Aurora (esempio)", "en": "Gruppo Aurora (sample)"},
     "report_caption": {
         "it": "Una presentazione PowerPoint modificabile, un PDF o una cartella Excel per gli analisti, con il marchio del cliente.",

@@ -276,9 +276,10 @@ def report_section(engine: Engine, access: Access, audits: list[AuditInfo], lang
     key = "audits_report_pick"
     if st.session_state.get(key) not in by_id:
         st.session_state[key] = next((a.id for a in audits if a.is_current), audits[0].id)
+    pick, action = st.columns([3, 1], vertical_alignment="bottom")
     chosen = by_id[
-        st.selectbox(
-            t("audits_pick", lang),
+        pick.selectbox(
+            t("audits_report_pick", lang),
             list(by_id),
             format_func=lambda i: audit_label(by_id[i], lang),
             key=key,
@@ -289,7 +290,8 @@ def report_section(engine: Engine, access: Access, audits: list[AuditInfo], lang
     def build(language: Lang, names_on: bool):
         return saved_report(engine, access, chosen.id, language, brand, names_on=names_on)
 
-    report.control(f"report_audit_{chosen.id}", lang, build, brand.client, chosen.period)
+    with action:
+        report.control(f"report_audit_{chosen.id}", lang, build, brand.client, chosen.period)
 
 
 # --- compare ----------------------------------------------------------------------------------
@@ -414,8 +416,9 @@ def render() -> None:
         audits = list_audits(engine, access)
         with st.container(border=True):
             list_section(engine, access, audits, lang)
-        report_section(engine, access, audits, lang)
-        report.brand_section(engine, access, lang)
+        with st.container(border=True):
+            report_section(engine, access, audits, lang)
+            report.brand_section(engine, access, lang)
         with st.container(border=True):
             compare_section(engine, access, audits, lang)
         if access.can_edit and not saved.oidc_enabled():

@@ -15,10 +15,13 @@ TOP_GAPS = 5
 
 def render() -> None:
     lang = state.lang()
-    st.title(t("nav_overview", lang), anchor=False)
+    title, action = st.columns([4, 1], vertical_alignment="bottom")
+    title.title(t("nav_overview", lang), anchor=False)
     if views.needs_data(lang):
         return
     scorecard = state.scorecard()
+    with action:  # beside the title: the executive's screen keeps its height
+        _report_control(scorecard, lang)
     facts = [f"{t('period', lang)}: {views.plain(period_text(scorecard.period, lang))}"]
     if state.session().sample:
         facts.append(t("ui_sample_caption", lang))
@@ -43,7 +46,6 @@ def render() -> None:
         views.chart(charts.criteria_figure(scorecard, lang, height=360), key="criteria")
 
     gaps = gaps_table(scorecard, lang).head(TOP_GAPS)
-    _report_control(scorecard, lang)
     with st.container(border=True):
         head, link = st.columns([3, 1], vertical_alignment="center")
         head.subheader(t("ui_top_gaps", lang, n=TOP_GAPS), anchor=False)

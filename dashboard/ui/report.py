@@ -1,8 +1,9 @@
 """The Report control (Overview, Saved audits) and the brand editor (Saved audits).
 
-One control: format (PPTX, PDF, XLSX), language, names on or off → *Prepare* builds
-the file with a progress bar → a download button. The file is kept in this browser
-session only (one at a time) and dropped when a choice changes.
+One control, a button that opens a small panel (the Overview stays one screen): format
+(PPTX, PDF, XLSX), language, names on or off → *Prepare* builds the file with a
+progress bar → a download button. The file is kept in this browser session only (one
+at a time) and dropped when a choice changes.
 """
 
 from __future__ import annotations
@@ -28,25 +29,23 @@ Build = Callable[[Lang, bool], Report]
 
 def control(key: str, lang: Lang, build: Build, client: str, period: Period) -> None:
     """Choose, prepare, download. `build(language, names_on)` returns the report."""
-    with st.container(border=True):
-        st.subheader(t("report_title", lang), anchor=False)
+    with st.popover(t("report_title", lang), icon=":material/description:", width="stretch"):
         st.caption(t("report_caption", lang))
-        kind_col, lang_col, names_col = st.columns([2, 1, 1], vertical_alignment="bottom")
-        kind = kind_col.segmented_control(
+        kind = st.segmented_control(
             t("report_format", lang),
             list(FORMATS),
             default="pptx",
             format_func=FORMAT_NAMES.__getitem__,
             key=f"{key}_format",
         )
-        language = lang_col.selectbox(
+        language = st.selectbox(
             t("report_language", lang),
             LANGS,
             index=LANGS.index(lang),
             format_func=LANG_NAMES.__getitem__,
             key=f"{key}_lang",
         )
-        names_on = names_col.toggle(
+        names_on = st.toggle(
             t("ui_show_names", lang),
             value=state.show_names(),
             key=f"{key}_names",
