@@ -140,6 +140,32 @@ def _needed(paragraphs: list[tuple[str, dict]], width: int, size: float) -> int:
     return int(Pt(fit.height_pt(runs, Emu(width - 2 * INSET).pt)) + 2 * INSET)
 
 
+def _stack(
+    slide: Slide,
+    left: int,
+    top: int,
+    width: int,
+    blocks: list[tuple[list[tuple[str, dict]], float]],
+    *,
+    bottom: int = Inches(7.1),
+    gap: int = Inches(0.15),
+    muted_last: bool = False,
+) -> None:
+    """Text boxes one under the other down to `bottom`: each gets the height it needs, or a
+    share of the room in proportion to its need when together they need more."""
+    if muted_last:
+        last, size = blocks[-1]
+        blocks[-1] = ([(text, {"color": MUTED, **style}) for text, style in last], size)
+    blocks = [(paragraphs, size) for paragraphs, size in blocks if paragraphs]
+    needs = [_needed(paragraphs, width, size) + Inches(0.05) for paragraphs, size in blocks]
+    room = bottom - top - gap * (len(blocks) - 1)
+    scale = min(1.0, room / sum(needs))
+    for i, ((paragraphs, size), need) in enumerate(zip(blocks, needs, strict=True)):
+        height = bottom - top if i == len(blocks) - 1 else int(need * scale)
+        _text_box(slide, left, top, width, height, paragraphs, size=size)
+        top += height + gap
+
+
 def _notes(slide: Slide, text: str) -> None:
     slide.notes_slide.notes_text_frame.text = text
 
@@ -349,37 +375,17 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
     if section.evidence:
         words.append((report.text("evidence"), {"bold": True, "size": 12, "before": 8}))
         words += [(line, {"size": 10, "color": MUTED, "before": 2}) for line in section.evidence]
-    grounds = [(report.text("argument"), {"bold": True, "size": 11})]
-    grounds.append((section.argument, {"italic": True, "before": 2}))
-    grounds += [
+    # The argument with the articles it comes from; the reference figures go beside the
+    # recommendation, as they are set beside the targets.
+    argument = [
+        (report.text("argument"), {"bold": True, "size": 11}),
+        (section.argument, {"italic": True, "before": 2}),
+    ]
+    argument += [
         (f"{report.text('source')}: {s}", {"size": 9, "color": MUTED, "before": 2})
         for s in section.seeds
     ]
-    grounds += [
-        (f"{report.text('reference')}: {r}", {"size": 9, "color": MUTED, "before": 2})
-        for r in section.references
-    ]
-    # The left column stacks the numbers and the argument: each gets the room it needs,
-    # in proportion when both need more than there is.
-    top, bottom = Inches(1.35), Inches(7.1)
-    need_words = _needed(words, column, 12) + Inches(0.1)
-    need_grounds = _needed(grounds, column, 10) + Inches(0.1)
-    room = bottom - top - Inches(0.15)
-    split = (
-        need_words
-        if need_words + need_grounds <= room
-        else int(room * need_words / (need_words + need_grounds))
-    )
-    _text_box(slide, MARGIN, top, column, split, words, size=12)
-    _text_box(
-        slide,
-        MARGIN,
-        top + split + Inches(0.15),
-        column,
-        bottom - top - split - Inches(0.15),
-        grounds,
-        size=10,
-    )
+    _stack(slide, MARGIN, Inches(1.35), column, [(words, 12), (argument, 10)])
     _chart(slide, section.chart, report, right, Inches(1.35), column, Inches(3.1))
     advice = [(report.text("recommendation"), {"bold": True, "size": 12})]
     if section.recommendations:
@@ -395,7 +401,8 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
             )
     else:
         advice.append((section.status_text, {"before": 2}))
-    _text_box(slide, right, Inches(4.55), column, Inches(2.55), advice, size=12)
+    figures = [(f"{report.text('reference')}: {r}", {"before": 2}) for r in section.references]
+    _stack(slide, right, Inches(4.55), column, [(advice, 12), (figures, 9)], muted_last=True)
     _notes(slide, section.notes)
 
 
