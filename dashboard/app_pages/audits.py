@@ -159,6 +159,18 @@ def link_section(engine: Engine, access: Access, lang: Lang) -> None:
 # --- the list ---------------------------------------------------------------------------------
 
 
+def pick_audit(where, audits: list[AuditInfo], key: str, label: str, lang: Lang) -> AuditInfo:
+    """A select box of the workspace's audits, starting on the current one."""
+    by_id = {a.id: a for a in audits}
+    if st.session_state.get(key) not in by_id:
+        st.session_state[key] = next((a.id for a in audits if a.is_current), audits[0].id)
+    return by_id[
+        where.selectbox(
+            label, list(by_id), format_func=lambda i: audit_label(by_id[i], lang), key=key
+        )
+    ]
+
+
 def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: Lang) -> None:
     st.subheader(t("audits_list", lang), anchor=False)
     if not audits:
@@ -184,18 +196,8 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
     )
     if not access.can_edit:
         return
+    chosen = pick_audit(st, audits, "audits_selected", t("audits_pick", lang), lang)
     by_id = {a.id: a for a in audits}
-    key = "audits_selected"
-    if st.session_state.get(key) not in by_id:
-        st.session_state[key] = next((a.id for a in audits if a.is_current), audits[0].id)
-    chosen = by_id[
-        st.selectbox(
-            t("audits_pick", lang),
-            list(by_id),
-            format_func=lambda i: audit_label(by_id[i], lang),
-            key=key,
-        )
-    ]
     rename, current, delete = st.columns([3, 1, 1], vertical_alignment="bottom")
     with rename:
         box, button = st.columns([3, 1], vertical_alignment="bottom")
@@ -272,19 +274,8 @@ def report_section(engine: Engine, access: Access, audits: list[AuditInfo], lang
     """A saved audit as the client's deliverable, with the workspace's brand."""
     if not audits:
         return
-    by_id = {a.id: a for a in audits}
-    key = "audits_report_pick"
-    if st.session_state.get(key) not in by_id:
-        st.session_state[key] = next((a.id for a in audits if a.is_current), audits[0].id)
     pick, action = st.columns([3, 1], vertical_alignment="bottom")
-    chosen = by_id[
-        pick.selectbox(
-            t("audits_report_pick", lang),
-            list(by_id),
-            format_func=lambda i: audit_label(by_id[i], lang),
-            key=key,
-        )
-    ]
+    chosen = pick_audit(pick, audits, "audits_report_pick", t("audits_report_pick", lang), lang)
     brand = report.brand_of(engine, access)
 
     def build(language: Lang, names_on: bool):
