@@ -182,16 +182,20 @@ def test_a_saved_audit_offers_the_report_and_its_editors_the_brand() -> None:
 # --- LibreOffice ---------------------------------------------------------------------------
 
 
-def test_libreoffice_opens_the_deck_and_draws_every_slide(cli_files, tmp_path) -> None:
-    """One conversion for both languages (LibreOffice starts once); every page drawn is
-    more than a blank page. Skipped without LibreOffice, except in CI."""
+def test_libreoffice_opens_the_files_and_draws_every_page(cli_files, tmp_path) -> None:
+    """LibreOffice opens both decks and both workbooks (one start for all four) and draws
+    every slide; poppler draws every page of the PDFs. Each page drawn has ink on it.
+    Skipped without LibreOffice, except in CI."""
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
-    if not soffice or not pdftoppm:
+    if not soffice or not pdftoppm or not shutil.which("localc"):
         if os.environ.get("CI"):
-            pytest.fail("LibreOffice Impress and poppler-utils must be installed in CI")
-        pytest.skip("LibreOffice or pdftoppm is not installed")
+            pytest.fail("LibreOffice Impress and Calc and poppler-utils must be installed in CI")
+        pytest.skip("LibreOffice (Impress, Calc) or pdftoppm is not installed")
     out = cli_files[0]
-    decks = [out / "sample_it.pptx", out / "sample_en.pptx"]
+    files = []
+    for lang in ("it", "en"):  # each its own name: LibreOffice writes <stem>.pdf
+        files.append(out / f"sample_{lang}.pptx")
+        files.append(Path(shutil.copy(out / f"sample_{lang}.xlsx", tmp_path / f"book_{lang}.xlsx")))
     profile = tmp_path / "profile"
     subprocess.run(
         [
@@ -201,25 +205,30 @@ def test_libreoffice_opens_the_deck_and_draws_every_slide(cli_files, tmp_path) -
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
-            *map(str, decks),
+            str(tmp_path / "lo"),
+            *map(str, files),
         ],
         check=True,
         capture_output=True,
         timeout=240,
     )
-    for deck in decks:
-        pdf = tmp_path / f"{deck.stem}.pdf"
-        pages = len(PdfReader(pdf).pages)
-        assert pages == len(Presentation(deck).slides)
-        subprocess.run(
-            [pdftoppm, "-r", "20", "-png", str(pdf), str(tmp_path / deck.stem)],
-            check=True,
-            timeout=120,
-        )
-        images = sorted(tmp_path.glob(f"{deck.stem}-*.png"))
-        assert len(images) == pages
-        for image in images:
-            with Image.open(image) as picture:
-                colours = picture.convert("L").getextrema()
-                assert colours[1] - colours[0] > 100, image.name  # ink on the page
+    for source in files:
+        drawn = tmp_path / "lo" / f"{source.stem}.pdf"
+        if source.suffix == ".xlsx":
+            assert drawn.exists() and len(PdfReader(drawn).pages) >= 1, source.name
+            continue
+        assert len(PdfReader(drawn).pages) == len(Presentation(source).slides)
+        _drawn_with_ink(pdftoppm, drawn, tmp_path / source.stem)
+    for lang in ("it", "en"):
+        _drawn_with_ink(pdftoppm, out / f"sample_{lang}.pdf", tmp_path / f"typst_{lang}")
+
+
+def _drawn_with_ink(pdftoppm: str, pdf: Path, prefix: Path) -> None:
+    """Every page of `pdf` drawn as a PNG, none of them blank."""
+    subprocess.run([pdftoppm, "-r", "20", "-png", str(pdf), str(prefix)], check=True, timeout=120)
+    images = sorted(prefix.parent.glob(f"{prefix.name}-*.png"))
+    assert len(images) == len(PdfReader(pdf).pages)
+    for image in images:
+        with Image.open(image) as picture:
+            darkest, lightest = picture.convert("L").getextrema()
+            assert lightest - darkest > 100, image.name  # ink on the page
