@@ -232,3 +232,38 @@ def _drawn_with_ink(pdftoppm: str, pdf: Path, prefix: Path) -> None:
         with Image.open(image) as picture:
             darkest, lightest = picture.convert("L").getextrema()
             assert lightest - darkest > 100, image.name  # ink on the page
+
+
+def test_an_editor_brands_the_workspace_and_its_reports_carry_it() -> None:
+    from io import BytesIO
+
+    from apptest import engine as app_engine
+    from test_saved_audits import EDITOR, VIEWER, open_workspace
+
+    from dashboard.audit import Auditor
+    from dashboard.bundled import load_sample
+    from dashboard.settings import Settings
+    from dashboard.store import save_audit
+
+    store = app_engine()
+    access = create_workspace(
+        store, "brand-co", "Brand Co", editor_passphrase=EDITOR, viewer_passphrase=VIEWER
+    )
+    dataset = load_sample()
+    save_audit(store, access, Auditor(dataset).scorecard(), dataset, Settings(), saved_by="t")
+    at = open_workspace(visit(boot("en"), "audits"), "brand-co", EDITOR)
+    at.text_input(key="brand_client").input("Brand Company S.r.l.")
+    at.color_picker(key="brand_color").pick("#7a1f3d")
+    button(at, "Save the brand").click().run()
+    assert not at.exception and any("Brand saved" in s.value for s in at.success)
+    assert (get_brand(store, access).client, get_brand(store, access).color) == (
+        "Brand Company S.r.l.",
+        "#7A1F3D",
+    )
+    audit_id = at.session_state["audits_report_pick"]
+    at.segmented_control(key=f"report_audit_{audit_id}_format").set_value("pdf").run()
+    button(at, "Prepare the report").click().run()
+    download = next(d for d in at.get("download_button") if d.proto.label.endswith(".pdf"))
+    assert "presenza-brand-company-s-r-l-" in download.proto.label
+    report = at.session_state["report_file"][1]
+    assert "Brand Company S.r.l." in PdfReader(BytesIO(report)).pages[0].extract_text()
