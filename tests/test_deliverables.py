@@ -28,11 +28,13 @@ from dashboard.gaps import gap_list
 from dashboard.i18n import LANGS
 from dashboard.period import Period
 from dashboard.report import fit
+from dashboard.report.build import build_report
 from dashboard.report.citations import figures, seed_parts, seeds
 from dashboard.report.deliver import live_report
-from dashboard.report.model import Brand, build_report
+from dashboard.report.model import Brand
 from dashboard.report.pdf import to_pdf
-from dashboard.report.slides import INSET, to_pptx
+from dashboard.report.slide_text import INSET
+from dashboard.report.slides import to_pptx
 from dashboard.report.workbook import to_workbook
 from dashboard.settings import Settings
 from dashboard.ui.tables import roster_names

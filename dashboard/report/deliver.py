@@ -18,7 +18,8 @@ from dashboard.audit import Auditor
 from dashboard.i18n import Lang
 from dashboard.ingest import Dataset
 from dashboard.period import Period
-from dashboard.report.model import Brand, Report, build_report
+from dashboard.report.build import build_report
+from dashboard.report.model import Brand, Report
 from dashboard.report.tables import period_text
 from dashboard.scoring import Scorecard
 from dashboard.settings import Settings

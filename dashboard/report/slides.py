@@ -1,8 +1,8 @@
 """The report as an editable PowerPoint: 16:9, Arial theme, native charts, speaker notes.
 
 Every chart is a real chart object whose data sits in the embedded workbook, so the
-client can restyle it; every text box is sized with the font's metrics (`fit`) and its
-text shrinks (down to `MIN_PT`) rather than overflow. This module lays out a `Report`:
+client can restyle it; every text box is sized with the font's metrics and its
+text shrinks rather than overflow (`slide_text`). This module lays out a `Report`:
 it computes nothing.
 """
 
@@ -18,18 +18,15 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_TICK_LABEL_POS
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import Slide
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
 from dashboard.report import fit
 from dashboard.report.model import Chart, CriterionSection, Report
+from dashboard.report.slide_text import INK, MUTED, stack, style_run, text_box
 
 THEME_FONT = "Arial"  # on Windows and macOS; LibreOffice draws it with Liberation Sans
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
-INSET = Inches(0.05)  # the text boxes' inner margins, left/right and top/bottom
-MIN_PT = 8.0
-INK = RGBColor(0x1B, 0x1F, 0x24)
-MUTED = RGBColor(0x5A, 0x63, 0x6E)
 GREY = RGBColor(0xB4, 0xBB, 0xC3)
 STATUS_COLORS = {
     "met": RGBColor(0x00, 0x9E, 0x73),
@@ -56,116 +53,6 @@ def _set_theme_font(presentation: Presentation) -> None:
 # --- text ------------------------------------------------------------------------------------
 
 
-def _text_box(
-    slide: Slide,
-    left: int,
-    top: int,
-    width: int,
-    height: int,
-    paragraphs: list[tuple[str, dict]],
-    *,
-    size: float,
-    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
-    align: PP_ALIGN = PP_ALIGN.LEFT,
-) -> None:
-    """A text box whose paragraphs (text, style) fit: the size shrinks until they do, and
-    at `MIN_PT` trailing paragraphs give way to "…" (the notes hold the whole text)."""
-    room_w = Emu(width - 2 * INSET).pt
-    room_h = Emu(height - 2 * INSET).pt
-
-    def runs(scale: float, items: list[tuple[str, dict]]) -> list[fit.Run]:
-        return [
-            fit.Run(
-                ("■ " if style.get("marker") else "") + text,
-                style.get("size", size) * scale,
-                style.get("bold", False),
-                style.get("italic", False),
-                style.get("before", 0) * scale,
-            )
-            for text, style in items
-        ]
-
-    scale = 1.0
-    while not fit.fits(runs(scale, paragraphs), room_w, room_h) and size * scale > MIN_PT:
-        scale = max(scale - 0.05, MIN_PT / size)
-    while len(paragraphs) > 1 and not fit.fits(runs(scale, paragraphs), room_w, room_h):
-        paragraphs = [*paragraphs[:-2], ("…", paragraphs[-2][1])]
-    box = slide.shapes.add_textbox(left, top, width, height)
-    frame = box.text_frame
-    frame.word_wrap = True
-    frame.auto_size = None
-    frame.vertical_anchor = anchor
-    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
-        setattr(frame, side, INSET)
-    for i, (text, style) in enumerate(paragraphs):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.alignment = align
-        paragraph.line_spacing = 1.0
-        if style.get("before"):
-            paragraph.space_before = Pt(style["before"] * scale)
-        if style.get("marker"):
-            marker = paragraph.add_run()
-            marker.text = "■ "
-            _style_run(marker, style.get("size", size) * scale, color=style["marker"])
-        run = paragraph.add_run()
-        run.text = text
-        _style_run(
-            run,
-            style.get("size", size) * scale,
-            bold=style.get("bold", False),
-            italic=style.get("italic", False),
-            color=style.get("color", INK),
-        )
-
-
-def _style_run(run, size: float, *, bold=False, italic=False, color: RGBColor = INK) -> None:
-    run.font.size = Pt(round(size * 2) / 2)
-    run.font.bold = bold
-    run.font.italic = italic
-    run.font.color.rgb = color
-
-
-def _needed(paragraphs: list[tuple[str, dict]], width: int, size: float) -> int:
-    """The height (EMU) the paragraphs take at their full size in a box `width` wide."""
-    runs = [
-        fit.Run(
-            text,
-            s.get("size", size),
-            s.get("bold", False),
-            s.get("italic", False),
-            s.get("before", 0),
-        )
-        for text, s in paragraphs
-    ]
-    return int(Pt(fit.height_pt(runs, Emu(width - 2 * INSET).pt)) + 2 * INSET)
-
-
-def _stack(
-    slide: Slide,
-    left: int,
-    top: int,
-    width: int,
-    blocks: list[tuple[list[tuple[str, dict]], float]],
-    *,
-    bottom: int = Inches(7.1),
-    gap: int = Inches(0.15),
-    muted_last: bool = False,
-) -> None:
-    """Text boxes one under the other down to `bottom`: each gets the height it needs, or a
-    share of the room in proportion to its need when together they need more."""
-    if muted_last:
-        last, size = blocks[-1]
-        blocks[-1] = ([(text, {"color": MUTED, **style}) for text, style in last], size)
-    blocks = [(paragraphs, size) for paragraphs, size in blocks if paragraphs]
-    needs = [_needed(paragraphs, width, size) + Inches(0.05) for paragraphs, size in blocks]
-    room = bottom - top - gap * (len(blocks) - 1)
-    scale = min(1.0, room / sum(needs))
-    for i, ((paragraphs, size), need) in enumerate(zip(blocks, needs, strict=True)):
-        height = bottom - top if i == len(blocks) - 1 else int(need * scale)
-        _text_box(slide, left, top, width, height, paragraphs, size=size)
-        top += height + gap
-
-
 def _notes(slide: Slide, text: str) -> None:
     slide.notes_slide.notes_text_frame.text = text
 
@@ -174,7 +61,7 @@ def _header(slide: Slide, report: Report, title: str, right: str = "") -> None:
     """The slide title, an optional figure at the right (a score), the brand's rule, the logo."""
     color = _rgb(report.cover.color)
     title_width = WIDTH - 2 * MARGIN - (Inches(3.2) if right or report.cover.logo_png else 0)
-    _text_box(
+    text_box(
         slide,
         MARGIN,
         Inches(0.3),
@@ -185,7 +72,7 @@ def _header(slide: Slide, report: Report, title: str, right: str = "") -> None:
         anchor=MSO_ANCHOR.MIDDLE,
     )
     if right:
-        _text_box(
+        text_box(
             slide,
             WIDTH - MARGIN - Inches(3.1),
             Inches(0.3),
@@ -294,7 +181,7 @@ def _cover(presentation: Presentation, report: Report) -> None:
             Inches(1.2),
         )
     left, width = Inches(1.2), Inches(10.5)
-    _text_box(
+    text_box(
         slide,
         left,
         Inches(2.0),
@@ -304,7 +191,7 @@ def _cover(presentation: Presentation, report: Report) -> None:
         size=40,
         anchor=MSO_ANCHOR.BOTTOM,
     )
-    _text_box(
+    text_box(
         slide,
         left,
         Inches(3.15),
@@ -313,7 +200,7 @@ def _cover(presentation: Presentation, report: Report) -> None:
         [(cover.title, {"color": _rgb(cover.color), "bold": True})],
         size=28,
     )
-    _text_box(
+    text_box(
         slide, left, Inches(3.85), width, Inches(0.6), [(cover.subtitle, {"color": MUTED})], size=18
     )
     facts = [
@@ -321,8 +208,8 @@ def _cover(presentation: Presentation, report: Report) -> None:
         (f"{report.text('date')}: {cover.date}", {}),
         (f"{report.text('author')}: {cover.author}", {}),
     ]
-    _text_box(slide, left, Inches(4.8), width, Inches(1.2), facts, size=16)
-    _text_box(
+    text_box(slide, left, Inches(4.8), width, Inches(1.2), facts, size=16)
+    text_box(
         slide,
         left,
         Inches(6.4),
@@ -345,10 +232,10 @@ def _summary(presentation: Presentation, report: Report) -> None:
         (summary.measured_text, {"before": 10}),
         (summary.change_text, {"before": 6}),
     ]
-    _text_box(slide, MARGIN, Inches(1.5), Inches(4.3), Inches(5.4), card, size=15)
+    text_box(slide, MARGIN, Inches(1.5), Inches(4.3), Inches(5.4), card, size=15)
     gaps = [(report.text("top_gaps"), {"bold": True, "size": 18})]
     gaps += [(f"{i}. {text}", {"before": 8}) for i, text in enumerate(summary.top_gaps, start=1)]
-    _text_box(
+    text_box(
         slide, Inches(5.2), Inches(1.5), WIDTH - Inches(5.2) - MARGIN, Inches(5.4), gaps, size=15
     )
     _notes(slide, summary.notes)
@@ -385,7 +272,7 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
         (f"{report.text('source')}: {s}", {"size": 9, "color": MUTED, "before": 2})
         for s in section.seeds
     ]
-    _stack(slide, MARGIN, Inches(1.35), column, [(words, 12), (argument, 10)])
+    stack(slide, MARGIN, Inches(1.35), column, [(words, 12), (argument, 10)])
     _chart(slide, section.chart, report, right, Inches(1.35), column, Inches(3.1))
     advice = [(report.text("recommendation"), {"bold": True, "size": 12})]
     if section.recommendations:
@@ -402,7 +289,7 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
     else:
         advice.append((section.status_text, {"before": 2}))
     figures = [(f"{report.text('reference')}: {r}", {"before": 2}) for r in section.references]
-    _stack(slide, right, Inches(4.55), column, [(advice, 12), (figures, 9)], muted_last=True)
+    stack(slide, right, Inches(4.55), column, [(advice, 12), (figures, 9)], muted_last=True)
     _notes(slide, section.notes)
 
 
@@ -440,7 +327,7 @@ def _table(
             paragraph.alignment = PP_ALIGN.RIGHT if c in numeric and r else PP_ALIGN.LEFT
             paragraph.font.size = Pt(size)  # an empty cell too: its line keeps the row's height
             for run in paragraph.runs:
-                _style_run(
+                style_run(
                     run, size, bold=r == 0, color=RGBColor(0xFF, 0xFF, 0xFF) if r == 0 else INK
                 )
             if r == 0:
@@ -470,7 +357,7 @@ def _gaps(presentation: Presentation, report: Report) -> None:
         slide = presentation.slides.add_slide(presentation.slide_layouts[6])
         _header(slide, report, report.text("gaps" if n == 0 else "gaps_continued"))
         if not page:
-            _text_box(
+            text_box(
                 slide,
                 MARGIN,
                 Inches(1.5),
@@ -523,7 +410,7 @@ def _method(presentation: Presentation, report: Report) -> None:
         top = Inches(1.35)
         if n == 0:
             method = [(text, {"before": 4}) for text in report.method]
-            _text_box(slide, MARGIN, top, WIDTH - 2 * MARGIN, Inches(1.5), method, size=13)
+            text_box(slide, MARGIN, top, WIDTH - 2 * MARGIN, Inches(1.5), method, size=13)
             top = Inches(3.0)
         if page:
             rows = [header] + [
@@ -539,7 +426,7 @@ def _method(presentation: Presentation, report: Report) -> None:
             ]
             _table(slide, report, rows, widths, top, {4, 5})
         else:
-            _text_box(
+            text_box(
                 slide,
                 MARGIN,
                 top,
@@ -559,7 +446,7 @@ def _sources(presentation: Presentation, report: Report) -> None:
         (f"{text}{' — ' + link if link else ''}", {"size": 11, "before": 4})
         for text, link in report.sources
     ]
-    _text_box(slide, MARGIN, Inches(1.35), WIDTH - 2 * MARGIN, Inches(5.8), items, size=12)
+    text_box(slide, MARGIN, Inches(1.35), WIDTH - 2 * MARGIN, Inches(5.8), items, size=12)
     _notes(slide, report.sources_notes)
 
 

@@ -65,7 +65,7 @@ def frame_csv(frame: pd.DataFrame, lang: Lang) -> bytes:
 def to_xlsx(scorecard: Scorecard, lang: Lang) -> bytes:
     """The scorecard as the analysts' workbook (the Gaps page's download: no brand, no
     breakdowns, no file list; the Report control adds them)."""
-    from dashboard.report.model import build_report
+    from dashboard.report.build import build_report
     from dashboard.report.workbook import to_workbook
 
     return to_workbook(build_report(scorecard, lang))
