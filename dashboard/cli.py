@@ -12,11 +12,14 @@ import json
 import mmap
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from dashboard.i18n import LANGS, Lang, t
 from dashboard.ingest import Dataset, load_file
+from dashboard.report_command import add_report
 
 EXIT_BAD_INPUT = 2
 EXIT_STORE = 1
@@ -39,12 +42,8 @@ def _date(text: str) -> date:
     return value
 
 
-def _add_audit(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "audit",
-        help="score exports against the twelve criteria",
-        description="Audit a company's exports. With no input files, audits the bundled sample company.",
-    )
+def add_input_flags(p: argparse.ArgumentParser) -> None:
+    """The files, settings and period an audit reads (shared by `audit` and `report`)."""
     p.add_argument(
         "--posts", nargs="+", type=Path, default=[], metavar="FILE", help="company page exports"
     )
@@ -72,9 +71,18 @@ def _add_audit(sub: argparse._SubParsersAction) -> None:
         "--start", type=_date, help="first day of the period (default: first day of data)"
     )
     p.add_argument("--end", type=_date, help="last day of the period (default: last day of data)")
+    p.add_argument("--strict", action="store_true", help="exit 2 when any row was rejected")
+
+
+def _add_audit(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "audit",
+        help="score exports against the twelve criteria",
+        description="Audit a company's exports. With no input files, audits the bundled sample company.",
+    )
+    add_input_flags(p)
     p.add_argument("--lang", choices=LANGS, default="it", help="language of the text output")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--strict", action="store_true", help="exit 2 when any row was rejected")
     p.add_argument(
         "--save",
         type=_workspace,
@@ -151,21 +159,30 @@ def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, li
     return dataset, results, problems
 
 
-def run_audit_command(args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class Prepared:
+    """An audit computed from the command line's files: what `audit` and `report` print."""
+
+    dataset: Dataset
+    results: list
+    settings: Any
+    auditor: Any
+    scorecard: Any
+
+
+def prepare_audit(args: argparse.Namespace, *, quiet_info: bool = False) -> Prepared | int:
+    """Load the files the flags name (the bundled sample when none), score the period;
+    an exit code instead when the input is bad (the load report is on stderr)."""
     from dashboard.audit import Auditor
     from dashboard.bundled import sample_files
     from dashboard.settings import Settings, SettingsError, parse_settings
 
-    if args.save:  # before the work: a job that may not save learns it at once
-        code = _store_call(check_job, args.save)
-        if code:
-            return code
     pairs = _inputs(args)
     if not pairs:
         pairs = [(p, None) for p in sample_files()]
     dataset, results, problems = load_inputs(pairs)
     for problem in problems:
-        if problem.severity != "info" or args.format == "text":
+        if problem.severity != "info" or not quiet_info:
             print(problem.line(), file=sys.stderr)
     failed = any(p.severity == "error" for p in problems)
     rejected = any(p.severity == "rejected" for p in problems)
@@ -185,14 +202,25 @@ def run_audit_command(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"period: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    scorecard = auditor.scorecard(settings, period)
+    return Prepared(dataset, results, settings, auditor, auditor.scorecard(settings, period))
+
+
+def run_audit_command(args: argparse.Namespace) -> int:
+    if args.save:  # before the work: a job that may not save learns it at once
+        code = _store_call(check_job, args.save)
+        if code:
+            return code
+    prepared = prepare_audit(args, quiet_info=args.format == "json")
+    if isinstance(prepared, int):
+        return prepared
+    scorecard, dataset, settings = prepared.scorecard, prepared.dataset, prepared.settings
     if args.save:
         code = _store_call(save_to_store, args.save, args.name, scorecard, dataset, settings)
         if code:
             return code
     if args.format == "json":
         out = scorecard.to_dict()
-        out["inputs"] = [r.summary() for r in results]
+        out["inputs"] = [r.summary() for r in prepared.results]
         print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
     else:
         print(render_text(scorecard, args.lang))
@@ -434,6 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _add_audit(sub)
     _add_audits(sub)
+    add_report(sub)
     _add_sample(sub)
     _add_serve(sub)
     return parser

@@ -1185,6 +1185,44 @@ TEXTS: dict[str, dict[str, str]] = {
         "it": "Le celle che un foglio di calcolo leggerebbe come formula (=, +, -, @) sono salvate come testo.",
         "en": "Cells a spreadsheet would read as a formula (=, +, -, @) are saved as text.",
     },
+    # --- the Report control and the brand (dashboard/ui/report.py; the deliverables'
+    # own words are in dashboard/report/texts.py) ---
+    "report_title": {"it": "Report per il cliente", "en": "Client report"},
+    "audits_report_pick": {
+        "it": "Audit da consegnare al cliente",
+        "en": "Audit to hand to the client",
+    },
+    "ui_sample_company": {"it": "Gruppo Aurora (esempio)", "en": "Gruppo Aurora (sample)"},
+    "report_caption": {
+        "it": "Una presentazione PowerPoint modificabile, un PDF o una cartella Excel per gli analisti, con il marchio del cliente.",
+        "en": "An editable PowerPoint, a PDF or an Excel workbook for analysts, with the client's brand.",
+    },
+    "report_format": {"it": "Formato", "en": "Format"},
+    "report_language": {"it": "Lingua del report", "en": "Report language"},
+    "report_names_help": {
+        "it": "Spento: i dipendenti compaiono con codici pseudonimi. Acceso: con i nomi dell'anagrafica, e la copertina lo dice.",
+        "en": "Off: employees appear as pseudonymous ids. On: with their names from the roster, and the cover says so.",
+    },
+    "report_prepare": {"it": "Prepara il report", "en": "Prepare the report"},
+    "report_collecting": {"it": "Raccolta dei numeri…", "en": "Collecting the numbers…"},
+    "report_drawing": {"it": "Impaginazione e grafici…", "en": "Laying out pages and charts…"},
+    "report_ready": {"it": "Pronto", "en": "Ready"},
+    "report_download": {"it": "Scarica {name}", "en": "Download {name}"},
+    "brand_title": {"it": "Marchio dei report", "en": "Report brand"},
+    "brand_caption": {
+        "it": "Nome del cliente, colore principale e logo che i report di questo spazio di lavoro riportano.",
+        "en": "The client's name, primary colour and logo that this workspace's reports carry.",
+    },
+    "brand_client": {"it": "Nome del cliente", "en": "Client's name"},
+    "brand_color": {"it": "Colore principale", "en": "Primary colour"},
+    "brand_logo": {"it": "Logo (PNG o SVG, fino a 1 MB)", "en": "Logo (PNG or SVG, up to 1 MB)"},
+    "brand_logo_help": {
+        "it": "Un SVG viene convertito in PNG: non viene mai conservato né incorporato così com'è.",
+        "en": "An SVG is turned into a PNG: it is never kept or embedded as it is.",
+    },
+    "brand_logo_remove": {"it": "Togli il logo", "en": "Remove the logo"},
+    "brand_save": {"it": "Salva il marchio", "en": "Save the brand"},
+    "brand_saved": {"it": "Marchio salvato.", "en": "Brand saved."},
 }
 
 

@@ -24,6 +24,7 @@ from dashboard.report.changes import (
     counts,
     signed,
 )
+from dashboard.report.deliver import saved_report
 from dashboard.report.tables import period_text
 from dashboard.store import (
     SAMPLE_SLUG,
@@ -41,7 +42,7 @@ from dashboard.store import (
     set_current,
     workspace_info,
 )
-from dashboard.ui import nav, saved, state, views, workspaces
+from dashboard.ui import nav, report, saved, state, views, workspaces
 from dashboard.ui.workspaces import flash
 
 DELETING = "audits_deleting"  # the audit whose delete dialog is open
@@ -158,6 +159,18 @@ def link_section(engine: Engine, access: Access, lang: Lang) -> None:
 # --- the list ---------------------------------------------------------------------------------
 
 
+def pick_audit(where, audits: list[AuditInfo], key: str, label: str, lang: Lang) -> AuditInfo:
+    """A select box of the workspace's audits, starting on the current one."""
+    by_id = {a.id: a for a in audits}
+    if st.session_state.get(key) not in by_id:
+        st.session_state[key] = next((a.id for a in audits if a.is_current), audits[0].id)
+    return by_id[
+        where.selectbox(
+            label, list(by_id), format_func=lambda i: audit_label(by_id[i], lang), key=key
+        )
+    ]
+
+
 def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: Lang) -> None:
     st.subheader(t("audits_list", lang), anchor=False)
     if not audits:
@@ -183,18 +196,8 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
     )
     if not access.can_edit:
         return
+    chosen = pick_audit(st, audits, "audits_selected", t("audits_pick", lang), lang)
     by_id = {a.id: a for a in audits}
-    key = "audits_selected"
-    if st.session_state.get(key) not in by_id:
-        st.session_state[key] = next((a.id for a in audits if a.is_current), audits[0].id)
-    chosen = by_id[
-        st.selectbox(
-            t("audits_pick", lang),
-            list(by_id),
-            format_func=lambda i: audit_label(by_id[i], lang),
-            key=key,
-        )
-    ]
     rename, current, delete = st.columns([3, 1, 1], vertical_alignment="bottom")
     with rename:
         box, button = st.columns([3, 1], vertical_alignment="bottom")
@@ -262,6 +265,24 @@ def confirm_delete(engine: Engine, access: Access, audit: AuditInfo, lang: Lang)
     if cancel.button(t("audits_cancel", lang), key="audits_delete_cancel", width="stretch"):
         _stop_deleting()
         st.rerun()
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def report_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: Lang) -> None:
+    """A saved audit as the client's deliverable, with the workspace's brand."""
+    if not audits:
+        return
+    pick, action = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = pick_audit(pick, audits, "audits_report_pick", t("audits_report_pick", lang), lang)
+    brand = report.brand_of(engine, access)
+
+    def build(language: Lang, names_on: bool):
+        return saved_report(engine, access, chosen.id, language, brand, names_on=names_on)
+
+    with action:
+        report.control(f"report_audit_{chosen.id}", lang, build, brand.client, chosen.period)
 
 
 # --- compare ----------------------------------------------------------------------------------
@@ -386,6 +407,9 @@ def render() -> None:
         audits = list_audits(engine, access)
         with st.container(border=True):
             list_section(engine, access, audits, lang)
+        with st.container(border=True):
+            report_section(engine, access, audits, lang)
+            report.brand_section(engine, access, lang)
         with st.container(border=True):
             compare_section(engine, access, audits, lang)
         if access.can_edit and not saved.oidc_enabled():

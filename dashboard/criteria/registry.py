@@ -36,6 +36,7 @@ class MetricSpec:
     reference: dict[
         str, str
     ]  # a public figure beside the target, with source and year ("" if none)
+    references: tuple[str, ...] = ()  # those figures' ids in dashboard/report/citations.toml
 
     @property
     def lower_is_better(self) -> bool:
@@ -79,6 +80,7 @@ def criteria() -> tuple[CriterionSpec, ...]:
                 inputs=tuple(m["inputs"]),
                 recommendation=_pair(m, "recommendation"),
                 reference=_pair(m, "reference"),
+                references=tuple(m.get("references", ())),
             )
             for mid, m in entry["metrics"].items()
         )

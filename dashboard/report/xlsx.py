@@ -1,28 +1,20 @@
-"""The scorecard and its gaps as an XLSX workbook, and the gaps as CSV, in one language.
+"""The gaps as CSV and the scorecard as the analysts' workbook, in one language.
 
 Text from the uploads (author names, departments) can reach these files through the
-evidence, so every cell is written as a plain string or number: a value such as
-`=HYPERLINK(...)` stays text, never a formula (CSV cells that start like a formula are
-prefixed with an apostrophe, the usual guard against spreadsheet formula injection).
+evidence, so a value such as `=HYPERLINK(...)` must stay text, never a formula:
+`formula_like` decides, for the CSV (an apostrophe, the usual guard against spreadsheet
+formula injection) and the workbook (the cell's quote prefix) alike.
 """
 
 from __future__ import annotations
 
-import io
-import math
-from typing import Any
-
 import pandas as pd
-import xlsxwriter
 
-from dashboard.i18n import Lang, number, t
+from dashboard.i18n import Lang
 from dashboard.report.tables import (
     GAP_COLUMNS,
-    criteria_table,
     gaps_table,
     label,
-    metrics_table,
-    period_text,
 )
 from dashboard.scoring import Scorecard
 
@@ -36,8 +28,15 @@ def _headers(frame: pd.DataFrame, lang: Lang) -> list[str]:
     return [label(str(c), lang) if c != "rank" else "#" for c in frame.columns]
 
 
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet would read this text as a formula (or a command): it starts
+    with =, +, -, @, a tab or a carriage return. CSV cells then get an apostrophe, XLSX
+    cells the quote prefix."""
+    return text.startswith(FORMULA_START)
+
+
 def _safe_text(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
+    return "'" + value if formula_like(value) else value
 
 
 def gaps_csv(scorecard: Scorecard, lang: Lang) -> bytes:
@@ -63,90 +62,10 @@ def frame_csv(frame: pd.DataFrame, lang: Lang) -> bytes:
     return ("\ufeff" + text).encode("utf-8")
 
 
-def _cell(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    return value
-
-
-def _write_sheet(
-    book: xlsxwriter.Workbook, name: str, frame: pd.DataFrame, lang: Lang, widths: dict[str, int]
-) -> None:
-    sheet = book.add_worksheet(name[:31])
-    bold = book.add_format(
-        {"bold": True, "bg_color": "#E8F1F8", "border": 1, "text_wrap": True, "valign": "top"}
-    )
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    for col, header in enumerate(_headers(frame, lang)):
-        sheet.write_string(0, col, header, bold)
-    for row, values in enumerate(frame.itertuples(index=False), start=1):
-        for col, value in enumerate(values):
-            value = _cell(value)
-            if isinstance(value, int | float):
-                sheet.write_number(row, col, value)
-            else:
-                sheet.write_string(row, col, str(value), wrap)
-    for col, name_ in enumerate(frame.columns):
-        sheet.set_column(col, col, widths.get(str(name_), 14))
-    sheet.freeze_panes(1, 0)
-    if len(frame):
-        sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
-
-
 def to_xlsx(scorecard: Scorecard, lang: Lang) -> bytes:
-    """A workbook: summary, criteria, metrics and the prioritised gaps, headers in `lang`."""
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
-    summary = pd.DataFrame(
-        {
-            "item": [
-                t("period", lang),
-                t("overall", lang),
-                t("level", lang),
-                t("criteria", lang),
-            ],
-            "value": [
-                period_text(scorecard.period, lang),
-                "—" if scorecard.score is None else f"{number(scorecard.score, lang, 1)}/100",
-                scorecard.level_name(lang) or "—",
-                t("measured", lang, measured=scorecard.measured, total=scorecard.total),
-            ],
-        }
-    )
-    _write_sheet(book, t("xlsx_summary", lang), summary, lang, {"item": 28, "value": 48})
-    _write_sheet(
-        book,
-        t("xlsx_criteria", lang),
-        criteria_table(scorecard, lang),
-        lang,
-        {"criterion": 34, "criterion_id": 16, "missing": 50, "seed": 30},
-    )
-    _write_sheet(
-        book,
-        t("xlsx_metrics", lang),
-        metrics_table(scorecard, lang),
-        lang,
-        {"criterion": 30, "metric": 34, "metric_id": 36, "missing": 40, "note": 30},
-    )
-    _write_sheet(
-        book,
-        t("xlsx_gaps", lang),
-        gaps_table(scorecard, lang)[GAP_EXPORT],
-        lang,
-        {
-            "rank": 5,
-            "criterion": 28,
-            "metric": 30,
-            "evidence": 60,
-            "recommendation": 80,
-            "seed": 24,
-            "reference": 50,
-            "metric_id": 36,
-        },
-    )
-    book.close()
-    return buffer.getvalue()
+    """The scorecard as the analysts' workbook (the Gaps page's download: no brand, no
+    breakdowns, no file list; the Report control adds them)."""
+    from dashboard.report.build import build_report
+    from dashboard.report.workbook import to_workbook
+
+    return to_workbook(build_report(scorecard, lang))

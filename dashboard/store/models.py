@@ -81,6 +81,11 @@ class Workspace(Base):
     grant_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     save_token: Mapped[str | None] = mapped_column(String(64))
     save_token_set_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The brand its reports carry: the client's name, primary colour (#RRGGBB) and logo,
+    # a PNG already checked and re-encoded (see dashboard/report/logo.py).
+    brand_client: Mapped[str | None] = mapped_column(String(200))
+    brand_color: Mapped[str | None] = mapped_column(String(7))
+    brand_logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 class Passphrase(Base):
