@@ -22,10 +22,10 @@ from typing import Any
 
 import polars as pl
 
+from dashboard.criteria.cube import ActivityCube, PeriodSums
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
 from dashboard.period import Period
-from dashboard.schema import ACTIONS
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
 
 # The words of a title that make its holder a manager where roster.is_manager is absent
@@ -58,6 +58,7 @@ class AuditData:
     summary: pl.DataFrame
     questionnaire: dict[str, Any]
     present: dict[str, frozenset[str]]  # table → columns with at least one value
+    cube: ActivityCube  # the action log summed by employee and month
 
     def has(self, table: str, column: str | None = None) -> bool:
         columns = self.present.get(table, frozenset())
@@ -201,6 +202,7 @@ def prepare(dataset: Dataset) -> AuditData:
         summary=summary,
         questionnaire=questionnaire,
         present=present,
+        cube=ActivityCube.build(activity, roster),
     )
 
 
@@ -252,72 +254,16 @@ class Context:
             & (pl.col("left_at").is_null() | (pl.col("left_at") >= self.period.start))
         )
 
-    def _log_in_period(self) -> pl.LazyFrame:
-        return self.data.activity.lazy().filter(
-            (pl.col("occurred_at") >= self.period.start_dt)
-            & (pl.col("occurred_at") <= self.period.end_dt)
-        )
-
-    @cached_property
-    def activity(self) -> pl.LazyFrame:
-        """Company-related actions in the period (lazy: criteria aggregate, never copy it)."""
-        return company_related(self._log_in_period())
-
     @property
     def off_topic(self) -> int:
         """Actions in the period marked not company-related: left out, and said so as evidence."""
-        return self._aggregates[3]
+        return self._sums.off_topic
 
     @cached_property
-    def _aggregates(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
-        """Per-employee counts, interaction pairs, monthly activity and off-topic actions,
-        in one pass of polars."""
-        act = self.activity
-        a = pl.col("action")
-        voiced = a.is_in(["post", "share"])
-        # Flags and the month as plain columns first: the group-by then only sums and
-        # counts them (2× faster at 10M rows than evaluating each predicate per group).
-        flagged = act.with_columns(
-            _post=a == "post",
-            _share=a == "share",
-            _month=pl.col("occurred_at").dt.year() * 12 + pl.col("occurred_at").dt.month(),
-            _reach=pl.when(voiced).then(pl.col("reach")),
-            _impressions=pl.when(voiced).then(pl.col("impressions")),
-        )
-        per_employee = flagged.group_by("employee_id").agg(
-            actions=pl.len(),
-            posts=pl.col("_post").sum(),
-            shares=pl.col("_share").sum(),
-            shares_commentary=(pl.col("_share") & pl.col("with_commentary")).sum(),
-            shares_commentary_known=(
-                pl.col("_share") & pl.col("with_commentary").is_not_null()
-            ).sum(),
-            comments=(a == "comment").sum(),
-            reactions=(a == "reaction").sum(),
-            months_active=pl.col("_month").n_unique(),
-            reach=pl.col("_reach").sum(),
-            reach_known=pl.col("_reach").count(),
-            impressions=pl.col("_impressions").sum(),
-            impressions_known=pl.col("_impressions").count(),
-        )
-        pairs = (
-            act.filter(
-                pl.col("target_employee_id").is_not_null()
-                & (pl.col("target_employee_id") != pl.col("employee_id"))
-            )
-            .group_by("employee_id", "target_employee_id", "action")
-            .agg(n=pl.len())
-        )
-        monthly = (
-            act.group_by(month=pl.col("occurred_at").dt.truncate("1mo").dt.date())
-            .agg(actions=pl.len(), active=pl.col("employee_id").n_unique())
-            .sort("month")
-        )
-        off_topic = self._log_in_period().select((~pl.col("company_related")).sum())
-        per_employee, pairs, monthly, off_topic = pl.collect_all(
-            [per_employee, pairs, monthly, off_topic]
-        )
-        return per_employee, pairs, monthly, int(off_topic.item() or 0)
+    def _sums(self) -> PeriodSums:
+        """Per-employee counts, interaction pairs, monthly activity and off-topic actions of
+        the period: whole months from the prepared monthly sums, partial ones from the log."""
+        return self.data.cube.period(self.data.activity, self.period)
 
     @cached_property
     def per_employee(self) -> pl.DataFrame:
@@ -339,7 +285,7 @@ class Context:
     def actor_stats(self) -> pl.DataFrame:
         """Action counts of every employee who acted in the period (roster or not)."""
         if self.log_source == "employee_activity":
-            return self._aggregates[0]
+            return self._sums.per_employee
         if self.log_source == "employee_summary":
             return self._summary_stats()
         counts = ["actions", "posts", "shares", "shares_commentary", "comments", "reactions"]
@@ -377,7 +323,6 @@ class Context:
                 schema={
                     "employee_id": pl.String,
                     "target_employee_id": pl.String,
-                    "action": pl.Enum(ACTIONS),
                     "n": pl.UInt32,
                     "department": pl.String,
                     "manager_id": pl.String,
@@ -387,19 +332,26 @@ class Context:
                     "target_code": pl.UInt32,
                 }
             )
-        # `code`: a small integer per employee, so pair arithmetic (reciprocity) avoids text.
-        people = self.employees.select("employee_id", "department", "manager_id").with_row_index(
-            "code"
+        # `code`: a small integer per employee counted, so pair arithmetic (reciprocity)
+        # avoids text; `id`: the employee's number among the roster's ids, as pairs have it.
+        people = (
+            self.employees.select("employee_id", "department", "manager_id")
+            .with_row_index("code")
+            .with_columns(
+                id=pl.col("employee_id").cast(self.data.cube.staff).to_physical().cast(pl.UInt32)
+            )
         )
-        pairs = self._aggregates[1]
-        return pairs.join(people, on="employee_id").join(
-            people.select(
-                target_employee_id="employee_id",
-                target_department="department",
-                target_manager_id="manager_id",
-                target_code="code",
-            ),
-            on="target_employee_id",
+        targets = people.select(
+            target_id="id",
+            target_employee_id="employee_id",
+            target_department="department",
+            target_manager_id="manager_id",
+            target_code="code",
+        )
+        return (
+            self._sums.pairs.join(people, on="id")
+            .join(targets, on="target_id")
+            .drop("id", "target_id")
         )
 
     @cached_property
@@ -409,7 +361,7 @@ class Context:
             return pl.DataFrame(
                 schema={"month": pl.Date, "actions": pl.UInt32, "active": pl.UInt32}
             )
-        return self._aggregates[2]
+        return self._sums.monthly
 
     # --- the page -----------------------------------------------------------
     @cached_property
