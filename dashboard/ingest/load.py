@@ -412,11 +412,16 @@ def _drop_duplicate_rows(result: Loaded) -> None:
     frame = result.frame
     if frame is None or frame.is_empty():
         return
-    # Hash every row (fast), then compare whole rows only among the few whose hash repeats.
-    hashes = frame.hash_rows()
-    candidates = hashes.is_duplicated()
-    if not candidates.any():
+    # Hash every row's required columns (fast; copies share them), find the hashes that
+    # repeat by sorting them (4× faster than a hash table over 10 M), then compare whole
+    # rows only among the few rows with such a hash.
+    key = TABLES[result.table].required if result.table in TABLES else frame.columns
+    hashes = frame.select(key).hash_rows()
+    ordered = hashes.sort()
+    repeats = ordered.filter(ordered.diff() == 0)
+    if repeats.is_empty():
         return
+    candidates = hashes.is_in(repeats.unique().implode())
     subset = frame.with_row_index("_i").filter(candidates)
     repeated = subset.filter(
         ~subset.drop("_i").select(pl.struct(pl.all()).is_first_distinct()).to_series()
