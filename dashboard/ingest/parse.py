@@ -253,8 +253,8 @@ def parse_expr(
             return whole.cast(pl.Int64, strict=False)
         return number
     if kind in ("date", "datetime"):
-        if plan.date_format is None:
-            return pl.lit(None, dtype=pl.Datetime("us"))
+        if plan.date_format is None:  # no cell to choose a format from: all blank
+            return pl.lit(None, dtype=pl.Date if kind == "date" else pl.Datetime("us"))
         formats = (plan.date_format, *plan.date_fallbacks)
         parsed = (
             pl.coalesce([_strptime(raw, f) for f in formats])
