@@ -11,6 +11,7 @@ import csv
 import gc
 import io
 import json
+import mmap
 import sys
 import uuid
 import zlib
@@ -534,3 +535,21 @@ def test_a_sheet_with_another_table_is_reported_as_not_read(tmp_path) -> None:
     assert loaded.ok and loaded.table == "roster"
     [ignored] = [p for p in loaded.problems if p.code == "sheet_ignored"]
     assert ignored.value == "Attività" and "employee_activity" in ignored.message
+
+
+def test_a_memory_mapped_file_is_let_go_as_soon_as_it_is_read(sample_dir: Path) -> None:
+    """The CLI maps big files: once loaded, nothing may still hold the map (a reference
+    cycle would keep a 700 MB log mapped until the next garbage collection), and its
+    digest is the digest of its bytes."""
+    path = sample_dir / "employee_activity.csv"
+    gc.disable()
+    try:
+        with path.open("rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            before = sys.getrefcount(mapped)
+            loaded = load_file(path.name, mapped)
+            assert loaded.ok and sys.getrefcount(mapped) == before
+            assert loaded.digest == load_file(path.name, path.read_bytes()).digest
+            mapped.close()  # refused while anything still exports its buffer
+    finally:
+        gc.enable()

@@ -317,7 +317,8 @@ class Context:
 
     @cached_property
     def interactions(self) -> pl.DataFrame:
-        """Actions aimed at a colleague counted in the period: actor, target, their departments."""
+        """Actions aimed at a colleague counted in the period, one row per actor and target
+        (n: how many): both employees, their departments and managers, and `code`s."""
         if self.log_source != "employee_activity":
             return pl.DataFrame(
                 schema={
@@ -337,9 +338,7 @@ class Context:
         people = (
             self.employees.select("employee_id", "department", "manager_id")
             .with_row_index("code")
-            .with_columns(
-                id=pl.col("employee_id").cast(self.data.cube.staff).to_physical().cast(pl.UInt32)
-            )
+            .join(self.data.cube.staff, on="employee_id")
         )
         targets = people.select(
             target_id="id",

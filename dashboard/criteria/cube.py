@@ -54,10 +54,10 @@ class Sums:
         )
 
 
-def monthly_sums(log: pl.LazyFrame, staff: pl.Enum) -> Sums:
+def monthly_sums(log: pl.LazyFrame, staff: pl.DataFrame) -> Sums:
     """The log's actions summed by employee and month, in one pass of polars. Pairs name
-    employees by their number among the roster's ids (`staff`): only roster employees can
-    be counted, so an actor or target outside it is left out of the pairs."""
+    employees by their number among the roster's ids (`staff`: employee_id → id): only
+    roster employees can be counted, so an actor or target outside it is left out."""
     related = log.filter(pl.col("company_related").fill_null(True))
     a = pl.col("action")
     voiced = a.is_in(["post", "share"])
@@ -87,12 +87,12 @@ def monthly_sums(log: pl.LazyFrame, staff: pl.Enum) -> Sums:
             pl.col("target_employee_id").is_not_null()
             & (pl.col("target_employee_id") != pl.col("employee_id"))
         )
-        .select(
-            _id("employee_id", staff).alias("id"),
-            _id("target_employee_id", staff).alias("target_id"),
-            "month",
+        .join(staff.lazy(), on="employee_id")
+        .join(
+            staff.lazy().rename({"employee_id": "target_employee_id", "id": "target_id"}),
+            on="target_employee_id",
         )
-        .drop_nulls()
+        .select("id", "target_id", "month")
         .group_by("id", "target_id", "month")
         .agg(n=pl.len())
     )
@@ -102,16 +102,12 @@ def monthly_sums(log: pl.LazyFrame, staff: pl.Enum) -> Sums:
     return Sums(*pl.collect_all([employees, pairs, off_topic]))
 
 
-def _id(column: str, staff: pl.Enum) -> pl.Expr:
-    return pl.col(column).cast(staff, strict=False).to_physical().cast(pl.UInt32)
-
-
 @dataclass(frozen=True)
 class PeriodSums:
     """What the criteria ask of the log for one period."""
 
     per_employee: pl.DataFrame  # every actor: COUNTS and months_active
-    pairs: pl.DataFrame  # id, target_id, n: roster employees by their number in `staff`
+    pairs: pl.DataFrame  # id, target_id, n: roster employees by their `staff` id
     monthly: pl.DataFrame  # month (first day), actions, active employees
     off_topic: int
 
@@ -124,14 +120,15 @@ class ActivityCube:
     sums: Sums
     first: datetime | None
     last: datetime | None
-    staff: pl.Enum
+    staff: pl.DataFrame
 
     @classmethod
     def build(cls, log: pl.DataFrame, roster: pl.DataFrame) -> ActivityCube:
         first, last = log.select(
             pl.col("occurred_at").min().alias("first"), pl.col("occurred_at").max().alias("last")
         ).row(0)
-        staff = pl.Enum(roster["employee_id"].drop_nulls().unique(maintain_order=True))
+        ids = roster["employee_id"].drop_nulls().unique(maintain_order=True)
+        staff = ids.to_frame().with_row_index("id")
         return cls(monthly_sums(log.lazy(), staff), first, last, staff)
 
     def period(self, log: pl.DataFrame, period: Period, *, whole: bool = True) -> PeriodSums:
@@ -160,7 +157,7 @@ class ActivityCube:
         return _reduce(parts, self.staff)
 
 
-def _reduce(parts: list[Sums], staff: pl.Enum) -> PeriodSums:
+def _reduce(parts: list[Sums], staff: pl.DataFrame) -> PeriodSums:
     if not parts:
         parts = [monthly_sums(_EMPTY_LOG, staff)]
     employees = pl.concat([p.employees for p in parts])

@@ -25,8 +25,10 @@ import csv
 import io
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import TypeVar
 
 import polars as pl
 
@@ -46,6 +48,8 @@ Types = dict[str, pl.DataType]  # grid column (c0, c1…) → the native type to
 # A block of records: its frame, and (when some columns were read natively) how to read
 # the same records again as text.
 Chunk = tuple[pl.DataFrame, Callable[[], pl.DataFrame] | None]
+T = TypeVar("T")
+R = TypeVar("R")
 TYPED_FAILURES = 3  # blocks refused by the native reader before a file is read as text only
 
 
@@ -154,9 +158,14 @@ def read_text(
     preview = preview.head(PREVIEW_ROWS)
     grid = Grid(header, first_row, lambda: iter(()), preview, delimiter=delimiter)
 
+    # The closures hold the grid's lists, not the grid: a grid ↔ closure cycle would keep
+    # the file's bytes (a memory map of the whole file, for the CLI) until the next
+    # garbage collection instead of freeing them with the grid.
+    short_rows, unpadded = grid.short_rows, grid.unpadded
+
     def typed(types: Types) -> Iterator[Chunk]:
-        grid.short_rows.clear()
-        grid.unpadded.clear()
+        short_rows.clear()
+        unpadded.clear()
         yield from _frames(
             data,
             offset,
@@ -165,8 +174,8 @@ def read_text(
             limits,
             deadline,
             progress,
-            grid.short_rows,
-            grid.unpadded,
+            short_rows,
+            unpadded,
             types=types,
         )
 
@@ -234,11 +243,15 @@ def _frames(
     eol = dialect.eol.encode()
     short_rows = [] if short_rows is None else short_rows
     refused = 0
-    for start, block in blocks(data, offset, eol, limits):
+
+    def native(item: tuple[int, bytes]) -> pl.DataFrame | None:
+        typed = types and refused < TYPED_FAILURES
+        return _typed_block(item[1], dialect, types) if typed else None
+
+    for (start, block), frame in _ahead(blocks(data, offset, eol, limits), native):
         if time.monotonic() > deadline:
             raise _too_slow(limits)
         quoted = block.find(b'"') >= 0
-        frame = _typed_block(block, dialect, types) if types and refused < TYPED_FAILURES else None
         text = None
         if frame is not None:
             text = partial(_text_block, block, dialect, row, limits, quoted)
@@ -268,6 +281,21 @@ def _frames(
         yield frame, text
         if preview:
             return
+
+
+def _ahead(items: Iterator[T], work: Callable[[T], R]) -> Iterator[tuple[T, R]]:
+    """Each item with `work(item)`, the next item's work running in a thread meanwhile:
+    polars parses the next block while the caller types this one (both release the GIL,
+    so the two cores stay busy)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        current: tuple[T, Future[R]] | None = None
+        for item in items:
+            following = (item, pool.submit(work, item))
+            if current is not None:
+                yield current[0], current[1].result()
+            current = following
+        if current is not None:
+            yield current[0], current[1].result()
 
 
 def _text_block(
