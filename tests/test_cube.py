@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.bundled import load_sample
-from dashboard.criteria.context import AuditData, prepare
+from dashboard.criteria.context import WHITE_SPACE, AuditData, prepare
 from dashboard.criteria.cube import ActivityCube, PeriodSums
 from dashboard.period import Period
 
@@ -101,3 +101,12 @@ def test_an_empty_log_gives_empty_sums() -> None:
     sums = empty.cube.period(empty.activity, Period(date(2026, 1, 1), date(2026, 3, 31)))
     assert sums.per_employee.is_empty() and sums.pairs.is_empty() and sums.monthly.is_empty()
     assert sums.off_topic == 0
+
+
+def test_the_search_for_ids_that_may_be_names_sees_what_the_expression_sees() -> None:
+    """match_employee_ids looks for '@' and white space with a plain multi-string search:
+    it must find exactly the characters polars' `\\s` finds, over all of Unicode."""
+    characters = pl.Series([chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF])
+    by_expression = characters.str.contains(r"[@\s]")
+    by_search = characters.str.contains_any(["@", *WHITE_SPACE])
+    assert by_expression.equals(by_search) and by_search.sum() == 26

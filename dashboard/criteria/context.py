@@ -139,24 +139,37 @@ def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame, agencies: list[st
     )
 
 
-def match_employee_ids(
-    frame: pl.DataFrame, roster: pl.DataFrame, column: str = "employee_id"
-) -> pl.DataFrame:
-    """Ids that are not roster ids but a roster e-mail or name (advocacy reports, creator files)
-    are replaced by that employee's id, so every source speaks of the same people.
+# The characters of `\s` in polars' (Rust's) regular expressions: Unicode White_Space.
+WHITE_SPACE = (
+    *"\t\n\x0b\x0c\r \x85\xa0\u1680",
+    *(chr(c) for c in range(0x2000, 0x200B)),
+    *"\u2028\u2029\u202f\u205f\u3000",
+)
 
-    Only ids with an '@' or a space can be an e-mail or a full name, so a log of plain
-    ids is checked with one text scan instead of hashing every row.
+
+def match_employee_ids(frame: pl.DataFrame, roster: pl.DataFrame, *columns: str) -> pl.DataFrame:
+    """Ids that are not roster ids but a roster e-mail or name (advocacy reports, creator files)
+    are replaced by that employee's id, so every source speaks of the same people. Checks
+    `employee_id`, or the `columns` given.
+
+    Only ids with an '@' or white space can be an e-mail or a full name, so a log of plain
+    ids is checked with one search for those characters (Aho–Corasick, all columns in one
+    pass of polars) instead of hashing every row.
     """
+    columns = columns or ("employee_id",)
     if frame.is_empty() or roster.is_empty():
         return frame
-    unknown = (
+    suspects = [
         frame.lazy()
-        .select(pl.col(column))
-        .filter(pl.col(column).str.contains(r"[@\s]"))
+        .select(pl.col(c).alias("id"))
+        .filter(pl.col("id").str.contains_any(["@", *WHITE_SPACE]))
         .unique()
-        .filter(~pl.col(column).is_in(roster["employee_id"].implode()))
-        .collect()
+        for c in columns
+    ]
+    unknown = (
+        pl.concat(pl.collect_all(suspects))
+        .unique()
+        .filter(~pl.col("id").is_in(roster["employee_id"].implode()))
     )
     if unknown.is_empty():
         return frame
@@ -170,11 +183,11 @@ def match_employee_ids(
         .drop_nulls()
         .unique(subset="key", keep="first")
     )
-    matched = unknown.with_columns(key=fold_expr(pl.col(column))).join(keys, on="key")
+    matched = unknown.with_columns(key=fold_expr(pl.col("id"))).join(keys, on="key")
     if matched.is_empty():
         return frame
-    mapping = dict(zip(matched[column].to_list(), matched["roster_id"].to_list(), strict=True))
-    return frame.with_columns(pl.col(column).replace(mapping))
+    mapping = dict(zip(matched["id"].to_list(), matched["roster_id"].to_list(), strict=True))
+    return frame.with_columns(pl.col(c).replace(mapping) for c in columns)
 
 
 def prepare(dataset: Dataset) -> AuditData:
@@ -185,8 +198,9 @@ def prepare(dataset: Dataset) -> AuditData:
     posts = resolve_authors(
         dataset.table("company_posts"), roster, questionnaire.get("agencies", [])
     )
-    activity = match_employee_ids(dataset.table("employee_activity"), roster)
-    activity = match_employee_ids(activity, roster, "target_employee_id")
+    activity = match_employee_ids(
+        dataset.table("employee_activity"), roster, "employee_id", "target_employee_id"
+    )
     summary = match_employee_ids(dataset.table("employee_summary"), roster)
     present = {
         "roster": _present(raw_roster),

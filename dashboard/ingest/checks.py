@@ -65,9 +65,14 @@ def short_records(
     blank = frame.select(pl.all_horizontal(pl.all().is_null())).to_series()
     separator = delimiter
     delimiters = count_byte(block, separator.encode())
-    if quoted and pl.String in frame.dtypes:  # only text cells can hold a delimiter
+    text = pl.col(pl.String)
+    # Only text cells can hold a delimiter; most hold none, which one search tells.
+    if (
+        quoted
+        and frame.select(pl.any_horizontal(text.str.contains(separator, literal=True).any())).item()
+    ):
         inside = frame.select(
-            pl.sum_horizontal(pl.col(pl.String).str.count_matches(separator, literal=True).sum())
+            pl.sum_horizontal(text.str.count_matches(separator, literal=True).sum())
         )
         delimiters -= inside.item() or 0
     if delimiters == (n - 1) * (frame.height - blank.sum()):
