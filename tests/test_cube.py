@@ -4,6 +4,7 @@ actions all fall inside the period counts as whole even when the period cuts it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import polars as pl
@@ -11,10 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
-from dashboard.criteria.context import WHITE_SPACE, AuditData, prepare
+from dashboard.criteria.context import WHITE_SPACE, AuditData, company_related, prepare
 from dashboard.criteria.cube import ActivityCube, PeriodSums
 from dashboard.period import Period
+from dashboard.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +113,51 @@ def test_the_search_for_ids_that_may_be_names_sees_what_the_expression_sees() ->
     by_expression = characters.str.contains(r"[@\s]")
     by_search = characters.str.contains_any(["@", *WHITE_SPACE])
     assert by_expression.equals(by_search) and by_search.sum() == 26
+
+
+def _interactions_by_joins(ctx) -> pl.DataFrame:
+    """What Context.interactions must hold, by plain joins of the log's pairs (as the engine
+    computed it before the cube): each actor and target counted, their columns."""
+    people = ctx.employees.select("employee_id", "department", "manager_id").with_row_index("code")
+    pairs = (
+        company_related(ctx.data.activity)
+        .filter(
+            pl.col("occurred_at").is_between(ctx.period.start_dt, ctx.period.end_dt)
+            & pl.col("target_employee_id").is_not_null()
+            & (pl.col("target_employee_id") != pl.col("employee_id"))
+        )
+        .group_by("employee_id", "target_employee_id")
+        .agg(n=pl.len())
+        .collect()
+    )
+    targets = people.select(
+        target_employee_id="employee_id",
+        target_department="department",
+        target_manager_id="manager_id",
+        target_code="code",
+    )
+    return pairs.join(people, on="employee_id").join(targets, on="target_employee_id")
+
+
+@pytest.mark.parametrize("twice", [False, True], ids=["roster", "roster-listing-someone-twice"])
+def test_interactions_are_the_pairs_of_employees_counted(twice: bool) -> None:
+    dataset = load_sample()
+    roster = next(f for f in dataset.files if f.table == "roster")
+    # A fifth of the roster left at the end of January: from March on, their actions
+    # and the actions aimed at them are not between employees counted.
+    gone = pl.int_range(pl.len()) % 5 == 0
+    frame = roster.frame.with_columns(
+        left_at=pl.when(gone).then(pl.lit(date(2026, 1, 31))).otherwise(pl.col("left_at"))
+    )
+    if twice:  # a second row for one employee, in another department: joined twice
+        frame = pl.concat([frame, frame.slice(1, 1).with_columns(department=pl.lit("Altro"))])
+    dataset = dataset.remove(roster.file).add(replace(roster, frame=frame))
+    auditor = Auditor(dataset)
+    span = auditor.period()
+    ctx = auditor.context(Settings(), Period(date(2026, 3, 1), span.end))
+    assert ctx.employees.height < auditor.data.roster.height
+    expected = _interactions_by_joins(ctx)
+    assert expected.height > 100
+    columns = sorted(expected.columns)
+    got = ctx.interactions.select(columns)
+    assert _sorted(got).equals(_sorted(expected.select(columns).cast(got.schema)))

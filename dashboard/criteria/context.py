@@ -354,18 +354,29 @@ class Context:
             .with_row_index("code")
             .join(self.data.cube.staff, on="employee_id")
         )
-        targets = people.select(
-            target_id="id",
-            target_employee_id="employee_id",
-            target_department="department",
-            target_manager_id="manager_id",
-            target_code="code",
-        )
-        return (
-            self._sums.pairs.join(people, on="id")
-            .join(targets, on="target_id")
-            .drop("id", "target_id")
-        )
+        pairs = self._sums.pairs
+        if people["id"].is_duplicated().any():  # a roster listing someone twice: join
+            targets = people.select(
+                target_id="id",
+                target_employee_id="employee_id",
+                target_department="department",
+                target_manager_id="manager_id",
+                target_code="code",
+            )
+            return pairs.join(people, on="id").join(targets, on="target_id").drop("id", "target_id")
+        # Ids are the positions of a table with a row per roster id: each side's columns
+        # are gathered from it by position (no hash join over millions of pairs).
+        table = self.data.cube.staff.select("id").join(people, on="id", how="left").sort("id")
+        sides = {"": "id", "target_": "target_id"}
+        counted = pairs.with_columns(
+            table["code"].gather(pairs[side]).alias(f"{prefix}code")
+            for prefix, side in sides.items()
+        ).filter(pl.col("code").is_not_null() & pl.col("target_code").is_not_null())
+        return counted.with_columns(
+            table[column].gather(counted[side]).alias(f"{prefix}{column}")
+            for prefix, side in sides.items()
+            for column in ("employee_id", "department", "manager_id")
+        ).drop("id", "target_id")
 
     @cached_property
     def monthly_activity(self) -> pl.DataFrame:

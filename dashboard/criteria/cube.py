@@ -53,7 +53,9 @@ class Sums:
     """The log's actions summed by calendar month (`month` = year × 12 + month − 1)."""
 
     employees: pl.DataFrame  # employee_id, month, COUNTS: company-related actions
-    pairs: pl.DataFrame  # id, target_id, month, n: actions by a roster employee aimed at another
+    # pair (actor's id × 2³² + target's id), month, n: actions by a roster employee aimed at
+    # another, sorted by pair, so a period's sums per pair are runs, not a hash table.
+    pairs: pl.DataFrame
     off_topic: pl.DataFrame  # month, n: actions marked not company-related
 
     def months(self, months: list[int]) -> Sums:
@@ -103,9 +105,9 @@ def monthly_sums(log: pl.LazyFrame, staff: pl.DataFrame, months: list[date]) -> 
             staff.lazy().rename({"employee_id": "target_employee_id", "id": "target_id"}),
             on="target_employee_id",
         )
-        .select("id", "target_id", "month")
-        .group_by("id", "target_id", "month")
+        .group_by(pair=pl.col("id").cast(pl.UInt64) * 2**32 + pl.col("target_id"), month="month")
         .agg(n=pl.len())
+        .sort("pair")
     )
     off_topic = (
         log.filter(~pl.col("company_related")).group_by(month=month).agg(n=pl.len().cast(pl.Int64))
@@ -180,17 +182,24 @@ def _reduce(parts: list[Sums], staff: pl.DataFrame) -> PeriodSums:
         months_active=pl.len(),
         **{c: pl.col(c).sum() for c in COUNTS[7:]},
     )
-    # One 64-bit key per pair: grouping by it is twice as fast as by the two numbers.
-    pair = pl.col("id").cast(pl.UInt64) * 2**32 + pl.col("target_id")
+    # Each part's pairs are sorted: merged, each pair's months are one run, summed by a
+    # running total read at the run's end (10× faster than grouping 2.5 M pairs).
+    merged = parts[0].pairs
+    for part in parts[1:]:
+        merged = merged.merge_sorted(part.pairs, key="pair")
+    total = pl.col("n").cast(pl.UInt64).cum_sum()
     pairs = (
-        pl.concat([p.pairs for p in parts])
-        .group_by(pair=pair)
-        .agg(n=pl.col("n").sum())
+        merged.lazy()
+        .with_columns(
+            _total=total, _end=(pl.col("pair") != pl.col("pair").shift(-1)).fill_null(True)
+        )
+        .filter("_end")
         .select(
             id=(pl.col("pair") // 2**32).cast(pl.UInt32),
             target_id=(pl.col("pair") % 2**32).cast(pl.UInt32),
-            n="n",
+            n=(pl.col("_total") - pl.col("_total").shift(1, fill_value=0)).cast(pl.UInt32),
         )
+        .collect()
     )
     monthly = (
         employees.group_by("month")
