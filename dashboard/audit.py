@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import polars as pl
+
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import AuditData, Context, prepare
 from dashboard.ingest.dataset import Dataset
@@ -19,8 +21,9 @@ from dashboard.settings import Settings
 class Auditor:
     """A prepared dataset that can be scored for any period and settings."""
 
-    def __init__(self, dataset: Dataset):
-        self.data: AuditData = prepare(dataset)
+    def __init__(self, dataset: Dataset, activity: pl.LazyFrame | None = None):
+        """`activity`: a log read out of memory (`ingest.spill`), in place of the dataset's."""
+        self.data: AuditData = prepare(dataset, activity)
         self._measures: dict[tuple, dict[str, Measure]] = {}
         self._contexts: dict[tuple, Context] = {}
 

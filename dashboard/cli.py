@@ -8,17 +8,23 @@ written. A user never sees a traceback: every expected failure is a sentence.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import mmap
 import os
 import sys
+import tempfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+
+import polars as pl
 
 from dashboard.i18n import LANGS, Lang, t
 from dashboard.ingest import Dataset, load_file
 
 EXIT_BAD_INPUT = 2
+LARGE_VARIABLE = "PRESENZA_LARGE_LOG_BYTES"
 EXIT_STORE = 1
 # A scheduled `audit --save` proves it owns the workspace with the token made for it.
 TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
@@ -117,6 +123,38 @@ def read_file(path: Path) -> bytes | mmap.mmap:
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
+def large_log_bytes() -> int:
+    """Activity logs above this size are read out of memory (PRESENZA_LARGE_LOG_BYTES)."""
+    return int(os.environ.get(LARGE_VARIABLE) or 2 << 30)
+
+
+def spill_inputs(
+    pairs: list[tuple[Path, str | None]], folder: Path
+) -> tuple[list[tuple[Path, str | None]], list, list, pl.LazyFrame | None]:
+    """Read every activity log larger than `large_log_bytes()` out of memory, into Parquet
+    files in `folder`: the other files (to load as usual), the results and problems of
+    those read, and their rows as one lazy scan (None when there were none)."""
+    from dashboard.ingest.spill import spill
+
+    rest, results, problems, scans = [], [], [], []
+    for path, table in pairs:
+        try:
+            large = table == "employee_activity" and path.stat().st_size > large_log_bytes()
+        except OSError:
+            large = False  # load_inputs says why the file cannot be read
+        if not large:
+            rest.append((path, table))
+            continue
+        part = folder / f"log-{len(results)}"
+        part.mkdir()
+        result = spill(path.name, read_file(path), part)
+        results.append(result.loaded)
+        problems.extend(result.loaded.problems)
+        if result.activity is not None:
+            scans.append(result.activity)
+    return rest, results, problems, pl.concat(scans) if scans else None
+
+
 def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, list]:
     """Load every file; returns the dataset, the per-file results, and all problems."""
     dataset, results, problems = Dataset(), [], []
@@ -151,10 +189,18 @@ def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, li
     return dataset, results, problems
 
 
+@contextlib.contextmanager
+def _spill_folder() -> Iterator[Path]:
+    """A private folder in the data folder for logs read out of memory, removed after."""
+    from dashboard.store.db import data_dir
+
+    data_dir().mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="spill-", dir=data_dir()) as folder:
+        yield Path(folder)
+
+
 def run_audit_command(args: argparse.Namespace) -> int:
-    from dashboard.audit import Auditor
     from dashboard.bundled import sample_files
-    from dashboard.settings import Settings, SettingsError, parse_settings
 
     if args.save:  # before the work: a job that may not save learns it at once
         code = _store_call(check_job, args.save)
@@ -163,7 +209,27 @@ def run_audit_command(args: argparse.Namespace) -> int:
     pairs = _inputs(args)
     if not pairs:
         pairs = [(p, None) for p in sample_files()]
-    dataset, results, problems = load_inputs(pairs)
+    with _spill_folder() as spill_to:
+        return _audit(args, pairs, spill_to)
+
+
+def _audit(args: argparse.Namespace, pairs: list[tuple[Path, str | None]], spill_to: Path) -> int:
+    from dashboard.audit import Auditor
+    from dashboard.settings import Settings, SettingsError, parse_settings
+
+    pairs, results, problems, spilled = spill_inputs(pairs, spill_to)
+    dataset, loaded, more = load_inputs(pairs)
+    results, problems = [*results, *loaded], [*problems, *more]
+    if spilled is not None and dataset.has("employee_activity"):  # one log, in any parts
+        spilled = pl.concat([spilled, dataset.table("employee_activity").lazy()])
+        dataset = Dataset(tuple(f for f in dataset.files if f.table != "employee_activity"))
+    if spilled is not None and args.save:
+        print(
+            "--save: a log read out of memory cannot be saved with the audit; "
+            f"raise {LARGE_VARIABLE} to read it in memory",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     for problem in problems:
         if problem.severity != "info" or args.format == "text":
             print(problem.line(), file=sys.stderr)
@@ -179,7 +245,7 @@ def run_audit_command(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError, SettingsError) as error:
             print(f"{args.settings}: {error}", file=sys.stderr)
             return EXIT_BAD_INPUT
-    auditor = Auditor(dataset)
+    auditor = Auditor(dataset, spilled)
     try:
         period = auditor.period(args.start, args.end)
     except ValueError as error:

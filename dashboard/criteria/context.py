@@ -54,7 +54,7 @@ class AuditData:
 
     roster: pl.DataFrame
     posts: pl.DataFrame
-    activity: pl.DataFrame
+    activity: pl.DataFrame | pl.LazyFrame  # lazy: a log read out of memory
     summary: pl.DataFrame
     questionnaire: dict[str, Any]
     present: dict[str, frozenset[str]]  # table → columns with at least one value
@@ -67,20 +67,27 @@ class AuditData:
     def span(self) -> Period | None:
         """The days the data covers: first to last post or action."""
         bounds = []
-        for frame, column in ((self.posts, "published_at"), (self.activity, "occurred_at")):
-            if frame.height:
-                low, high = frame.select(
-                    pl.col(column).min().alias("low"), pl.col(column).max().alias("high")
-                ).row(0)
-                bounds.append((low.date(), high.date()))
+        if self.posts.height:
+            low, high = self.posts.select(
+                pl.col("published_at").min().alias("low"), pl.col("published_at").max()
+            ).row(0)
+            bounds.append((low.date(), high.date()))
+        if self.cube.first is not None and self.cube.last is not None:
+            bounds.append((self.cube.first.date(), self.cube.last.date()))
         if not bounds:
             return None
         return Period(min(b[0] for b in bounds), max(b[1] for b in bounds))
 
 
-def _present(frame: pl.DataFrame | pl.LazyFrame) -> frozenset[str]:
+def engine(frame: pl.DataFrame | pl.LazyFrame) -> str:
+    """How to run queries over a frame: a log read out of memory (a lazy scan of its
+    Parquet files) with polars' streaming engine, which holds a batch at a time."""
+    return "streaming" if isinstance(frame, pl.LazyFrame) else "auto"
+
+
+def _present(frame: pl.DataFrame | pl.LazyFrame, run: str = "auto") -> frozenset[str]:
     """The columns with at least one value (none when the frame has no row)."""
-    counts = frame.lazy().select(pl.all().count()).collect().row(0, named=True)
+    counts = frame.lazy().select(pl.all().count()).collect(engine=run).row(0, named=True)
     return frozenset(c for c, values in counts.items() if values)
 
 
@@ -157,7 +164,7 @@ def match_employee_ids(frame: pl.DataFrame, roster: pl.DataFrame, *columns: str)
     pass of polars) instead of hashing every row.
     """
     columns = columns or ("employee_id",)
-    if frame.is_empty() or roster.is_empty():
+    if roster.is_empty() or (isinstance(frame, pl.DataFrame) and frame.is_empty()):
         return frame
     suspects = [
         frame.lazy()
@@ -167,7 +174,7 @@ def match_employee_ids(frame: pl.DataFrame, roster: pl.DataFrame, *columns: str)
         for c in columns
     ]
     unknown = (
-        pl.concat(pl.collect_all(suspects))
+        pl.concat(pl.collect_all(suspects, engine=engine(frame)))
         .unique()
         .filter(~pl.col("id").is_in(roster["employee_id"].implode()))
     )
@@ -190,23 +197,23 @@ def match_employee_ids(frame: pl.DataFrame, roster: pl.DataFrame, *columns: str)
     return frame.with_columns(pl.col(c).replace(mapping) for c in columns)
 
 
-def prepare(dataset: Dataset) -> AuditData:
-    """The dataset's tables ready to score (done once per dataset, not per period)."""
+def prepare(dataset: Dataset, activity: pl.LazyFrame | None = None) -> AuditData:
+    """The dataset's tables ready to score (done once per dataset, not per period).
+    `activity`: a log read out of memory (`ingest.spill`), in place of the dataset's."""
     questionnaire = dataset.questionnaire
     raw_roster = dataset.table("roster")
     roster = resolve_managers(raw_roster)
     posts = resolve_authors(
         dataset.table("company_posts"), roster, questionnaire.get("agencies", [])
     )
-    activity = match_employee_ids(
-        dataset.table("employee_activity"), roster, "employee_id", "target_employee_id"
-    )
+    log = dataset.table("employee_activity") if activity is None else activity
+    activity = match_employee_ids(log, roster, "employee_id", "target_employee_id")
     summary = match_employee_ids(dataset.table("employee_summary"), roster)
     present = {
         "roster": _present(raw_roster),
         "company_posts": _present(dataset.table("company_posts")),
         # Off-topic rows enter no metric: not even as proof that a column is filled in.
-        "employee_activity": _present(company_related(activity)),
+        "employee_activity": _present(company_related(activity), engine(activity)),
         "employee_summary": _present(summary),
     }
     return AuditData(

@@ -65,7 +65,9 @@ class Sums:
         )
 
 
-def monthly_sums(log: pl.LazyFrame, staff: pl.DataFrame, months: list[date]) -> Sums:
+def monthly_sums(
+    log: pl.LazyFrame, staff: pl.DataFrame, months: list[date], run: str = "auto"
+) -> Sums:
     """The log's actions summed by employee and month, in one pass of polars. Pairs name
     employees by their number among the roster's ids (`staff`: employee_id → id): only
     roster employees can be counted, so an actor or target outside it is left out. Every
@@ -112,7 +114,7 @@ def monthly_sums(log: pl.LazyFrame, staff: pl.DataFrame, months: list[date]) -> 
     off_topic = (
         log.filter(~pl.col("company_related")).group_by(month=month).agg(n=pl.len().cast(pl.Int64))
     )
-    return Sums(*pl.collect_all([employees, pairs, off_topic]))
+    return Sums(*pl.collect_all([employees, pairs, off_topic], engine=run))
 
 
 @dataclass(frozen=True)
@@ -136,16 +138,23 @@ class ActivityCube:
     staff: pl.DataFrame
 
     @classmethod
-    def build(cls, log: pl.DataFrame, roster: pl.DataFrame) -> ActivityCube:
-        first, last = log.select(
-            pl.col("occurred_at").min().alias("first"), pl.col("occurred_at").max().alias("last")
-        ).row(0)
+    def build(cls, log: pl.DataFrame | pl.LazyFrame, roster: pl.DataFrame) -> ActivityCube:
+        """The sums of a log in memory, or of a lazy scan (streamed, a batch at a time)."""
+        run = "streaming" if isinstance(log, pl.LazyFrame) else "auto"
+        first, last = (
+            log.lazy()
+            .select(pl.col("occurred_at").min().alias("first"), pl.col("occurred_at").max())
+            .collect(engine=run)
+            .row(0)
+        )
         ids = roster["employee_id"].drop_nulls().unique(maintain_order=True)
         staff = ids.to_frame().with_row_index("id")
         months = Period(first.date(), last.date()).months() if first and last else []
-        return cls(monthly_sums(log.lazy(), staff, months), first, last, staff)
+        return cls(monthly_sums(log.lazy(), staff, months, run), first, last, staff)
 
-    def period(self, log: pl.DataFrame, period: Period, *, whole: bool = True) -> PeriodSums:
+    def period(
+        self, log: pl.DataFrame | pl.LazyFrame, period: Period, *, whole: bool = True
+    ) -> PeriodSums:
         """The sums of one period: whole months from the cube, partial ones from `log` (the
         log the cube was built from). `whole=False` reads every month from the log."""
         if self.first is None or self.last is None:
@@ -169,7 +178,8 @@ class ActivityCube:
         parts = [self.sums.months(full)] if full else []
         if ranges:
             within = pl.any_horizontal(pl.col("occurred_at").is_between(s, e) for s, e in ranges)
-            parts.append(monthly_sums(log.lazy().filter(within), self.staff, partial))
+            run = "streaming" if isinstance(log, pl.LazyFrame) else "auto"
+            parts.append(monthly_sums(log.lazy().filter(within), self.staff, partial, run))
         return _reduce(parts, self.staff)
 
 

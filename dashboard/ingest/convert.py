@@ -7,6 +7,7 @@ does not parse is left out and listed. Blank optional cells stay unknown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -83,8 +84,11 @@ def convert(
     file: str,
     mapping: dict[str, int] | None = None,
     semicolon_file: bool = False,
+    sink: Callable[[pl.DataFrame], None] | None = None,
 ) -> Converted:
-    """Parse a grid into `table`. `mapping` (canonical → column index) overrides header matching."""
+    """Parse a grid into `table`. `mapping` (canonical → column index) overrides header
+    matching. With a `sink`, each typed chunk goes to it and is not kept (a log larger
+    than memory): the result's frame is then empty, its counts and problems complete."""
     found, duplicates = (mapping, []) if mapping is not None else match_columns(grid.header, table)
     problems = [
         Problem(
@@ -144,7 +148,10 @@ def convert(
         records += chunk.height
         rows_read += chunk.height if data is None else data.height
         rejected += chunk_rejected
-        parts.append(typed)
+        if sink is None:
+            parts.append(typed)
+        else:
+            sink(typed)
     problems.extend(_short_rows(grid, file))
     for (column, code), count in listed.items():
         if count > MAX_LISTED:
