@@ -253,7 +253,15 @@ def _audit(args: argparse.Namespace, pairs: list[tuple[Path, str | None]], spill
         return EXIT_BAD_INPUT
     scorecard = auditor.scorecard(settings, period)
     if args.save:
-        code = _store_call(save_to_store, args.save, args.name, scorecard, dataset, settings)
+        code = _store_call(
+            save_to_store,
+            args.save,
+            args.name,
+            scorecard,
+            dataset,
+            settings,
+            auditor.data.cube.sums,
+        )
         if code:
             return code
     if args.format == "json":
@@ -309,7 +317,9 @@ def check_job(engine, workspace: str) -> int:
     return 0
 
 
-def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, settings) -> int:
+def save_to_store(
+    engine, workspace: str, name: str | None, scorecard, dataset, settings, sums=None
+) -> int:
     """Save the audit just computed into a workspace this job owns (its save token says so).
 
     The job never creates the workspace: a name taken by someone else first would
@@ -318,7 +328,9 @@ def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, 
     from dashboard.store import job_access, save_audit
 
     access = job_access(engine, workspace, os.environ.get(TOKEN_VARIABLE))
-    audit_id = save_audit(engine, access, scorecard, dataset, settings, saved_by=_user(), name=name)
+    audit_id = save_audit(
+        engine, access, scorecard, dataset, settings, saved_by=_user(), name=name, sums=sums
+    )
     print(f"saved as audit {audit_id} in workspace {workspace}", file=sys.stderr)
     return 0
 

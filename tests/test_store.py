@@ -15,6 +15,7 @@ import sys
 import threading
 from dataclasses import replace
 from datetime import date
+from unittest import mock
 
 import pandas as pd
 import pytest
@@ -51,6 +52,7 @@ from dashboard.store import (
     list_audits,
     load_dataset,
     load_scorecard_dict,
+    load_sums,
     open_store,
     previous_audit,
     rename_audit,
@@ -65,7 +67,7 @@ from dashboard.store.db import alembic_config, make_engine, migrate
 from dashboard.store.errors import SnapshotError
 from dashboard.store.models import Audit, AuditTable, Base, Passphrase, Workspace
 from dashboard.store.repository import PAUSE_VARIABLE, SAMPLE_SLUG
-from dashboard.store.tablefiles import table_files
+from dashboard.store.tablefiles import sums_keys, table_files
 
 Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
 Q2 = Period(date(2026, 4, 1), date(2026, 6, 30))
@@ -611,3 +613,32 @@ def test_a_save_killed_halfway_leaves_every_earlier_audit_intact(store_url, samp
         assert after not in earlier and len(list_audits(engine, access)) == 3
     finally:
         engine.dispose()
+
+
+def test_the_sums_of_a_saved_log_are_kept_and_reused_until_it_goes(engine, sample) -> None:
+    """Saving with the auditor's monthly sums keeps them beside the tables: reopening
+    scores from them exactly as from a fresh pass over the log; other engine versions'
+    sums are not used; they go with the last audit naming the log."""
+    dataset, card = sample
+    auditor = Auditor(dataset)
+    access = create_workspace(engine, "acme")
+    audit_id = save_audit(
+        engine, access, card, dataset, Settings(), saved_by="anna", sums=auditor.data.cube.sums
+    )
+    sums = load_sums(engine, access, audit_id)
+    assert sums is not None and sums.pairs.equals(auditor.data.cube.sums.pairs)
+    again = load_dataset(engine, access, audit_id)
+    period = Period(date(2026, 1, 14), date(2026, 5, 20))  # partial months read the log
+    for p in (None, period):
+        reopened = Auditor(again, sums=sums).scorecard(Settings(), p)
+        assert reopened.to_dict() == Auditor(again).scorecard(Settings(), p).to_dict()
+    with mock.patch("dashboard.store.tablefiles.SUMS_VERSION", "another"):
+        assert load_sums(engine, access, audit_id) is None
+    kept = set(
+        sums_keys(
+            {n: t["digest"] for n, t in get_audit(engine, access, audit_id).tables.items()}
+        ).values()
+    )
+    assert kept <= table_files().digests()
+    delete_audit(engine, access, audit_id, confirm=str(audit_id))
+    assert not kept & table_files().digests()

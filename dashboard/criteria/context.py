@@ -22,7 +22,7 @@ from typing import Any
 
 import polars as pl
 
-from dashboard.criteria.cube import ActivityCube, PeriodSums
+from dashboard.criteria.cube import ActivityCube, PeriodSums, Sums
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
 from dashboard.period import Period
@@ -197,9 +197,12 @@ def match_employee_ids(frame: pl.DataFrame, roster: pl.DataFrame, *columns: str)
     return frame.with_columns(pl.col(c).replace(mapping) for c in columns)
 
 
-def prepare(dataset: Dataset, activity: pl.LazyFrame | None = None) -> AuditData:
+def prepare(
+    dataset: Dataset, activity: pl.LazyFrame | None = None, sums: Sums | None = None
+) -> AuditData:
     """The dataset's tables ready to score (done once per dataset, not per period).
-    `activity`: a log read out of memory (`ingest.spill`), in place of the dataset's."""
+    `activity`: a log read out of memory (`ingest.spill`), in place of the dataset's;
+    `sums`: the log's monthly sums kept from an earlier prepare of the same tables."""
     questionnaire = dataset.questionnaire
     raw_roster = dataset.table("roster")
     roster = resolve_managers(raw_roster)
@@ -223,7 +226,7 @@ def prepare(dataset: Dataset, activity: pl.LazyFrame | None = None) -> AuditData
         summary=summary,
         questionnaire=questionnaire,
         present=present,
-        cube=ActivityCube.build(activity, roster),
+        cube=ActivityCube.build(activity, roster, sums),
     )
 
 

@@ -12,6 +12,7 @@ numbers; a test compares them on random periods.
 from __future__ import annotations
 
 import calendar
+import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -57,6 +58,19 @@ class Sums:
     # another, sorted by pair, so a period's sums per pair are runs, not a hash table.
     pairs: pl.DataFrame
     off_topic: pl.DataFrame  # month, n: actions marked not company-related
+
+    def to_parquet(self) -> dict[str, bytes]:
+        """Each frame as zstd Parquet bytes, to keep beside a saved audit's tables."""
+        kept = {}
+        for name in ("employees", "pairs", "off_topic"):
+            buffer = io.BytesIO()
+            getattr(self, name).write_parquet(buffer, compression="zstd")
+            kept[name] = buffer.getvalue()
+        return kept
+
+    @classmethod
+    def from_parquet(cls, kept: dict[str, bytes]) -> Sums:
+        return cls(**{name: pl.read_parquet(io.BytesIO(data)) for name, data in kept.items()})
 
     def months(self, months: list[int]) -> Sums:
         keep = pl.col("month").is_in(months)
@@ -138,8 +152,11 @@ class ActivityCube:
     staff: pl.DataFrame
 
     @classmethod
-    def build(cls, log: pl.DataFrame | pl.LazyFrame, roster: pl.DataFrame) -> ActivityCube:
-        """The sums of a log in memory, or of a lazy scan (streamed, a batch at a time)."""
+    def build(
+        cls, log: pl.DataFrame | pl.LazyFrame, roster: pl.DataFrame, sums: Sums | None = None
+    ) -> ActivityCube:
+        """The sums of a log in memory, or of a lazy scan (streamed, a batch at a time);
+        `sums` kept from an earlier build of the same log and roster (a saved audit's)."""
         run = "streaming" if isinstance(log, pl.LazyFrame) else "auto"
         first, last = (
             log.lazy()
@@ -149,8 +166,10 @@ class ActivityCube:
         )
         ids = roster["employee_id"].drop_nulls().unique(maintain_order=True)
         staff = ids.to_frame().with_row_index("id")
-        months = Period(first.date(), last.date()).months() if first and last else []
-        return cls(monthly_sums(log.lazy(), staff, months, run), first, last, staff)
+        if sums is None:
+            months = Period(first.date(), last.date()).months() if first and last else []
+            sums = monthly_sums(log.lazy(), staff, months, run)
+        return cls(sums, first, last, staff)
 
     def period(
         self, log: pl.DataFrame | pl.LazyFrame, period: Period, *, whole: bool = True

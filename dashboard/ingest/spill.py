@@ -10,12 +10,13 @@ with polars' streaming engine (`criteria.cube`), a batch at a time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
 
 from dashboard.ingest.convert import empty_table
+from dashboard.ingest.limits import Limits
 from dashboard.ingest.load import Loaded, load_file
 from dashboard.ingest.problems import Problem
 from dashboard.schema import TABLES
@@ -41,7 +42,12 @@ def spill(name: str, data: bytes, folder: Path) -> Spilled:
         part.write_parquet(folder / f"part-{len(hashes):06d}.parquet", compression="zstd")
         hashes.append(part.select(required).hash_rows())
 
-    loaded = load_file(name, data, table=TABLE, sink=keep)
+    # The size and time limits guard memory and a shared server's time, which a terminal
+    # job reading out of memory does not need: no size limit, ten times the time; the
+    # limits on cells, records and columns stay as they are.
+    usual = Limits.from_env()
+    limits = replace(usual, file_bytes=max(usual.file_bytes, len(data)), seconds=usual.seconds * 10)
+    loaded = load_file(name, data, table=TABLE, sink=keep, limits=limits)
     if not loaded.ok or not hashes:
         return Spilled(loaded, None)
     scan = pl.scan_parquet(folder / "part-*.parquet")

@@ -20,11 +20,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
+import polars as pl
 from alembic.util import CommandError
 from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, undefer
 
+from dashboard.criteria.cube import Sums
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.questionnaire import parse_questionnaire
@@ -44,7 +46,7 @@ from dashboard.store.snapshot import (
     scorecard_json,
     settings_toml,
 )
-from dashboard.store.tablefiles import TableFiles, table_files
+from dashboard.store.tablefiles import TableFiles, sums_keys, table_files
 from dashboard.store.workspaces import (
     SAMPLE_SLUG,
     check_name,
@@ -173,20 +175,29 @@ def save_audit(
     saved_by: str,
     name: str | None = None,
     make_current: bool = True,
+    sums: Sums | None = None,
 ) -> int:
     """Save a new audit (never overwriting one) and return its number; editors only.
 
     `scorecard` must have been computed from `dataset` (its tables and its merged
     questionnaire) under `settings`. The new audit becomes the current one unless
-    `make_current` is False; a workspace's first audit is current regardless.
+    `make_current` is False; a workspace's first audit is current regardless. `sums`,
+    the log's monthly sums of the `Auditor` that scored it, are kept beside the tables
+    so reopening the audit need not sum the log again (`load_sums`).
     """
     access.require_editor()
     name = check_name(name) if name else None
     saved_by = check_name(saved_by, what="who saved it")
     payload = _AuditPayload.of(scorecard, dataset, settings)
+    derived = sums.to_parquet() if sums is not None and dataset.has("employee_activity") else {}
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
         _keep_tables(session, payload.tables)
+        if derived:
+            keys = sums_keys({t.name: t.digest for t in payload.tables})
+            files = table_files()
+            for part, data in derived.items():
+                files.put(keys[part], data)
         audit = _insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
         _pause_inside_save()
         return audit.id
@@ -264,6 +275,30 @@ def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | Non
     return dataset_from_tables(saved, questionnaire)
 
 
+def load_sums(engine: Engine, access: Access, audit_id: int) -> Sums | None:
+    """The log's monthly sums kept with the audit (None when none were, or they are of
+    another version of the engine, or unreadable: the log is then summed again)."""
+    with Session(engine) as session:
+        _audit(session, access, audit_id)
+        digests = dict(
+            session.execute(
+                select(AuditTable.table_name, AuditTable.digest).where(
+                    AuditTable.audit_id == audit_id
+                )
+            ).all()
+        )
+    if "employee_activity" not in digests:
+        return None
+    files = table_files()
+    kept = {part: files.find(key) for part, key in sums_keys(digests).items()}
+    if any(data is None for data in kept.values()):
+        return None
+    try:
+        return Sums.from_parquet(kept)
+    except pl.exceptions.PolarsError:  # damaged: sum the log again
+        return None
+
+
 def rename_audit(engine: Engine, access: Access, audit_id: int, name: str) -> None:
     """Rename an audit (names need not be unique: the number is the key); editors only."""
     access.require_editor()
@@ -298,9 +333,14 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
                 f"to delete audit {audit.id}, confirm with its name ({audit.name!r}) or number"
             )
         was_current = audit.is_current
-        digests = set(
-            session.scalars(select(AuditTable.digest).where(AuditTable.audit_id == audit.id))
+        named = dict(
+            session.execute(
+                select(AuditTable.table_name, AuditTable.digest).where(
+                    AuditTable.audit_id == audit.id
+                )
+            ).all()
         )
+        digests = set(named.values())
         session.delete(audit)
         session.flush()
         if was_current:
@@ -312,7 +352,7 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
             )
             if latest is not None:
                 latest.is_current = True
-    _sweep(engine, digests)
+    _sweep(engine, digests, named)
 
 
 def trend(engine: Engine, access: Access) -> pd.DataFrame:
@@ -377,10 +417,10 @@ def _keep_tables(
         files.put(table.digest, table.parquet)
 
 
-def _sweep(engine: Engine, digests: set[str]) -> None:
-    """Remove the files of these digests that no saved audit names any longer (after the
-    delete committed, under the table-files lock, so a save naming one waits or rewrites
-    it)."""
+def _sweep(engine: Engine, digests: set[str], deleted: dict[str, str]) -> None:
+    """Remove the files of these digests that no saved audit names any longer, and the
+    sums kept for the deleted audit's log when no audit names that log (after the delete
+    committed, under the table-files lock, so a save naming one waits or rewrites it)."""
     if not digests:
         return
     with writing(engine) as session:
@@ -391,6 +431,9 @@ def _sweep(engine: Engine, digests: set[str]) -> None:
         files = table_files()
         for digest in digests - named:
             files.delete(digest)
+        if deleted.get("employee_activity") not in named:
+            for key in sums_keys(deleted).values():
+                files.delete(key)
 
 
 def _insert_audit(

@@ -48,6 +48,10 @@ class TableFiles(ABC):
     def digests(self) -> set[str]:
         """Every digest kept."""
 
+    def find(self, key: str) -> bytes | None:
+        """The bytes under a key that is not their digest (sums derived from tables), or None."""
+        return self._read(key)
+
     def get(self, digest: str) -> bytes:
         """The bytes kept under `digest`, checked against it."""
         data = self._read(digest)
@@ -154,6 +158,20 @@ class BucketFiles(TableFiles):
                 if name.endswith(SUFFIX):
                     found.add(name.removesuffix(SUFFIX))
         return found
+
+
+# Bumped when the engine's monthly sums change, so sums kept by an older version are not used.
+SUMS_VERSION = "1"
+
+
+def sums_keys(tables: dict[str, str]) -> dict[str, str]:
+    """Where the monthly sums of an audit's log are kept: a key per frame, from the digests
+    of the tables they are derived from (`tables`: name → digest) and SUMS_VERSION."""
+    source = f"{tables.get('employee_activity')}:{tables.get('roster')}"
+    return {
+        part: digest_of(f"presenza-sums-{SUMS_VERSION}:{source}:{part}".encode())
+        for part in ("employees", "pairs", "off_topic")
+    }
 
 
 def table_files(environ: Mapping[str, str] = os.environ) -> TableFiles:
