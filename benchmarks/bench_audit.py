@@ -8,8 +8,9 @@ Audit (fresh process, best of 2, for the log as generated and fully quoted):
 questionnaire: load, twelve criteria, gaps, the JSON. The two JSON documents must be
 identical. Re-scoring (in process, data prepared and scored once): new periods (all but
 the first month, all but the last, one quarter, cut mid-month at both ends), new weights,
-new targets. Saved audit: saved once into a store under bench_data/, then a fresh
-process opens the store, reads the audit's tables and re-scores it with new targets.
+new targets. Saved audit: saved once (with the log's monthly sums) into a store under
+bench_data/, then a fresh process opens the store, reads the audit's tables and sums and
+re-scores it with new targets (timed from opening the store).
 Targets: audit ≤ 2× baseline and peak ≤ 2.5 GiB; any period ≤ 1.5 s; weights or targets
 ≤ 50 ms; reopen and re-score ≤ 3 s.
 """
@@ -118,16 +119,19 @@ os.environ.pop("PRESENZA_TABLES_URL", None)
         + f"""
 import time
 from pathlib import Path
-from dashboard.audit import run_audit
+from dashboard.audit import Auditor
 from dashboard.cli import load_inputs
 from dashboard.settings import Settings
 from dashboard.store import create_workspace, open_store, save_audit
 dataset, _, _ = load_inputs([(Path(p), None) for p in {files!r}])
-card = run_audit(dataset)
+auditor = Auditor(dataset)
+card = auditor.scorecard()
 engine = open_store(sample=False)
 access = create_workspace(engine, "enterprise")
 t = time.perf_counter()
-__out["id"] = save_audit(engine, access, card, dataset, Settings(), saved_by="bench")
+__out["id"] = save_audit(
+    engine, access, card, dataset, Settings(), saved_by="bench", sums=auditor.data.cube.sums
+)
 __out["save"] = time.perf_counter() - t
 __out["score"] = card.score
 """
@@ -138,12 +142,15 @@ __out["score"] = card.score
 import time
 from dashboard.audit import Auditor
 from dashboard.settings import Settings
-from dashboard.store import load_dataset, open_store, trusted_access
+from dashboard.store import load_dataset, load_sums, open_store, trusted_access
 t = time.perf_counter()
 engine = open_store(sample=False)
-dataset = load_dataset(engine, trusted_access(engine, "enterprise"), {written["id"]})
+access = trusted_access(engine, "enterprise")
+dataset = load_dataset(engine, access, {written["id"]})
+sums = load_sums(engine, access, {written["id"]})
 __out["read"] = time.perf_counter() - t
-auditor = Auditor(dataset)
+__out["sums"] = sums is not None
+auditor = Auditor(dataset, sums=sums)
 card = auditor.scorecard(Settings(metrics={{"involvement.participation_rate": {{"target": 0.5}}}}))
 __out["reopen"] = time.perf_counter() - t
 __out["rows"] = dataset.table("employee_activity").height
@@ -193,9 +200,9 @@ def main() -> None:
     print(
         f"saved audit: saved in {kept['save']:.1f} s as {kept['files_mb']:.0f} MB of Parquet "
         f"files, database {kept['db_mb']:.1f} MB; reopened ({kept['rows']:,} actions) and "
-        f"re-scored in {kept['reopen']:.2f} s (runs {kept['all']}; reading "
-        f"{kept['read']:.2f} s), same score: {'yes' if kept['same'] else 'NO'}; "
-        "target ≤ 3 s"
+        f"re-scored in {kept['reopen']:.2f} s (reading tables and kept sums "
+        f"{kept['read']:.2f} s; whole process {kept['seconds']:.2f} s, CPU "
+        f"{kept['cpu']:.1f} s), same score: {'yes' if kept['same'] else 'NO'}; target ≤ 3 s"
     )
     ok &= kept["reopen"] <= 3 and kept["same"]
     print("targets: " + ("met" if ok else "MISSED"))
