@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import polars as pl
+
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import AuditData, Context, prepare
+from dashboard.criteria.cube import Sums
 from dashboard.ingest.dataset import Dataset
 from dashboard.period import Period
 from dashboard.scoring import Scorecard, measure_all, score
@@ -19,8 +22,12 @@ from dashboard.settings import Settings
 class Auditor:
     """A prepared dataset that can be scored for any period and settings."""
 
-    def __init__(self, dataset: Dataset):
-        self.data: AuditData = prepare(dataset)
+    def __init__(
+        self, dataset: Dataset, activity: pl.LazyFrame | None = None, sums: Sums | None = None
+    ):
+        """`activity`: a log read out of memory (`ingest.spill`), in place of the dataset's;
+        `sums`: the log's monthly sums kept with a saved audit (`store.load_sums`)."""
+        self.data: AuditData = prepare(dataset, activity, sums)
         self._measures: dict[tuple, dict[str, Measure]] = {}
         self._contexts: dict[tuple, Context] = {}
 

@@ -8,20 +8,26 @@ written. A user never sees a traceback: every expected failure is a sentence.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import mmap
 import os
 import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+import polars as pl
 
 from dashboard.i18n import LANGS, Lang, t
 from dashboard.ingest import Dataset, load_file
 from dashboard.report_command import add_report
 
 EXIT_BAD_INPUT = 2
+LARGE_VARIABLE = "PRESENZA_LARGE_LOG_BYTES"
 EXIT_STORE = 1
 # A scheduled `audit --save` proves it owns the workspace with the token made for it.
 TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
@@ -125,6 +131,38 @@ def read_file(path: Path) -> bytes | mmap.mmap:
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
+def large_log_bytes() -> int:
+    """Activity logs above this size are read out of memory (PRESENZA_LARGE_LOG_BYTES)."""
+    return int(os.environ.get(LARGE_VARIABLE) or 2 << 30)
+
+
+def spill_inputs(
+    pairs: list[tuple[Path, str | None]], folder: Path
+) -> tuple[list[tuple[Path, str | None]], list, list, pl.LazyFrame | None]:
+    """Read every activity log larger than `large_log_bytes()` out of memory, into Parquet
+    files in `folder`: the other files (to load as usual), the results and problems of
+    those read, and their rows as one lazy scan (None when there were none)."""
+    from dashboard.ingest.spill import spill
+
+    rest, results, problems, scans = [], [], [], []
+    for path, table in pairs:
+        try:
+            large = table == "employee_activity" and path.stat().st_size > large_log_bytes()
+        except OSError:
+            large = False  # load_inputs says why the file cannot be read
+        if not large:
+            rest.append((path, table))
+            continue
+        part = folder / f"log-{len(results)}"
+        part.mkdir()
+        result = spill(path.name, read_file(path), part)
+        results.append(result.loaded)
+        problems.extend(result.loaded.problems)
+        if result.activity is not None:
+            scans.append(result.activity)
+    return rest, results, problems, pl.concat(scans) if scans else None
+
+
 def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, list]:
     """Load every file; returns the dataset, the per-file results, and all problems."""
     dataset, results, problems = Dataset(), [], []
@@ -170,17 +208,56 @@ class Prepared:
     scorecard: Any
 
 
-def prepare_audit(args: argparse.Namespace, *, quiet_info: bool = False) -> Prepared | int:
+@contextlib.contextmanager
+def _spill_folder() -> Iterator[Path]:
+    """A private folder in the data folder for logs read out of memory, removed after."""
+    from dashboard.store.db import data_dir
+
+    data_dir().mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="spill-", dir=data_dir()) as folder:
+        yield Path(folder)
+
+
+@contextlib.contextmanager
+def prepared_audit(
+    args: argparse.Namespace, *, quiet_info: bool = False
+) -> Iterator[Prepared | int]:
     """Load the files the flags name (the bundled sample when none), score the period;
-    an exit code instead when the input is bad (the load report is on stderr)."""
-    from dashboard.audit import Auditor
+    an exit code instead when the input is bad (the load report is on stderr).
+
+    A context: a log read out of memory lives in a spill folder until the caller is done.
+    """
     from dashboard.bundled import sample_files
-    from dashboard.settings import Settings, SettingsError, parse_settings
 
     pairs = _inputs(args)
     if not pairs:
         pairs = [(p, None) for p in sample_files()]
-    dataset, results, problems = load_inputs(pairs)
+    with _spill_folder() as spill_to:
+        yield _prepare(args, pairs, spill_to, quiet_info)
+
+
+def _prepare(
+    args: argparse.Namespace,
+    pairs: list[tuple[Path, str | None]],
+    spill_to: Path,
+    quiet_info: bool,
+) -> Prepared | int:
+    from dashboard.audit import Auditor
+    from dashboard.settings import Settings, SettingsError, parse_settings
+
+    pairs, results, problems, spilled = spill_inputs(pairs, spill_to)
+    dataset, loaded, more = load_inputs(pairs)
+    results, problems = [*results, *loaded], [*problems, *more]
+    if spilled is not None and dataset.has("employee_activity"):  # one log, in any parts
+        spilled = pl.concat([spilled, dataset.table("employee_activity").lazy()])
+        dataset = Dataset(tuple(f for f in dataset.files if f.table != "employee_activity"))
+    if spilled is not None and getattr(args, "save", None):
+        print(
+            "--save: a log read out of memory cannot be saved with the audit; "
+            f"raise {LARGE_VARIABLE} to read it in memory",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     for problem in problems:
         if problem.severity != "info" or not quiet_info:
             print(problem.line(), file=sys.stderr)
@@ -196,7 +273,7 @@ def prepare_audit(args: argparse.Namespace, *, quiet_info: bool = False) -> Prep
         except (OSError, UnicodeDecodeError, SettingsError) as error:
             print(f"{args.settings}: {error}", file=sys.stderr)
             return EXIT_BAD_INPUT
-    auditor = Auditor(dataset)
+    auditor = Auditor(dataset, spilled)
     try:
         period = auditor.period(args.start, args.end)
     except ValueError as error:
@@ -210,20 +287,28 @@ def run_audit_command(args: argparse.Namespace) -> int:
         code = _store_call(check_job, args.save)
         if code:
             return code
-    prepared = prepare_audit(args, quiet_info=args.format == "json")
-    if isinstance(prepared, int):
-        return prepared
-    scorecard, dataset, settings = prepared.scorecard, prepared.dataset, prepared.settings
-    if args.save:
-        code = _store_call(save_to_store, args.save, args.name, scorecard, dataset, settings)
-        if code:
-            return code
-    if args.format == "json":
-        out = scorecard.to_dict()
-        out["inputs"] = [r.summary() for r in prepared.results]
-        print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(render_text(scorecard, args.lang))
+    with prepared_audit(args, quiet_info=args.format == "json") as prepared:
+        if isinstance(prepared, int):
+            return prepared
+        scorecard, dataset, settings = prepared.scorecard, prepared.dataset, prepared.settings
+        if args.save:
+            code = _store_call(
+                save_to_store,
+                args.save,
+                args.name,
+                scorecard,
+                dataset,
+                settings,
+                prepared.auditor.data.cube.sums,
+            )
+            if code:
+                return code
+        if args.format == "json":
+            out = scorecard.to_dict()
+            out["inputs"] = [r.summary() for r in prepared.results]
+            print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        else:
+            print(render_text(scorecard, args.lang))
     return 0
 
 
@@ -271,7 +356,9 @@ def check_job(engine, workspace: str) -> int:
     return 0
 
 
-def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, settings) -> int:
+def save_to_store(
+    engine, workspace: str, name: str | None, scorecard, dataset, settings, sums=None
+) -> int:
     """Save the audit just computed into a workspace this job owns (its save token says so).
 
     The job never creates the workspace: a name taken by someone else first would
@@ -280,7 +367,9 @@ def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, 
     from dashboard.store import job_access, save_audit
 
     access = job_access(engine, workspace, os.environ.get(TOKEN_VARIABLE))
-    audit_id = save_audit(engine, access, scorecard, dataset, settings, saved_by=_user(), name=name)
+    audit_id = save_audit(
+        engine, access, scorecard, dataset, settings, saved_by=_user(), name=name, sums=sums
+    )
     print(f"saved as audit {audit_id} in workspace {workspace}", file=sys.stderr)
     return 0
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 if TYPE_CHECKING:
+    import pandas as pd
+
     from dashboard.scoring import CriterionResult, MetricResult, Scorecard
 
 
@@ -51,6 +51,8 @@ def gap_list(scorecard: Scorecard) -> list[Gap]:
 
 def gaps_frame(scorecard: Scorecard, lang: str = "en") -> pd.DataFrame:
     """The gap list as a table for views and downloads, in one language."""
+    import pandas as pd  # here: the terminal's audit never needs pandas
+
     rows = []
     for rank, gap in enumerate(gap_list(scorecard), start=1):
         spec = gap.metric.spec

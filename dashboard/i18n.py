@@ -177,6 +177,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Files stay in this browser session and are never shared with other users.",
     },
     "ui_reading": {"it": "Lettura di {file}: {percent} %", "en": "Reading {file}: {percent} %"},
+    "ui_reading_rows": {
+        "it": "Lettura di {file}: {percent} % — {rows} righe, {speed} righe/s, circa {left} alla fine",
+        "en": "Reading {file}: {percent} % — {rows} rows, {speed} rows/s, about {left} left",
+    },
     "ui_file_loaded": {
         "it": "{file}: caricato come {kind}, {rows} righe.",
         "en": "{file}: loaded as {kind}, {rows} rows.",

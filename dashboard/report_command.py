@@ -98,22 +98,22 @@ def _brand(
 
 
 def _from_files(args: argparse.Namespace, logo: bytes | None) -> int:
-    from dashboard.cli import prepare_audit
+    from dashboard.cli import prepared_audit
     from dashboard.report.deliver import live_report
 
-    prepared = prepare_audit(args, quiet_info=True)
-    if isinstance(prepared, int):
-        return prepared
-    report = live_report(
-        prepared.auditor,
-        prepared.dataset,
-        prepared.scorecard,
-        prepared.settings,
-        args.lang,
-        _brand(args, logo, "", None, None),
-        names_on=args.names,
-        author=args.author or "",
-    )
+    with prepared_audit(args, quiet_info=True) as prepared:
+        if isinstance(prepared, int):
+            return prepared
+        report = live_report(
+            prepared.auditor,
+            prepared.dataset,
+            prepared.scorecard,
+            prepared.settings,
+            args.lang,
+            _brand(args, logo, "", None, None),
+            names_on=args.names,
+            author=args.author or "",
+        )
     return _write(args, report)
 
 

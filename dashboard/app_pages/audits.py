@@ -117,6 +117,7 @@ def save_section(engine: Engine, access: Access, lang: Lang) -> None:
                 saved_by=by.strip() or t("audits_saved_by_default", lang),
                 name=name.strip() or None,
                 make_current=make_current,
+                sums=state.auditor().data.cube.sums,
             )
         _bump("audits_save_round")
         st.session_state["audits_selected"] = audit_id

@@ -1,5 +1,6 @@
 """Data: upload exports, see what loaded and what didn't and why, answer the governance questionnaire."""
 
+import time
 from datetime import date
 
 import streamlit as st
@@ -61,10 +62,12 @@ def upload_section(lang: str) -> None:
     def progress_for(name: str):
         shown = views.plain(name)  # a progress label is Markdown: the file name stays text
         bar = bars.progress(0.0, text=t("ui_reading", lang, file=shown, percent=0))
+        started = time.monotonic()
 
-        def report(fraction: float, _text: str) -> None:
+        def report(fraction: float, rows: int) -> None:
             share = min(max(float(fraction), 0.0), 1.0)
-            bar.progress(share, text=t("ui_reading", lang, file=shown, percent=round(share * 100)))
+            seconds = time.monotonic() - started
+            bar.progress(share, text=uploads.progress_text(shown, share, rows, seconds, lang))
 
         return report
 

@@ -10,9 +10,11 @@ the loader chose, e.g. day-first dates).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 Severity = Literal["error", "rejected", "warning", "info"]
 
@@ -85,6 +87,8 @@ class Problem:
 
 def report_frame(problems: list[Problem]) -> pd.DataFrame:
     """The load report as a table, in the column order users read it."""
+    import pandas as pd  # here: the terminal's audit never needs pandas
+
     rows = []
     for p in problems:
         row = asdict(p)

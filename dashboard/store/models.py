@@ -141,10 +141,10 @@ class Audit(Base):
 
 
 class AuditTable(Base):
-    """One canonical table an audit was computed from: its digest, and a zstd Parquet copy.
-
-    `parquet` is empty when the table was above the size cap: the digest still says
-    which data it was.
+    """One canonical table an audit was computed from: its digest, and where its zstd
+    Parquet copy is (`kept_in`): 'files' — the table file named by the digest
+    (`tablefiles`); 'database' — `parquet` (audits saved before table files); empty —
+    not kept (above the old size cap: the digest still says which data it was).
     """
 
     __tablename__ = "audit_tables"
@@ -156,6 +156,7 @@ class AuditTable(Base):
     row_count: Mapped[int] = mapped_column(Integer)
     digest: Mapped[str] = mapped_column(String(64))
     parquet: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    kept_in: Mapped[str | None] = mapped_column(String(16))
 
 
 class SignInFailure(Base):

@@ -20,11 +20,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
+import polars as pl
 from alembic.util import CommandError
 from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, undefer
 
+from dashboard.criteria.cube import Sums
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.questionnaire import parse_questionnaire
@@ -36,7 +38,6 @@ from dashboard.store.db import describe, make_engine, migrate
 from dashboard.store.errors import ConfirmationRequired, NotFound, StoreUnavailable
 from dashboard.store.models import Audit, AuditTable, Workspace
 from dashboard.store.snapshot import (
-    TABLE_CAP_BYTES,
     TableCopy,
     copy_tables,
     dataset_from_tables,
@@ -45,7 +46,15 @@ from dashboard.store.snapshot import (
     scorecard_json,
     settings_toml,
 )
-from dashboard.store.workspaces import SAMPLE_SLUG, check_name, granted, lock_workspace, writing
+from dashboard.store.tablefiles import TableFiles, sums_keys, table_files
+from dashboard.store.workspaces import (
+    SAMPLE_SLUG,
+    check_name,
+    granted,
+    lock_table_files,
+    lock_workspace,
+    writing,
+)
 
 # Test hook, see `_pause_inside_save`.
 PAUSE_VARIABLE = "PRESENZA_TEST_SAVE_PAUSE"
@@ -140,12 +149,13 @@ def ensure_sample(engine: Engine) -> None:
         middle = months[len(months) // 2]
         halves = [Period(span.start, middle - timedelta(days=1)), Period(middle, span.end)]
     cards = [auditor.scorecard(Settings(), period) for period in halves]
-    payloads = [_AuditPayload.of(card, dataset, Settings(), TABLE_CAP_BYTES) for card in cards]
+    payloads = [_AuditPayload.of(card, dataset, Settings()) for card in cards]
     try:
         with writing(engine) as session:
             workspace = Workspace(slug=SAMPLE_SLUG, name="Esempio S.p.A.", is_open=True)
             session.add(workspace)
             session.flush()
+            _keep_tables(session, payloads[0].tables)
             for card, payload in zip(cards, payloads, strict=True):
                 _insert_audit(session, workspace, card, payload, None, "Presenza")
     except IntegrityError:  # another instance seeded it first
@@ -165,20 +175,29 @@ def save_audit(
     saved_by: str,
     name: str | None = None,
     make_current: bool = True,
-    table_cap_bytes: int = TABLE_CAP_BYTES,
+    sums: Sums | None = None,
 ) -> int:
     """Save a new audit (never overwriting one) and return its number; editors only.
 
     `scorecard` must have been computed from `dataset` (its tables and its merged
     questionnaire) under `settings`. The new audit becomes the current one unless
-    `make_current` is False; a workspace's first audit is current regardless.
+    `make_current` is False; a workspace's first audit is current regardless. `sums`,
+    the log's monthly sums of the `Auditor` that scored it, are kept beside the tables
+    so reopening the audit need not sum the log again (`load_sums`).
     """
     access.require_editor()
     name = check_name(name) if name else None
     saved_by = check_name(saved_by, what="who saved it")
-    payload = _AuditPayload.of(scorecard, dataset, settings, table_cap_bytes)
+    payload = _AuditPayload.of(scorecard, dataset, settings)
+    derived = sums.to_parquet() if sums is not None and dataset.has("employee_activity") else {}
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
+        _keep_tables(session, payload.tables)
+        if derived:
+            keys = sums_keys({t.name: t.digest for t in payload.tables})
+            files = table_files()
+            for part, data in derived.items():
+                files.put(keys[part], data)
         audit = _insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
         _pause_inside_save()
         return audit.id
@@ -236,7 +255,8 @@ def load_scorecard_dict(engine: Engine, access: Access, audit_id: int) -> dict[s
 
 def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | None:
     """The canonical tables and answers the audit was computed from, to re-score or drill
-    down; None when a table was above the size cap and only its digest was kept."""
+    down; None when a table was not kept (above the size cap of audits saved before
+    table files: only its digest was kept)."""
     with Session(engine) as session:
         audit = _audit(session, access, audit_id, full=True)
         tables = session.scalars(
@@ -244,11 +264,39 @@ def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | Non
             .options(undefer(AuditTable.parquet))
             .where(AuditTable.audit_id == audit.id)
         ).all()
-        if any(t.parquet is None for t in tables):
-            return None
-        return dataset_from_tables(
-            {t.table_name: (t.digest, t.parquet) for t in tables}, audit.questionnaire
+        questionnaire = audit.questionnaire
+    if any(t.kept_in is None for t in tables):
+        return None
+    files = table_files()
+    saved = {
+        t.table_name: (t.digest, files.get(t.digest) if t.kept_in == "files" else t.parquet)
+        for t in tables
+    }
+    return dataset_from_tables(saved, questionnaire)
+
+
+def load_sums(engine: Engine, access: Access, audit_id: int) -> Sums | None:
+    """The log's monthly sums kept with the audit (None when none were, or they are of
+    another version of the engine, or unreadable: the log is then summed again)."""
+    with Session(engine) as session:
+        _audit(session, access, audit_id)
+        digests = dict(
+            session.execute(
+                select(AuditTable.table_name, AuditTable.digest).where(
+                    AuditTable.audit_id == audit_id
+                )
+            ).all()
         )
+    if "employee_activity" not in digests:
+        return None
+    files = table_files()
+    kept = {part: files.find(key) for part, key in sums_keys(digests).items()}
+    if any(data is None for data in kept.values()):
+        return None
+    try:
+        return Sums.from_parquet(kept)
+    except pl.exceptions.PolarsError:  # damaged: sum the log again
+        return None
 
 
 def rename_audit(engine: Engine, access: Access, audit_id: int, name: str) -> None:
@@ -285,6 +333,14 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
                 f"to delete audit {audit.id}, confirm with its name ({audit.name!r}) or number"
             )
         was_current = audit.is_current
+        named = dict(
+            session.execute(
+                select(AuditTable.table_name, AuditTable.digest).where(
+                    AuditTable.audit_id == audit.id
+                )
+            ).all()
+        )
+        digests = set(named.values())
         session.delete(audit)
         session.flush()
         if was_current:
@@ -296,6 +352,7 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
             )
             if latest is not None:
                 latest.is_current = True
+    _sweep(engine, digests, named)
 
 
 def trend(engine: Engine, access: Access) -> pd.DataFrame:
@@ -339,16 +396,44 @@ class _AuditPayload:
     tables: list[TableCopy]
 
     @classmethod
-    def of(
-        cls, scorecard: Scorecard, dataset: Dataset, settings: Settings, cap_bytes: int
-    ) -> _AuditPayload:
+    def of(cls, scorecard: Scorecard, dataset: Dataset, settings: Settings) -> _AuditPayload:
         return cls(
             scorecard_json(scorecard),
             settings_toml(settings),
             questionnaire_toml(dataset),
             [{**f.summary(), "digest": f.digest} for f in dataset.files],
-            copy_tables(dataset, cap_bytes),
+            copy_tables(dataset),
         )
+
+
+def _keep_tables(
+    session: Session, tables: list[TableCopy], files: TableFiles | None = None
+) -> None:
+    """Write the tables' files (those not kept already), under the table-files lock: a
+    delete sweeping files in another transaction cannot remove one this save names."""
+    lock_table_files(session)
+    files = files or table_files()
+    for table in tables:
+        files.put(table.digest, table.parquet)
+
+
+def _sweep(engine: Engine, digests: set[str], deleted: dict[str, str]) -> None:
+    """Remove the files of these digests that no saved audit names any longer, and the
+    sums kept for the deleted audit's log when no audit names that log (after the delete
+    committed, under the table-files lock, so a save naming one waits or rewrites it)."""
+    if not digests:
+        return
+    with writing(engine) as session:
+        lock_table_files(session)
+        named = set(
+            session.scalars(select(AuditTable.digest).where(AuditTable.digest.in_(digests)))
+        )
+        files = table_files()
+        for digest in digests - named:
+            files.delete(digest)
+        if deleted.get("employee_activity") not in named:
+            for key in sums_keys(deleted).values():
+                files.delete(key)
 
 
 def _insert_audit(
@@ -389,7 +474,7 @@ def _insert_audit(
             table_name=t.name,
             row_count=t.rows,
             digest=t.digest,
-            parquet=t.parquet,
+            kept_in="files",
         )
         for t in payload.tables
     )
@@ -448,7 +533,7 @@ def _stored(session: Session, audit: Audit) -> StoredAudit:
             AuditTable.table_name,
             AuditTable.row_count,
             AuditTable.digest,
-            AuditTable.parquet.is_not(None),
+            AuditTable.kept_in.is_not(None),
         ).where(AuditTable.audit_id == audit.id)
     )
     return StoredAudit(

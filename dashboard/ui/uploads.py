@@ -28,11 +28,12 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
+from dashboard.i18n import Lang, number, t
 from dashboard.ingest import Dataset, Loaded, load_file
 from dashboard.ingest.mappings import MappingStore
 from dashboard.ingest.upload import Upload
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, int], None]  # (share of the file read, rows read so far)
 
 # What the user may say a file is; "auto" lets the loader recognise it.
 AUTO = "auto"
@@ -148,6 +149,25 @@ def needs_mapping(loaded: Loaded) -> bool:
         not loaded.ok
         and loaded.format not in ("questionnaire", CREATOR)
         and any(p.severity == "error" and p.code in MAPPABLE for p in loaded.problems)
+    )
+
+
+def progress_text(file: str, share: float, rows: int, seconds: float, lang: Lang) -> str:
+    """How a file's reading is going: share read, rows read, rows per second, and the time
+    left at the pace so far (the bytes still to read at the rate the first ones went)."""
+    percent = round(share * 100)
+    if rows <= 0 or seconds <= 0 or share <= 0:
+        return t("ui_reading", lang, file=file, percent=percent)
+    left = round(seconds * (1 - share) / share)
+    minutes, rest = divmod(left, 60)
+    return t(
+        "ui_reading_rows",
+        lang,
+        file=file,
+        percent=percent,
+        rows=number(rows, lang),
+        speed=number(rows / seconds, lang),
+        left=f"{minutes} min {rest} s" if minutes else f"{rest} s",
     )
 
 
