@@ -10,7 +10,6 @@ maturity levels run from vermillion to blue, the colour-blind-safe diverging pai
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,8 +17,18 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard import i18n
 from dashboard.criteria import registry
-from dashboard.i18n import TEXTS, Lang, format_value, number, t
+from dashboard.i18n import (
+    Lang,
+    format_value,
+    month_text,
+    number,
+    percent,
+    percent_suffix,
+    separators,
+    t,
+)
 from dashboard.report.tables import platform_label
 from dashboard.scoring import LEVELS, level_index
 
@@ -52,11 +61,6 @@ PLOTLY_CONFIG = {
 }
 
 
-def _template(key: str, lang: Lang) -> str:
-    """A Plotly hover template text as written (its %{x} fields are Plotly's, not ours)."""
-    return TEXTS[key][lang]
-
-
 def level_color(score: float | None) -> str:
     """The colour of the maturity band a 0–100 score falls in (grey when not measured)."""
     return GREY if score is None else LEVEL_COLORS[level_index(score)]
@@ -79,7 +83,7 @@ def _layout(
         margin=margin or {"l": 10, "r": 10, "t": 40, "b": 10},
         colorway=list(PALETTE),
         hoverlabel={"font_size": font_size},
-        separators=",." if lang == "it" else ".,",
+        separators=separators(lang),
         **extra,
     )
     if any(trace.type != "indicator" for trace in fig.data):
@@ -118,10 +122,10 @@ def overall_figure(
     the level's name sits inside the arc instead, and the gauge fits a phone's width.
     """
     if scorecard.score is None:
-        return _empty(f"{t('overall', lang)}: {t('not_measured', lang)}", height)
+        return _empty(f"{t('audit.overall', lang)}: {t('audit.not_measured', lang)}", height)
     steps = [
-        {"range": [low, LEVELS[i + 1][0] if i + 1 < len(LEVELS) else 100], "color": color}
-        for i, ((low, _), color) in enumerate(zip(LEVELS, LEVEL_COLORS, strict=True))
+        {"range": [low, LEVELS[i + 1] if i + 1 < len(LEVELS) else 100], "color": color}
+        for i, (low, color) in enumerate(zip(LEVELS, LEVEL_COLORS, strict=True))
     ]
     level = scorecard.level_name(lang) or ""
     fig = go.Figure(
@@ -181,7 +185,8 @@ def criteria_figure(
     titles = [_plain(c.spec.title[lang] or c.id) for c in rows]
     scores = [c.score if c.score is not None else 0 for c in rows]
     labels = [
-        number(c.score, lang) if c.score is not None else t("not_measured", lang) for c in rows
+        number(c.score, lang) if c.score is not None else t("audit.not_measured", lang)
+        for c in rows
     ]
     fig = go.Figure(
         go.Bar(
@@ -196,7 +201,7 @@ def criteria_figure(
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    for low, _ in LEVELS[1:]:
+    for low in LEVELS[1:]:
         fig.add_vline(x=low, line={"color": LIGHT, "width": 1, "dash": "dot"}, layer="below")
     fig.update_xaxes(range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100], title=None)
     fig.update_yaxes(automargin=True, title=None)
@@ -213,15 +218,15 @@ def metrics_figure(criterion: CriterionResult, lang: Lang, height: int | None = 
     """One criterion's metrics as 0–100 score bars, each labelled with its value and target."""
     rows = list(reversed(criterion.metrics))
     if not any(m.measured for m in rows):
-        return _empty(t("not_measured", lang), 160)
+        return _empty(t("audit.not_measured", lang), 160)
     labels = []
     for m in rows:
         if m.measured:
             value = format_value(m.value, m.spec.unit, lang)
             target = format_value(m.target, m.spec.unit, lang)
-            labels.append(f"{value} ({t('target', lang)} {target})")
+            labels.append(f"{value} ({t('audit.target', lang)} {target})")
         else:
-            labels.append(t("not_measured", lang))
+            labels.append(t("audit.not_measured", lang))
     fig = go.Figure(
         go.Bar(
             x=[m.score if m.score is not None else 0 for m in rows],
@@ -234,7 +239,7 @@ def metrics_figure(criterion: CriterionResult, lang: Lang, height: int | None = 
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    fig.update_xaxes(range=[0, 150], tickvals=[0, 50, 100], title=t("chart_score_axis", lang))
+    fig.update_xaxes(range=[0, 150], tickvals=[0, 50, 100], title=t("chart.score_axis", lang))
     fig.update_yaxes(automargin=True)
     return _layout(fig, height=height or 90 + 55 * len(rows), lang=lang)
 
@@ -250,14 +255,14 @@ def monthly_activity_figure(
     `page`: columns `month`, `posts`. `employees`: columns `month`, `actions`, `active`.
     """
     if page.empty and employees.empty:
-        return _empty(t("chart_no_data", lang), height)
+        return _empty(t("chart.no_data", lang), height)
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     if not page.empty:
         fig.add_trace(
             go.Bar(
                 x=page["month"],
                 y=page["posts"],
-                name=t("chart_page_posts", lang),
+                name=t("chart.page_posts", lang),
                 marker_color=SKY,
                 hovertemplate="%{x|%m/%Y}: %{y}<extra></extra>",
             ),
@@ -268,7 +273,7 @@ def monthly_activity_figure(
             go.Scatter(
                 x=employees["month"],
                 y=employees["actions"],
-                name=t("chart_employee_actions", lang),
+                name=t("chart.employee_actions", lang),
                 mode="lines+markers",
                 line={"color": VERMILLION, "width": 3},
                 marker={"size": 8, "symbol": "diamond"},
@@ -276,9 +281,9 @@ def monthly_activity_figure(
             ),
             secondary_y=True,
         )
-    fig.update_yaxes(title_text=t("chart_page_posts", lang), secondary_y=False, rangemode="tozero")
+    fig.update_yaxes(title_text=t("chart.page_posts", lang), secondary_y=False, rangemode="tozero")
     fig.update_yaxes(
-        title_text=t("chart_employee_actions", lang),
+        title_text=t("chart.employee_actions", lang),
         secondary_y=True,
         rangemode="tozero",
         showgrid=False,
@@ -302,14 +307,14 @@ def weeks_calendar_figure(weekly: pd.DataFrame, lang: Lang, height: int | None =
     zeros included (the shape of `criteria.page.weekly_posts`).
     """
     if weekly.empty:
-        return _empty(t("chart_no_data", lang), 200)
+        return _empty(t("chart.no_data", lang), 200)
     wide = weekly.pivot_table(
         index="platform", columns="week", values="posts", aggfunc="sum", fill_value=0
     )
     wide = wide.loc[wide.sum(axis=1).sort_values(ascending=True).index]
     wide.index = [platform_label(p, lang) for p in wide.index]
     total = wide.sum(axis=0).to_frame().T
-    total.index = [t("chart_all_platforms", lang)]
+    total.index = [t("chart.all_platforms", lang)]
     grid = pd.concat([wide, total])
     z = grid.to_numpy(dtype=float)
     top = max(float(z.max()), 1.0)
@@ -321,7 +326,7 @@ def weeks_calendar_figure(weekly: pd.DataFrame, lang: Lang, height: int | None =
         [1.0, BLUE],
     ]
     weeks = [pd.Timestamp(w) for w in grid.columns]
-    text = [[t("chart_silent_week", lang) if v == 0 else str(int(v)) for v in row] for row in z]
+    text = [[t("chart.silent_week", lang) if v == 0 else str(int(v)) for v in row] for row in z]
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -334,7 +339,7 @@ def weeks_calendar_figure(weekly: pd.DataFrame, lang: Lang, height: int | None =
             ygap=3,
             text=text,
             hovertemplate="%{y}, %{x|%d/%m/%Y}: %{text}<extra></extra>",
-            colorbar={"title": {"text": t("chart_posts", lang)}, "thickness": 12},
+            colorbar={"title": {"text": t("chart.posts", lang)}, "thickness": 12},
         )
     )
     fig.update_xaxes(tickformat="%d/%m/%y", showgrid=False)
@@ -350,11 +355,11 @@ def platform_conversation_figure(frame: pd.DataFrame, lang: Lang, height: int = 
     (or null) — the shape of `criteria.page.platform_conversation`.
     """
     if frame.empty:
-        return _empty(t("chart_no_data", lang), height)
+        return _empty(t("chart.no_data", lang), height)
     fig = make_subplots(
         rows=1,
         cols=2,
-        subplot_titles=(t("chart_reply_rate", lang), t("chart_response_hours", lang)),
+        subplot_titles=(t("chart.reply_rate", lang), t("chart.response_hours", lang)),
         horizontal_spacing=0.14,
     )
     platforms = [_plain(platform_label(p, lang)) for p in frame["platform"]]
@@ -388,7 +393,7 @@ def platform_conversation_figure(frame: pd.DataFrame, lang: Lang, height: int = 
         row=1,
         col=2,
     )
-    fig.update_yaxes(range=[0, 115], ticksuffix=" %", row=1, col=1)
+    fig.update_yaxes(range=[0, 115], ticksuffix=percent_suffix(lang), row=1, col=1)
     top = float(hours.max()) if hours.notna().any() else 1.0
     fig.update_yaxes(range=[0, top * 1.25 or 1], row=1, col=2)
     return _layout(fig, height=height, lang=lang, margin={"l": 10, "r": 10, "t": 50, "b": 10})
@@ -411,10 +416,10 @@ def department_participation_figure(
     the target when given.
     """
     if frame.empty:
-        return _empty(t("chart_no_data", lang), 220)
+        return _empty(t("chart.no_data", lang), 220)
     rows = frame.iloc[::-1]  # the first row (lowest rate) ends on top
     labels = [
-        f"{format_value(r, 'rate', lang)} ({number(a, lang)} {t('of', lang)} {number(e, lang)})"
+        f"{format_value(r, 'rate', lang)} ({number(a, lang)} {t('audit.of', lang)} {number(e, lang)})"
         for r, a, e in zip(rows["rate"], rows["active"], rows["employees"], strict=True)
     ]
     fig = go.Figure(
@@ -436,9 +441,9 @@ def department_participation_figure(
     # the lower value's to the left of its line, the higher's to the right.
     lines = []
     if company_rate is not None:
-        lines.append((company_rate, TEXT, "dash", t("chart_company", lang)))
+        lines.append((company_rate, TEXT, "dash", t("chart.company", lang)))
     if target is not None:
-        lines.append((target, GREEN, "dot", t("target", lang)))
+        lines.append((target, GREEN, "dot", t("audit.target", lang)))
     lines.sort(key=lambda line: line[0])
     for i, (value, color, dash, name) in enumerate(lines):
         fig.add_vline(x=value * 100, line={"color": color, "width": 2, "dash": dash}, layer="below")
@@ -459,8 +464,8 @@ def department_participation_figure(
     fig.update_xaxes(
         range=[0, top * 1.45],
         tickvals=ticks,
-        ticktext=[f"{v} %" for v in ticks],
-        title=t("chart_participation", lang),
+        ticktext=[percent(v / 100, lang) for v in ticks],
+        title=t("chart.participation", lang),
     )
     fig.update_yaxes(automargin=True)
     return _layout(
@@ -494,15 +499,15 @@ def managers_vs_others(per_employee: pd.DataFrame) -> pd.DataFrame:
 def managers_figure(frame: pd.DataFrame, lang: Lang, height: int = 300) -> go.Figure:
     """Managers against everyone else: participation rate bars labelled with the counts."""
     if frame.empty:
-        return _empty(t("chart_no_data", lang), height)
-    names = {"managers": t("chart_managers", lang), "others": t("chart_others", lang)}
+        return _empty(t("chart.no_data", lang), height)
+    names = {"managers": t("chart.managers", lang), "others": t("chart.others", lang)}
     fig = go.Figure(
         go.Bar(
             x=[names.get(g, g) for g in frame["group"]],
             y=frame["rate"] * 100,
             marker_color=[ORANGE if g == "managers" else BLUE for g in frame["group"]],
             text=[
-                f"{format_value(r, 'rate', lang)} ({number(a, lang)} {t('of', lang)} {number(e, lang)})"
+                f"{format_value(r, 'rate', lang)} ({number(a, lang)} {t('audit.of', lang)} {number(e, lang)})"
                 for r, a, e in zip(frame["rate"], frame["active"], frame["employees"], strict=True)
             ],
             textposition="outside",
@@ -512,7 +517,9 @@ def managers_figure(frame: pd.DataFrame, lang: Lang, height: int = 300) -> go.Fi
         )
     )
     top = max(float(frame["rate"].max()) * 100, 10.0)
-    fig.update_yaxes(range=[0, top * 1.3], ticksuffix=" %", title=t("chart_participation", lang))
+    fig.update_yaxes(
+        range=[0, top * 1.3], ticksuffix=percent_suffix(lang), title=t("chart.participation", lang)
+    )
     return _layout(fig, height=height, lang=lang)
 
 
@@ -534,7 +541,7 @@ def activity_concentration(actions: Sequence[float] | pd.Series, points: int = 1
 def activity_distribution_figure(curve: pd.DataFrame, lang: Lang, height: int = 360) -> go.Figure:
     """How the actions spread across employees: the concentration curve against equal shares."""
     if curve.empty or curve["actions_share"].max() <= 0:
-        return _empty(t("chart_no_data", lang), height)
+        return _empty(t("chart.no_data", lang), height)
     x, y = curve["employees_share"] * 100, curve["actions_share"] * 100
     fig = go.Figure()
     fig.add_trace(
@@ -542,7 +549,7 @@ def activity_distribution_figure(curve: pd.DataFrame, lang: Lang, height: int = 
             x=[0, 100],
             y=[0, 100],
             mode="lines",
-            name=t("chart_equal_share", lang),
+            name=t("chart.equal_share", lang),
             line={"color": GREY, "dash": "dash", "width": 2},
             hoverinfo="skip",
         )
@@ -552,11 +559,12 @@ def activity_distribution_figure(curve: pd.DataFrame, lang: Lang, height: int = 
             x=x,
             y=y,
             mode="lines",
-            name=t("chart_actual_share", lang),
+            name=t("chart.actual_share", lang),
             line={"color": BLUE, "width": 4},
             fill="tonexty",
             fillcolor="rgba(0,114,178,0.12)",
-            hovertemplate=_template("chart_lorenz_hover", lang) + "<extra></extra>",
+            # A Plotly template as written: its %{x} fields are Plotly's, not ours.
+            hovertemplate=i18n.text("chart.lorenz_hover", lang) + "<extra></extra>",
         )
     )
     ten = float(np.interp(10, x, y))
@@ -577,13 +585,17 @@ def activity_distribution_figure(curve: pd.DataFrame, lang: Lang, height: int = 
         yref="y",
         xanchor="right",
         yanchor="bottom",
-        text=t("chart_top10_note", lang, share=number(ten, lang)),
+        text=t("chart.top10_note", lang, share=percent(ten / 100, lang)),
         showarrow=False,
         font={"size": 15, "color": VERMILLION},
         bgcolor="rgba(255,255,255,0.9)",
     )
-    fig.update_xaxes(range=[0, 101], ticksuffix=" %", title=t("chart_employees_axis", lang))
-    fig.update_yaxes(range=[0, 102], ticksuffix=" %", title=t("chart_actions_axis", lang))
+    fig.update_xaxes(
+        range=[0, 101], ticksuffix=percent_suffix(lang), title=t("chart.employees_axis", lang)
+    )
+    fig.update_yaxes(
+        range=[0, 102], ticksuffix=percent_suffix(lang), title=t("chart.actions_axis", lang)
+    )
     return _layout(fig, height=height, lang=lang, legend={"orientation": "h", "y": -0.25, "x": 0})
 
 
@@ -596,7 +608,7 @@ def collaboration_heatmap_figure(
     `criteria.network.department_matrix`); every department appears on both axes.
     """
     if matrix.empty:
-        return _empty(t("chart_no_interactions", lang), 240)
+        return _empty(t("chart.no_interactions", lang), 240)
     departments = sorted(set(matrix["from_department"]) | set(matrix["to_department"]))
     wide = (
         matrix.pivot_table(
@@ -623,12 +635,12 @@ def collaboration_heatmap_figure(
             textfont={"size": 14, "color": TEXT},
             xgap=2,
             ygap=2,
-            hovertemplate=_template("chart_matrix_hover", lang) + "<extra></extra>",
+            hovertemplate=i18n.text("chart.matrix_hover", lang) + "<extra></extra>",
             showscale=False,
         )
     )
-    fig.update_xaxes(title=t("chart_to_department", lang), tickangle=-35, side="bottom")
-    fig.update_yaxes(title=t("chart_from_department", lang), autorange="reversed", automargin=True)
+    fig.update_xaxes(title=t("chart.to_department", lang), tickangle=-35, side="bottom")
+    fig.update_yaxes(title=t("chart.from_department", lang), autorange="reversed", automargin=True)
     size = len(departments)
     return _layout(fig, height=height or max(380, 160 + 42 * size), lang=lang)
 
@@ -642,17 +654,13 @@ TREND_DASHES = ("solid", "dot", "dash")
 TICK_LENGTH = 20
 
 
-def _month(day: date, lang: Lang) -> str:
-    return day.strftime("%m/%Y") if lang == "it" else day.strftime("%Y-%m")
-
-
 def _audit_tick(row: pd.Series, lang: Lang) -> str:
     """An audit on the time axis: its name, or its months in the reader's format when the
     name is the period as saved by default ("2026-01-01 – 2026-06-30" → "01/2026–06/2026")."""
     name = str(row["name"])
     start, end = pd.Timestamp(row["period_start"]).date(), pd.Timestamp(row["period_end"]).date()
     if name == f"{start.isoformat()} – {end.isoformat()}":
-        first, last = _month(start, lang), _month(end, lang)
+        first, last = month_text(start, lang), month_text(end, lang)
         return first if first == last else f"{first}–{last}"
     if len(name) > TICK_LENGTH:
         name = name[: TICK_LENGTH - 1].rstrip() + "…"
@@ -679,7 +687,7 @@ def build_trend_figure(
     from dashboard.store.compare import TREND_COLUMNS  # the store's own table shape
 
     if trend_frame.empty:
-        return _empty(t("chart_trend_empty", lang), height)
+        return _empty(t("chart.trend_empty", lang), height)
     frame = trend_frame.reset_index(drop=True)
     # A category per audit, its tick text as the label (the unified hover shows it);
     # invisible suffixes keep two audits with the same label apart.
@@ -692,8 +700,8 @@ def build_trend_figure(
     columns = [c for c in frame.columns if c not in TREND_COLUMNS]
     drawn = [c for c in columns if criteria is None or c in criteria]
     fig = go.Figure()
-    for i, (low, _) in enumerate(LEVELS):
-        high = LEVELS[i + 1][0] if i + 1 < len(LEVELS) else 100
+    for i, low in enumerate(LEVELS):
+        high = LEVELS[i + 1] if i + 1 < len(LEVELS) else 100
         fig.add_hrect(
             y0=low, y1=high, fillcolor=LEVEL_COLORS[i], opacity=0.07, line_width=0, layer="below"
         )
@@ -720,7 +728,7 @@ def build_trend_figure(
         go.Scatter(
             x=x,
             y=overall,
-            name=f"<b>{_plain(t('overall', lang))}</b>",
+            name=f"<b>{_plain(t('audit.overall', lang))}</b>",
             mode="lines+markers+text",
             line={"color": TEXT, "width": 5},
             marker={
@@ -743,13 +751,13 @@ def build_trend_figure(
             xref="x",
             yref="paper",
             yanchor="bottom",
-            text=t("chart_current_audit", lang),
+            text=t("chart.current_audit", lang),
             showarrow=False,
             font={"size": 14, "color": GREY},
         )
     fig.update_xaxes(type="category", range=[-0.4, len(x) - 0.6], showgrid=False)
     fig.update_yaxes(
-        range=[0, 108], tickvals=[0, 20, 40, 60, 80, 100], title=t("chart_score_axis", lang)
+        range=[0, 108], tickvals=[0, 20, 40, 60, 80, 100], title=t("chart.score_axis", lang)
     )
     return _layout(
         fig,

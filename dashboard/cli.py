@@ -15,8 +15,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from dashboard.i18n import LANGS, Lang, t
+from dashboard.i18n import LANGS, Lang, english, t
 from dashboard.ingest import Dataset, load_file
+from dashboard.messages import Ref, msg
 
 EXIT_BAD_INPUT = 2
 EXIT_STORE = 1
@@ -31,11 +32,12 @@ def _date(text: str) -> date:
     try:
         value = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+        raise argparse.ArgumentTypeError(english(msg("cli.bad_date", text=repr(text)))) from None
     if not EARLIEST <= value <= LATEST:
-        raise argparse.ArgumentTypeError(
-            f"{text} is outside the dates an audit can cover ({EARLIEST} to {LATEST})"
+        outside = msg(
+            "cli.date_range", text=text, earliest=EARLIEST.isoformat(), latest=LATEST.isoformat()
         )
+        raise argparse.ArgumentTypeError(english(outside))
     return value
 
 
@@ -135,14 +137,8 @@ def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, li
             # The flag said one table, the content says another: trust the content, say so.
             from dashboard.ingest.problems import Problem
 
-            loaded.problems.append(
-                Problem(
-                    path.name,
-                    "inferred",
-                    "info",
-                    message=f"given as {table}, read as {loaded.table}",
-                )
-            )
+            given = msg("load.message.given_as", given=Ref(table), read=Ref(loaded.table))
+            loaded.problems.append(Problem(path.name, "inferred", "info", message=given))
         dataset = dataset.add(loaded)
         # A file kept beside one of the same name is reported under the name it was given.
         loaded = next((f for f in dataset.files if f.digest == loaded.digest), loaded)
@@ -170,7 +166,7 @@ def run_audit_command(args: argparse.Namespace) -> int:
     failed = any(p.severity == "error" for p in problems)
     rejected = any(p.severity == "rejected" for p in problems)
     if failed or (args.strict and rejected):
-        print("audit not run: fix the files above and try again", file=sys.stderr)
+        print(english(msg("cli.not_run")), file=sys.stderr)
         return EXIT_BAD_INPUT
     settings = Settings()
     if args.settings:
@@ -206,32 +202,32 @@ def render_text(scorecard, lang: Lang) -> str:
     from dashboard.sentences import criterion_line, metric_sentence, overall_line
 
     lines = [
-        t("app_title", lang),
-        f"{t('period', lang)}: {scorecard.period.label()}",
+        t("app.title", lang),
+        f"{t('audit.period', lang)}: {scorecard.period.label()}",
         overall_line(scorecard, lang),
         "",
     ]
-    lines.append(t("criteria", lang).upper())
+    lines.append(t("audit.criteria", lang).upper())
     for c in scorecard.criteria:
         lines.append(f"  {criterion_line(c, lang)}")
         for m in c.metrics:
             lines.append(f"      · {metric_sentence(m, lang)}")
-    lines += ["", t("gaps", lang).upper()]
+    lines += ["", t("audit.gaps", lang).upper()]
     gaps = gap_list(scorecard)
     if not gaps:
-        lines.append("  " + t("no_gaps", lang))
+        lines.append("  " + t("audit.no_gaps", lang))
     for rank, gap in enumerate(gaps, start=1):
         spec = gap.metric.spec
         value = format_value(gap.metric.value, spec.unit, lang)
         target = format_value(gap.metric.target, spec.unit, lang)
         lines.append(
             f"  {rank:>2}. [{gap.priority:.0f}] {gap.criterion.spec.title[lang]} — {spec.title[lang]}: "
-            f"{value} → {t('target', lang)} {target}"
+            f"{value} → {t('audit.target', lang)} {target}"
         )
         lines.append(f"      {spec.recommendation[lang]}")
-        lines.append(f"      {t('seed', lang)}: {gap.criterion.spec.seed}")
+        lines.append(f"      {t('audit.seed', lang)}: {gap.criterion.spec.seed}")
         if spec.reference[lang]:
-            lines.append(f"      {t('reference', lang)}: {spec.reference[lang]}")
+            lines.append(f"      {t('audit.reference', lang)}: {spec.reference[lang]}")
     return "\n".join(lines)
 
 
@@ -253,7 +249,7 @@ def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, 
 
     access = job_access(engine, workspace, os.environ.get(TOKEN_VARIABLE))
     audit_id = save_audit(engine, access, scorecard, dataset, settings, saved_by=_user(), name=name)
-    print(f"saved as audit {audit_id} in workspace {workspace}", file=sys.stderr)
+    print(english(msg("cli.saved", id=str(audit_id), workspace=workspace)), file=sys.stderr)
     return 0
 
 
@@ -284,7 +280,7 @@ def _store_call(function, *args) -> int:
         return EXIT_BAD_INPUT
     except SQLAlchemyError as error:
         reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        print(f"the audit store failed: {reason}", file=sys.stderr)
+        print(english(msg("store.error.failed_detail", detail=reason)), file=sys.stderr)
         return EXIT_STORE
 
 
@@ -314,7 +310,7 @@ def list_command(engine, workspace: str, lang: Lang) -> int:
 
     audits = list_audits(engine, trusted_access(engine, workspace))
     if not audits:
-        print(f"no audits saved in {workspace} yet")
+        print(english(msg("cli.no_audits", workspace=workspace)))
         return 0
     rows = [("id", "name", "period", "saved at", "score", "level", "current")]
     for a in audits:
@@ -357,8 +353,9 @@ def show_command(engine, audit_id: int, output: str, lang: Lang) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    current = " (current)" if info.is_current else ""
-    print(f"#{info.id} {info.name} — {workspace}, saved by {info.saved_by} on {saved}{current}")
+    current = t("cli.current", lang) if info.is_current else ""
+    line = dict(id=str(info.id), name=info.name, workspace=workspace, by=info.saved_by, at=saved)
+    print(t("cli.saved_line", lang, **line, current=current))
     print(render_text(audit.to_scorecard(), lang))
     return 0
 
@@ -418,7 +415,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     problem = startup_problem(args.address, read_secrets())
     if problem is not None:  # a shared server with no sign-in: refuse before starting
-        print(t(problem.key, "en", **problem.values), file=sys.stderr)
+        print(english(problem), file=sys.stderr)
         return EXIT_BAD_INPUT
 
     app = Path(__file__).resolve().parent / "ui" / "app.py"
@@ -449,8 +446,5 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except MemoryError:
-        print(
-            "not enough memory for these files: try a shorter period or fewer files",
-            file=sys.stderr,
-        )
+        print(english(msg("cli.no_memory")), file=sys.stderr)
         return EXIT_BAD_INPUT

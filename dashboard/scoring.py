@@ -17,25 +17,22 @@ from dashboard.criteria.base import Measure
 from dashboard.criteria.context import AuditData, Context
 from dashboard.criteria.families import FAMILIES
 from dashboard.criteria.registry import CriterionSpec, MetricSpec
+from dashboard.i18n import english, t
+from dashboard.messages import Msg, Ref, to_json
 from dashboard.period import Period
 from dashboard.settings import Settings
 
-LEVELS = (
-    (0, {"it": "Assente", "en": "Absent"}),
-    (20, {"it": "Sperimentale", "en": "Experimenting"}),
-    (40, {"it": "Strutturata", "en": "Structured"}),
-    (60, {"it": "Integrata", "en": "Integrated"}),
-    (80, {"it": "Social business", "en": "Social business"}),
-)
+# The lower bound of each maturity level, Absent to Social business (names: `level.<i>`).
+LEVELS = (0, 20, 40, 60, 80)
 
 
 def level_index(score: float) -> int:
     """0–4: which maturity band a 0–100 score falls in (a boundary belongs to the band above)."""
-    return max(i for i, (low, _) in enumerate(LEVELS) if score >= low)
+    return max(i for i, low in enumerate(LEVELS) if score >= low)
 
 
 def level_name(index: int, lang: str) -> str:
-    return LEVELS[index][1][lang]
+    return t(f"level.{index}", lang)
 
 
 def ramp(value: float, floor: float, target: float) -> float:
@@ -89,8 +86,10 @@ class MetricResult:
             "numerator": m.numerator,
             "denominator": m.denominator,
             "measured": m.measured,
-            "missing": m.missing,
-            "note": m.note,
+            "missing": english(m.missing) if m.missing else None,
+            "missing_msg": None if m.missing is None else to_json(m.missing),
+            "note": english(m.note),
+            "note_msg": None if m.note is None else to_json(m.note),
             "evidence": m.evidence,
         }
 
@@ -111,7 +110,7 @@ class CriterionResult:
         return self.score is not None
 
     @property
-    def missing(self) -> list[str]:
+    def missing(self) -> list[Msg | Ref]:
         """Why metrics were not measured (the inputs that would measure them)."""
         return list(
             dict.fromkeys(
@@ -125,7 +124,8 @@ class CriterionResult:
             "score": None if self.score is None else round(self.score, 2),
             "weight": self.weight,
             "measured": self.measured,
-            "missing": self.missing,
+            "missing": [english(m) for m in self.missing],
+            "missing_msg": [to_json(m) for m in self.missing],
             "metrics": [m.to_dict() for m in self.metrics],
         }
 

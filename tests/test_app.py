@@ -13,12 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.criteria import registry
-from dashboard.i18n import t
+from dashboard.i18n import language_of, t
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.settings import Settings, dump_settings
 from dashboard.ui import uploads
-from dashboard.ui.state import language_from_locale
 from dashboard.ui.tables import apply_metric_edits, metric_settings_frame
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,7 +95,7 @@ def test_italian_browser_opens_in_italian() -> None:
 def test_every_page_renders_without_errors(lang: str, page: str) -> None:
     at = visit(boot(lang), page)
     assert not at.error, [e.value for e in at.error]
-    assert [x.value for x in at.title] == [t(f"nav_{page}", lang)]
+    assert [x.value for x in at.title] == [t(f"ui.nav.{page}", lang)]
 
 
 def test_language_switch_in_the_sidebar() -> None:
@@ -130,7 +129,7 @@ def test_criteria_sentences_carry_counts_and_target() -> None:
     at = visit(boot("en"), "criteria")
     at.selectbox(key="criterion_pick").set_value("involvement").run()
     text = " ".join(m.value for m in at.markdown)
-    assert "Participation 37 % (56 of 150 employees), target 30 %" in text
+    assert "Participation 37% (56 of 150 employees), target 30%" in text
 
 
 # --- period and speed -------------------------------------------------------------------
@@ -334,7 +333,7 @@ def test_a_failing_page_shows_a_sentence_not_a_traceback() -> None:
     at = AppTest.from_function(page)
     at.run()
     assert not at.exception
-    assert [e.value for e in at.error] == [t("ui_error", "en")]
+    assert [e.value for e in at.error] == [t("ui.error", "en")]
     assert "boom" not in at.error[0].value
 
 
@@ -370,7 +369,7 @@ def test_no_view_renders_html() -> None:
     ],
 )
 def test_language_follows_the_browser(locale, lang) -> None:
-    assert language_from_locale(locale) == lang
+    assert language_of(locale) == lang
 
 
 def test_uploaded_text_is_never_markup() -> None:

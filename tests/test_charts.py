@@ -93,7 +93,7 @@ def test_department_participation_marks_company_rate_and_target(ctx, scorecard) 
     fig = charts.department_participation_figure(frame, "it", rate, 0.3)
     assert len(fig.data[0].y) == len(frame)
     labels = _texts(fig)
-    assert "azienda" in labels and "obiettivo 30 %" in labels
+    assert "azienda" in labels and "obiettivo 30%" in labels
     assert " su " in labels  # "12 % (1 su 8)": counts in Italian
     assert len(fig.layout.shapes) == 2
 

@@ -19,6 +19,7 @@ from dashboard.bundled import load_sample
 from dashboard.cli import render_text
 from dashboard.criteria import registry
 from dashboard.criteria.context import Context, prepare
+from dashboard.i18n import english
 from dashboard.period import Period
 from dashboard.scoring import measure_all
 from dashboard.settings import Settings
@@ -121,9 +122,9 @@ def test_off_topic_rows_are_not_proof_that_a_column_is_filled_in() -> None:
     )
     measures = measure_all(context_for(dataset, *Q1))
     cross = measures["collaboration.cross_department_share"]
-    assert cross.missing == "employee_activity.target_employee_id"
+    assert english(cross.missing) == "employee_activity.target_employee_id"
     reach = measures["amplification.reach_multiplier"]
-    assert (reach.value, reach.note) == (1.5, "impressions used (reach missing)")
+    assert (reach.value, english(reach.note)) == (1.5, "impressions used (reach missing)")
     assert disagreements(dataset, *Q1) == {}
 
 
@@ -206,7 +207,7 @@ def test_nothing_is_said_about_inference_when_the_roster_says_who_manages() -> N
     dataset = dataset_from(roster_csv=roster, employee_activity_csv=ACTIVITY)
     scorecard = Auditor(dataset).scorecard(Settings(), Period(*Q1))
     measure = scorecard.metric("managers.participation_rate").measure
-    assert (measure.denominator, measure.note) == (1, "")
+    assert (measure.denominator, english(measure.note)) == (1, "")
     assert "managers_inferred_from_titles" not in measure.evidence
     assert "inferred" not in render_text(scorecard, "en")
 

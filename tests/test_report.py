@@ -123,7 +123,7 @@ def test_formula_like_cells_are_quoted_in_csv(scorecard, monkeypatch) -> None:
 @pytest.mark.parametrize(
     ("key", "value", "lang", "text"),
     [
-        ("rate", 0.3333, "it", "33 %"),
+        ("rate", 0.3333, "it", "33%"),
         ("employees", 1234, "it", "1.234"),
         ("employees", 1234, "en", "1,234"),
         ("platform", "linkedin", "en", "LinkedIn"),
@@ -153,8 +153,8 @@ def test_evidence_text_summarises_records() -> None:
     }
     text = evidence_text(evidence, "it")
     assert text == (
-        "Dipendenti: 150 · Reparti con la partecipazione più bassa: Legale (quota 0 %); "
-        "Acquisti (quota 12 %); IT (quota 40 %) (+1)"
+        "Dipendenti: 150 · Reparti con la partecipazione più bassa: Legale (quota 0%); "
+        "Acquisti (quota 12%); IT (quota 40%) (+1)"
     )
 
 

@@ -178,7 +178,7 @@ def test_a_wrong_passphrase_shows_no_data_only_a_sentence(acme, workspace: str) 
     at.text_input(key="executive_passphrase_input").input("not-the-passphrase")
     button(at, "Open").click().run()
     assert not at.exception
-    assert [e.value for e in at.error] == [t("exec_denied", "en")]
+    assert [e.value for e in at.error] == [t("store.error.denied", "en")]
     assert not at.metric and not at.get("plotly_chart") and not at.dataframe
     assert [x.value for x in at.title] == ["Executive view"]
     assert "Acme" not in texts(at) and "Second half" not in texts(at)
@@ -369,7 +369,7 @@ def test_compare_table_names_formats_and_notes_moved_targets() -> None:
         ]
     }
     noted = compare_table(compare(before.scorecard, moved), "en")
-    assert "target moved: 30 % → 35 %" in set(noted["note"])
+    assert "target moved: 30% → 35%" in set(noted["note"])
 
 
 def test_audit_list_and_labels() -> None:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from dashboard.criteria import registry
+from dashboard.criteria.base import NOTHING_TO_COUNT as NOT_GIVEN
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import empty_data
 from dashboard.gaps import gap_list, gaps_frame
@@ -46,7 +47,7 @@ def test_level_bands(overall: float, level: int) -> None:
 def measures_with(values: dict[str, float]) -> dict[str, Measure]:
     """Every metric not measured except those given."""
     return {
-        m: Measure(values[m]) if m in values else Measure.not_measured("test: not given")
+        m: Measure(values[m]) if m in values else Measure.not_measured(NOT_GIVEN)
         for m in registry.metrics()
     }
 
@@ -66,7 +67,7 @@ def test_criterion_is_weighted_mean_of_measured_metrics_and_overall_of_measured_
     assert (card.measured, card.total) == (2, 12)
     assert card.level_name("it") == "Strutturata" and card.level_name("en") == "Structured"
     assert card.criterion("voice").score is None
-    assert card.criterion("voice").missing == ["test: not given"]
+    assert card.criterion("voice").missing == [NOT_GIVEN]
 
 
 def test_nothing_measured_gives_no_overall_score() -> None:

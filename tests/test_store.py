@@ -26,6 +26,7 @@ from sqlalchemy import Engine, func, inspect, select, text
 from dashboard.audit import Auditor, run_audit
 from dashboard.bundled import load_sample
 from dashboard.criteria import registry
+from dashboard.criteria.base import NOTHING_TO_COUNT as NOT_GIVEN
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import empty_data
 from dashboard.ingest import Dataset
@@ -83,7 +84,7 @@ def sample() -> tuple[Dataset, Scorecard]:
 def measures_with(values: dict[str, float]) -> dict[str, Measure]:
     """Every metric not measured except those given."""
     return {
-        m: Measure(values[m]) if m in values else Measure.not_measured("test: not given")
+        m: Measure(values[m]) if m in values else Measure.not_measured(NOT_GIVEN)
         for m in registry.metrics()
     }
 

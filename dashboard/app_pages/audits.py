@@ -15,6 +15,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from dashboard.i18n import Lang, number, t
+from dashboard.messages import msg
 from dashboard.report.changes import (
     COLUMNS,
     SAME,
@@ -45,6 +46,7 @@ from dashboard.ui import nav, saved, state, views, workspaces
 from dashboard.ui.workspaces import flash
 
 DELETING = "audits_deleting"  # the audit whose delete dialog is open
+VERDICTS = ("better", "worse", "same")  # the comparison's tally of criteria
 BETTER, WORSE = "#009E73", "#D55E00"  # Okabe–Ito bluish green and vermillion
 SECTION_BACKGROUND = "#F2F5F8"
 
@@ -59,67 +61,71 @@ def _bump(key: str) -> int:
 
 
 def save_section(engine: Engine, access: Access, lang: Lang) -> None:
-    st.subheader(t("audits_save", lang), anchor=False)
+    st.subheader(t("ui.audits.save", lang), anchor=False)
     if access.slug == SAMPLE_SLUG:
-        st.info(t("audits_sample_read_only", lang), icon=":material/visibility:")
+        st.info(t("ui.audits.sample_read_only", lang), icon=":material/visibility:")
         return
     if not access.can_edit:
-        st.info(t("audits_viewer_only", lang), icon=":material/visibility:")
+        st.info(t("ui.audits.viewer_only", lang), icon=":material/visibility:")
         return
     scorecard = state.scorecard()
     if scorecard is None:
-        st.info(t("ui_no_data", lang), icon=":material/upload_file:")
+        st.info(t("ui.no_data", lang), icon=":material/upload_file:")
         nav.link("data", lang)
         return
-    score = t("not_measured", lang) if scorecard.score is None else number(scorecard.score, lang)
+    score = (
+        t("audit.not_measured", lang) if scorecard.score is None else number(scorecard.score, lang)
+    )
     st.caption(
         t(
-            "audits_save_caption",
+            "ui.audits.save_caption",
             lang,
             period=period_text(scorecard.period, lang),
             score=score,
-            files=len(state.dataset().files),
+            n=len(state.dataset().files),
         )
     )
     round_ = st.session_state.get("audits_save_round", 0)
     name = st.text_input(
-        t("audits_name", lang),
+        t("ui.audits.name", lang),
         key=f"audits_save_name_{round_}",
         placeholder=scorecard.period.label(),
-        help=t("audits_name_help", lang),
+        help=t("ui.audits.name_help", lang),
     )
     by_key = "audits_saved_by"
     if by_key not in st.session_state:
         st.session_state[by_key] = saved.saved_by_default()
     by = st.text_input(
-        t("audits_saved_by", lang), key=by_key, placeholder=t("audits_saved_by_placeholder", lang)
+        t("ui.audits.saved_by", lang),
+        key=by_key,
+        placeholder=t("ui.audits.saved_by_placeholder", lang),
     )
     make_current = st.toggle(
-        t("audits_make_current", lang),
+        t("ui.audits.make_current", lang),
         value=True,
         key="audits_save_current",
-        help=t("audits_make_current_help", lang),
+        help=t("ui.audits.make_current_help", lang),
     )
     if st.button(
-        t("audits_save_button", lang),
+        t("ui.audits.save_button", lang),
         type="primary",
         key="audits_save_button",
         icon=":material/save:",
     ):
-        with st.spinner(t("audits_saving", lang)):
+        with st.spinner(t("ui.audits.saving", lang)):
             audit_id = save_audit(
                 engine,
                 access,
                 scorecard,
                 state.dataset(),
                 state.settings(),
-                saved_by=by.strip() or t("audits_saved_by_default", lang),
+                saved_by=by.strip() or t("ui.audits.saved_by_default", lang),
                 name=name.strip() or None,
                 make_current=make_current,
             )
         _bump("audits_save_round")
         st.session_state["audits_selected"] = audit_id
-        flash(t("audits_saved", lang, id=audit_id, name=views.plain(access.name)))
+        flash(t("ui.audits.saved", lang, id=audit_id, name=views.plain(access.name)))
         st.rerun()
 
 
@@ -137,19 +143,19 @@ def executive_link(slug: str) -> str:
 
 
 def link_section(engine: Engine, access: Access, lang: Lang) -> None:
-    st.subheader(t("audits_link", lang), anchor=False)
+    st.subheader(t("ui.audits.link", lang), anchor=False)
     info = workspace_info(engine, access)
     if info.is_open and "viewer" not in info.protected and "editor" not in info.protected:
-        who = t("audits_link_open", lang)
+        who = t("ui.audits.link_open", lang)
     elif saved.oidc_enabled():
-        who = t("audits_link_oidc", lang)
+        who = t("ui.audits.link_oidc", lang)
     else:
-        who = t("audits_link_passphrase", lang)
-    st.caption(t("audits_link_caption", lang) + " " + who)
+        who = t("ui.audits.link_passphrase", lang)
+    st.caption(t("ui.audits.link_caption", lang) + " " + who)
     st.code(executive_link(access.slug), language=None, wrap_lines=True)
     st.page_link(
         nav.page("executive", lang),
-        label=t("audits_link_open_here", lang),
+        label=t("ui.audits.link_open_here", lang),
         icon=":material/open_in_new:",
         query_params={saved.QUERY_WORKSPACE: access.slug},
     )
@@ -159,9 +165,9 @@ def link_section(engine: Engine, access: Access, lang: Lang) -> None:
 
 
 def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: Lang) -> None:
-    st.subheader(t("audits_list", lang), anchor=False)
+    st.subheader(t("ui.audits.list", lang), anchor=False)
     if not audits:
-        st.info(t("exec_no_audits", lang), icon=":material/inventory_2:")
+        st.info(t("ui.exec.no_audits", lang), icon=":material/inventory_2:")
         return
     st.dataframe(
         audits_frame(audits, lang),
@@ -170,15 +176,15 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
         height=min(40 + 35 * len(audits), 420),
         column_config={
             "id": st.column_config.NumberColumn("#", width=50),
-            "name": st.column_config.TextColumn(t("audits_name", lang), width="large"),
-            "period": st.column_config.TextColumn(t("period", lang)),
-            "score": st.column_config.TextColumn(t("overall", lang)),
-            "level": st.column_config.TextColumn(t("level", lang)),
+            "name": st.column_config.TextColumn(t("ui.audits.name", lang), width="large"),
+            "period": st.column_config.TextColumn(t("audit.period", lang)),
+            "score": st.column_config.TextColumn(t("audit.overall", lang)),
+            "level": st.column_config.TextColumn(t("audit.level", lang)),
             "current": st.column_config.TextColumn(
-                t("audits_current", lang), width="small", help=t("audits_current_help", lang)
+                t("ui.audits.current", lang), width="small", help=t("ui.audits.current_help", lang)
             ),
-            "saved_by": st.column_config.TextColumn(t("audits_saved_by", lang)),
-            "saved_at": st.column_config.TextColumn(t("audits_saved_at", lang)),
+            "saved_by": st.column_config.TextColumn(t("ui.audits.saved_by", lang)),
+            "saved_at": st.column_config.TextColumn(t("ui.audits.saved_at", lang)),
         },
     )
     if not access.can_edit:
@@ -189,7 +195,7 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
         st.session_state[key] = next((a.id for a in audits if a.is_current), audits[0].id)
     chosen = by_id[
         st.selectbox(
-            t("audits_pick", lang),
+            t("ui.audits.pick", lang),
             list(by_id),
             format_func=lambda i: audit_label(by_id[i], lang),
             key=key,
@@ -199,24 +205,24 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
     with rename:
         box, button = st.columns([3, 1], vertical_alignment="bottom")
         new_name = box.text_input(
-            t("audits_new_name", lang), value=chosen.name, key=f"audits_rename_{chosen.id}"
+            t("ui.audits.new_name", lang), value=chosen.name, key=f"audits_rename_{chosen.id}"
         )
-        if button.button(t("audits_rename", lang), key="audits_rename_button", width="stretch"):
+        if button.button(t("ui.audits.rename", lang), key="audits_rename_button", width="stretch"):
             rename_audit(engine, access, chosen.id, new_name)
-            flash(t("audits_renamed", lang, id=chosen.id, name=views.plain(new_name.strip())))
+            flash(t("ui.audits.renamed", lang, id=chosen.id, name=views.plain(new_name.strip())))
             st.rerun()
     if current.button(
-        t("audits_make_current_button", lang),
+        t("ui.audits.make_current_button", lang),
         key="audits_current_button",
         disabled=chosen.is_current,
         icon=":material/star:",
         width="stretch",
     ):
         set_current(engine, access, chosen.id)
-        flash(t("audits_made_current", lang, id=chosen.id))
+        flash(t("ui.audits.made_current", lang, id=chosen.id))
         st.rerun()
     if delete.button(
-        t("audits_delete", lang),
+        t("ui.audits.delete", lang),
         key="audits_delete_button",
         icon=":material/delete:",
         width="stretch",
@@ -224,7 +230,7 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
         st.session_state[DELETING] = chosen.id
     deleting = by_id.get(st.session_state.get(DELETING))
     if deleting is not None:  # open until confirmed, cancelled or dismissed
-        st.dialog(t("audits_delete_title", lang, id=deleting.id), on_dismiss=_stop_deleting)(
+        st.dialog(t("ui.audits.delete_title", lang, id=deleting.id), on_dismiss=_stop_deleting)(
             confirm_delete
         )(engine, access, deleting, lang)
     else:
@@ -238,11 +244,11 @@ def _stop_deleting() -> None:
 
 def confirm_delete(engine: Engine, access: Access, audit: AuditInfo, lang: Lang) -> None:
     """The delete dialog: nothing goes until the audit's name or number is typed."""
-    st.markdown(t("audits_delete_intro", lang, name=views.plain(audit.name), id=audit.id))
-    typed = st.text_input(t("audits_delete_type", lang), key="audits_delete_confirm")
+    st.markdown(t("ui.audits.delete_intro", lang, name=views.plain(audit.name), id=audit.id))
+    typed = st.text_input(t("ui.audits.delete_type", lang), key="audits_delete_confirm")
     go, cancel = st.columns(2)
     if go.button(
-        t("audits_delete_confirm", lang),
+        t("ui.audits.delete_confirm", lang),
         type="primary",
         key="audits_delete_go",
         icon=":material/delete_forever:",
@@ -251,15 +257,15 @@ def confirm_delete(engine: Engine, access: Access, audit: AuditInfo, lang: Lang)
         try:
             delete_audit(engine, access, audit.id, typed)
         except ConfirmationRequired as error:
-            st.error(views.plain(str(error)), icon=":material/error:")
+            st.error(saved.error_text(error, lang), icon=":material/error:")
             return
         except StoreError as error:
             saved.show_error(error, lang)
             return
         _stop_deleting()
-        flash(t("audits_deleted", lang, id=audit.id, name=views.plain(audit.name)))
+        flash(t("ui.audits.deleted", lang, id=audit.id, name=views.plain(audit.name)))
         st.rerun()
-    if cancel.button(t("audits_cancel", lang), key="audits_delete_cancel", width="stretch"):
+    if cancel.button(t("ui.audits.cancel", lang), key="audits_delete_cancel", width="stretch"):
         _stop_deleting()
         st.rerun()
 
@@ -286,9 +292,9 @@ def _style(table: pd.DataFrame) -> pd.io.formats.style.Styler:
 
 
 def compare_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: Lang) -> None:
-    st.subheader(t("audits_compare", lang), anchor=False)
+    st.subheader(t("ui.audits.compare", lang), anchor=False)
     if len(audits) < 2:
-        st.info(t("audits_compare_need_two", lang), icon=":material/compare_arrows:")
+        st.info(t("ui.audits.compare_need_two", lang), icon=":material/compare_arrows:")
         return
     by_id = {a.id: a for a in audits}
     ids = list(by_id)
@@ -302,43 +308,45 @@ def compare_section(engine: Engine, access: Access, audits: list[AuditInfo], lan
         )
     left, right, toggle = st.columns([2, 2, 1], vertical_alignment="bottom")
     a = left.selectbox(
-        t("audits_before", lang),
+        t("ui.audits.before", lang),
         ids,
         format_func=lambda i: audit_label(by_id[i], lang),
         key="compare_before",
     )
     b = right.selectbox(
-        t("audits_after", lang),
+        t("ui.audits.after", lang),
         ids,
         format_func=lambda i: audit_label(by_id[i], lang),
         key="compare_after",
     )
-    with_metrics = toggle.toggle(t("audits_with_metrics", lang), value=True, key="compare_metrics")
+    with_metrics = toggle.toggle(
+        t("ui.audits.with_metrics", lang), value=True, key="compare_metrics"
+    )
     if a == b:
-        st.info(t("audits_compare_same", lang), icon=":material/compare_arrows:")
+        st.info(t("ui.audits.compare_same", lang), icon=":material/compare_arrows:")
         return
     frame = compare(load_scorecard_dict(engine, access, a), load_scorecard_dict(engine, access, b))
     overall = frame.iloc[0]
     tally = counts(frame)
     if pd.notna(overall["score_a"]) and pd.notna(overall["score_b"]):
         headline = t(
-            "audits_compare_headline",
+            "ui.audits.compare_headline",
             lang,
             before=number(overall["score_a"], lang, 1),
             after=number(overall["score_b"], lang, 1),
             delta=signed(overall["delta"], lang),
         )
     else:
-        headline = t("overall", lang) + ": " + t("not_measured", lang)
+        headline = t("audit.overall", lang) + ": " + t("audit.not_measured", lang)
     st.markdown(
         headline
         + " · "
         + t(
-            "audits_compare_counts",
+            "ui.audits.tally.all",
             lang,
-            better=tally["better"],
-            worse=tally["worse"],
-            same=tally["same"],
+            **{
+                verdict: msg(f"ui.audits.tally.{verdict}", n=tally[verdict]) for verdict in VERDICTS
+            },
         )
     )
     table = compare_table(frame, lang, metrics=with_metrics)
@@ -349,17 +357,17 @@ def compare_section(engine: Engine, access: Access, audits: list[AuditInfo], lan
         height=min(40 + 35 * len(table), 720),
         column_order=[c for c in COLUMNS if c not in ("level", "delta")],  # shown, not internal
         column_config={
-            "item": st.column_config.TextColumn(t("audits_item", lang), width="large"),
-            "before": st.column_config.TextColumn(t("audits_value_before", lang)),
-            "after": st.column_config.TextColumn(t("audits_value_after", lang)),
-            "value_change": st.column_config.TextColumn(t("audits_value_change", lang)),
-            "score_before": st.column_config.TextColumn(t("audits_score_before", lang)),
-            "score_after": st.column_config.TextColumn(t("audits_score_after", lang)),
+            "item": st.column_config.TextColumn(t("ui.audits.item", lang), width="large"),
+            "before": st.column_config.TextColumn(t("ui.audits.value_before", lang)),
+            "after": st.column_config.TextColumn(t("ui.audits.value_after", lang)),
+            "value_change": st.column_config.TextColumn(t("ui.audits.value_change", lang)),
+            "score_before": st.column_config.TextColumn(t("ui.audits.score_before", lang)),
+            "score_after": st.column_config.TextColumn(t("ui.audits.score_after", lang)),
             "score_change": st.column_config.TextColumn(
-                t("audits_score_change", lang), help=t("audits_score_change_help", lang)
+                t("ui.audits.score_change", lang), help=t("ui.audits.score_change_help", lang)
             ),
-            "change": st.column_config.TextColumn(t("audits_change", lang)),
-            "note": st.column_config.TextColumn(t("audits_note", lang), width="medium"),
+            "change": st.column_config.TextColumn(t("ui.audits.change", lang)),
+            "note": st.column_config.TextColumn(t("ui.audits.note", lang), width="medium"),
         },
     )
 
@@ -369,8 +377,8 @@ def compare_section(engine: Engine, access: Access, audits: list[AuditInfo], lan
 
 def render() -> None:
     lang = state.lang()
-    st.title(t("nav_audits", lang), anchor=False)
-    st.caption(t("audits_intro", lang))
+    st.title(t("ui.nav.audits", lang), anchor=False)
+    st.caption(t("ui.audits.intro", lang))
     workspaces.show_flash()
     with saved.guard(lang):
         engine = saved.engine()

@@ -17,10 +17,16 @@ import polars as pl
 from dashboard.criteria import registry
 from dashboard.criteria.base import Measure, family, records
 from dashboard.criteria.context import Context
+from dashboard.messages import Msg, Ref, all_of, either, msg
 
 POSTS = "company_posts"
-NO_POSTS = "company_posts in the period (no page post between its start and end)"
-KNOWN_AUTHOR = "company_posts.author (matched to the roster) or company_posts.author_type"
+NO_POSTS = msg("measure.missing.no_posts_in_period")
+KNOWN_AUTHOR = msg(
+    "measure.missing.known_author",
+    author=Ref(POSTS, "author"),
+    author_type=Ref(POSTS, "author_type"),
+)
+NO_AUTHOR = "(no author)"  # the author of a post whose export names none, in the evidence
 
 EVIDENCE_ROWS = 10  # rows per evidence list
 SILENT_WEEKS_SHOWN = 20  # Mondays of silent weeks listed (all are counted)
@@ -69,18 +75,22 @@ def _blank(posts: pl.DataFrame, column: str) -> bool:
     return posts[column].null_count() == posts.height
 
 
-def _missing(ctx: Context, *columns: str) -> str | None:
+def _missing(ctx: Context, *columns: str) -> Msg | Ref | None:
     """Why the period's posts cannot measure a metric on these columns; None when they can."""
     if not ctx.has(POSTS):
-        return POSTS
+        return Ref(POSTS)
     posts = ctx.posts
     if posts.is_empty():
         return NO_POSTS
-    blank = [c for c in columns if _blank(posts, c)]
-    return " and ".join(f"{POSTS}.{c}" for c in blank) or None
+    return all_of(*(Ref(POSTS, c) for c in columns if _blank(posts, c)))
 
 
-def _all_not_measured(criterion_id: str, reason: str) -> dict[str, Measure]:
+def _on_same_posts(*columns: str) -> Msg:
+    """Columns that are each filled in somewhere, but never together on one post."""
+    return msg("measure.missing.on_same_posts", columns=all_of(*(Ref(POSTS, c) for c in columns)))
+
+
+def _all_not_measured(criterion_id: str, reason: Msg | Ref) -> dict[str, Measure]:
     return {m.id: Measure.not_measured(reason) for m in registry.criterion(criterion_id).metrics}
 
 
@@ -229,7 +239,7 @@ def _staff_post_share(ctx: Context) -> Measure:
     ).row(0)
     external = (
         posts.filter(kind != "staff")
-        .group_by(author=pl.col("author").fill_null("(no author)"), author_type=kind)
+        .group_by(author=pl.col("author").fill_null(NO_AUTHOR), author_type=kind)
         .agg(posts=pl.len())
         .sort(["posts", "author"], descending=[True, False])
     )
@@ -251,9 +261,7 @@ def _staff_reply_share(ctx: Context) -> Measure:
         pl.col("replies_by_staff").is_not_null() & pl.col("comments_replied").is_not_null()
     )
     if both.is_empty():
-        return Measure.not_measured(
-            f"{POSTS}.replies_by_staff and {POSTS}.comments_replied on the same posts"
-        )
+        return Measure.not_measured(_on_same_posts("replies_by_staff", "comments_replied"))
     by_staff, replied = both.select(
         pl.col("replies_by_staff").sum(), pl.col("comments_replied").sum()
     ).row(0)
@@ -261,14 +269,14 @@ def _staff_reply_share(ctx: Context) -> Measure:
         by_staff,
         replied,
         {"posts": both.height},
-        empty="no comment on the page's posts was answered in the period",
+        empty=msg("measure.missing.no_comment_answered"),
     )
 
 
 @family("consistency")
 def consistency(ctx: Context) -> dict[str, Measure]:
     if not ctx.has(POSTS):
-        return _all_not_measured("consistency", POSTS)
+        return _all_not_measured("consistency", Ref(POSTS))
     weekly = _weekly_totals(ctx)
     return {
         "consistency.active_week_share": _active_week_share(ctx, weekly),
@@ -315,7 +323,7 @@ def _longest_silence(ctx: Context) -> Measure:
         return Measure(
             float(period.days),
             evidence={"longest": {**longest, "days": period.days}, "posts": 0},
-            note="no page post in the period: the whole period is silent",
+            note=msg("measure.note.whole_period_silent"),
         )
     days = ctx.posts.select(platform=pl.lit("all"), day=_day())
     gaps = _gaps(days, period.start, period.end).sort(["days", "from"], descending=[True, False])
@@ -331,7 +339,7 @@ def _weekly_cv(weekly: pl.DataFrame) -> Measure:
         std,
         mean,
         {"weeks": weekly.height, "mean_posts_per_week": mean, "std_posts_per_week": std},
-        empty="no page post in the period (weekly posts average 0)",
+        empty=msg("measure.missing.no_weekly_posts"),
     )
 
 
@@ -351,9 +359,7 @@ def _reply_rate(ctx: Context, by_platform: pl.DataFrame) -> Measure:
     if reason := _missing(ctx, "comments", "comments_replied"):
         return Measure.not_measured(reason)
     if by_platform["comments"].null_count() == by_platform.height:
-        return Measure.not_measured(
-            f"{POSTS}.comments and {POSTS}.comments_replied on the same posts"
-        )
+        return Measure.not_measured(_on_same_posts("comments", "comments_replied"))
     unanswered = (
         ctx.posts.filter(
             pl.col("comments").is_not_null() & pl.col("comments_replied").is_not_null()
@@ -379,7 +385,7 @@ def _reply_rate(ctx: Context, by_platform: pl.DataFrame) -> Measure:
         by_platform["comments_replied"].sum(),
         by_platform["comments"].sum(),
         evidence,
-        empty="no comment on the page's posts in the period",
+        empty=msg("measure.missing.no_comments"),
     )
 
 
@@ -405,7 +411,7 @@ def _conversation_rate(ctx: Context) -> Measure:
         return Measure.not_measured(reason)
     posts = ctx.posts
     if _blank(posts, "comments") and _blank(posts, "shares"):
-        return Measure.not_measured(f"{POSTS}.comments or {POSTS}.shares")
+        return Measure.not_measured(either(Ref(POSTS, "comments"), Ref(POSTS, "shares")))
     basis = posts.filter(
         (pl.col("reactions") > 0)
         & (pl.col("comments").is_not_null() | pl.col("shares").is_not_null())
@@ -425,7 +431,7 @@ def _conversation_rate(ctx: Context) -> Measure:
         comments + shares,
         reactions,
         evidence,
-        empty="no page post with reactions and comments or shares in the period",
+        empty=msg("measure.missing.no_reactions_and_replies"),
     )
 
 
@@ -450,14 +456,15 @@ def _alternatives(words: tuple[str, ...]) -> str:
 def _tagged_share(ctx: Context, labels: tuple[str, ...], words: tuple[str, ...]) -> Measure:
     """Share of page posts labelled with one of `labels`; from the text's words when no labels."""
     posts = ctx.posts
+    note: Msg | None = None
     if not _blank(posts, "labels"):
-        column, note = "labels", ""
+        column = "labels"
         pattern = rf"(?i)(?:^|;)\s*({_alternatives(labels)})\s*(?:;|$)"
     elif not _blank(posts, "text"):
-        column, note = "text", "from post text (no labels)"
+        column, note = "text", msg("measure.note.from_post_text")
         pattern = rf"(?i)\b({_alternatives(words)})\b"
     else:
-        return Measure.not_measured(f"{POSTS}.labels or {POSTS}.text")
+        return Measure.not_measured(either(Ref(POSTS, "labels"), Ref(POSTS, "text")))
     matched = (
         posts.select(
             "post_id",
@@ -475,7 +482,7 @@ def _tagged_share(ctx: Context, labels: tuple[str, ...], words: tuple[str, ...])
 @family("presence")
 def presence(ctx: Context) -> dict[str, Measure]:
     if not ctx.has(POSTS):
-        return _all_not_measured("presence", POSTS)
+        return _all_not_measured("presence", Ref(POSTS))
     return {"presence.platform_coverage": _platform_coverage(ctx)}
 
 
@@ -504,5 +511,5 @@ def _platform_coverage(ctx: Context) -> Measure:
         covered.height,
         expected.height,
         evidence,
-        empty="expected platforms (settings, or [platforms] expected in the questionnaire)",
+        empty=msg("measure.missing.expected_platforms"),
     )

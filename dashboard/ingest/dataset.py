@@ -20,6 +20,7 @@ import polars as pl
 from dashboard.ingest.convert import empty_table
 from dashboard.ingest.load import Loaded
 from dashboard.ingest.problems import Problem
+from dashboard.messages import msg
 from dashboard.schema import TABLES
 
 # Rows with the same key in two files are the same thing: keep the later file's row.
@@ -100,7 +101,6 @@ def _renamed(loaded: Loaded, taken: set[str]) -> Loaded:
         "same_name",
         "warning",
         value=name,
-        message=f"a different file named {loaded.file} was already loaded: both are kept, "
-        f"this one as {name}; remove the one you do not want",
+        message=msg("load.message.same_name", file=loaded.file, name=name),
     )
     return replace(loaded, file=name, problems=[*loaded.problems, note])

@@ -21,6 +21,7 @@ from dashboard.ingest.limits import Limits
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import Grid, NotUtf8, Progress, ReadError, grid_from_rows
 from dashboard.ingest.upload import Upload
+from dashboard.messages import Ref, msg
 from dashboard.questionnaire import (
     QuestionnaireError,
     looks_like_questionnaire,
@@ -143,7 +144,7 @@ def load_file(
                 "warning",
                 expected="UTF-8",
                 row=row,
-                message="the file is not UTF-8: it was read as Windows-1252 (check accented letters)",
+                message=msg("load.message.read_as_cp1252"),
             ),
         )
         return again
@@ -195,7 +196,7 @@ def _attempt(
                 file,
                 "malformed_csv",
                 "error",
-                message=f"the file could not be read: {str(error).splitlines()[0][:200]}",
+                message=msg("load.message.could_not_read", detail=str(error).splitlines()[0][:200]),
             )
         )
     except Exception:  # a bug met by unforeseen bytes: logged for us, a sentence for the user
@@ -256,15 +257,11 @@ def _load_into(
     chosen = [grid for grid, s in fits if s.name == spec.name]
     for grid, other in fits:
         if other.name != spec.name:
+            ignored = msg(
+                "load.message.sheet_ignored", sheet=repr(grid.sheet), table=Ref(other.name)
+            )
             result.problems.append(
-                Problem(
-                    file,
-                    "sheet_ignored",
-                    "warning",
-                    value=grid.sheet,
-                    message=f"sheet {grid.sheet!r} holds {other.name} and was not read: "
-                    "upload it as a file of its own",
-                )
+                Problem(file, "sheet_ignored", "warning", value=grid.sheet, message=ignored)
             )
     parts = [convert(g, spec, file, semicolon_file=g.delimiter == ";") for g in chosen]
     _take(result, _combine(parts, chosen))
@@ -277,7 +274,9 @@ def _combine(parts: list[Converted], grids: list[Grid]) -> Converted:
     problems: list[Problem] = []
     for part, grid in zip(parts, grids, strict=True):
         for problem in part.problems:
-            column = f"{grid.sheet}!{problem.column}" if problem.column else grid.sheet
+            column = problem.column
+            if isinstance(column, str) or column is None:  # a header: say which sheet it is in
+                column = f"{grid.sheet}!{column}" if column else grid.sheet
             problems.append(replace(problem, column=column))
     frames = [p.frame for p in parts if p.frame is not None]
     if any(p.frame is None for p in parts) or not frames:
@@ -312,7 +311,7 @@ def _try_questionnaire(result: Loaded, upload: Upload) -> bool:
         result.questionnaire = parse_questionnaire(text)
     except QuestionnaireError as error:
         result.problems.append(
-            Problem(result.file, "bad_questionnaire", "error", message=str(error))
+            Problem(result.file, "bad_questionnaire", "error", message=error.msg)
         )
     return True
 
@@ -339,7 +338,7 @@ def _grids(upload: Upload, progress: Progress | None, headerless: bool = False) 
             except ReadError:
                 continue  # an empty sheet beside a full one is normal
         if not grids:
-            raise ReadError("empty_file", "every sheet of the workbook is empty")
+            raise ReadError("empty_file", msg("load.message.all_sheets_empty"))
         return grids
     return [upload.grid(progress, headerless=headerless)]
 
@@ -382,13 +381,16 @@ def _unknown_layout(file: str, grid: Grid) -> list[Problem]:
     missing = missing_required(found, closest)
     if len(found) >= 2 and len(missing) < len(closest.required):
         return convert(grid, closest, file).problems
-    lacking = "; ".join(f"{c.name} (or {', '.join(c.aliases) or '—'})" for c in missing)
+    lacking = [
+        msg("load.expected.column_aliases", column=c.name, aliases=", ".join(c.aliases) or "—")
+        for c in missing
+    ]
     return [
         Problem(
             file,
             "unknown_layout",
             "error",
-            expected=f"columns of a known table; closest is {closest.name}, which needs {lacking}",
+            expected=msg("load.expected.known_table", table=Ref(closest.name), needs=lacking),
             value=", ".join(h for h in grid.header if h)[:300],
             column=None,
         )
@@ -431,6 +433,6 @@ def _drop_duplicate_rows(result: Loaded) -> None:
             result.file,
             "duplicate_row",
             "warning",
-            message=f"{count:,} rows were exact copies of an earlier row and were counted once",
+            message=msg("load.message.duplicate_rows", n=count),
         )
     )

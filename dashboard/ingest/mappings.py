@@ -27,6 +27,7 @@ from pathlib import Path
 from dashboard.ingest.adapters import known_headers
 from dashboard.ingest.adapters.common import header_key
 from dashboard.ingest.reader import Grid
+from dashboard.messages import Msg, msg
 from dashboard.schema import TABLES
 
 FUZZY_CUTOFF = 0.75  # difflib ratio below which a header is not offered as a guess
@@ -125,7 +126,7 @@ class MappingStore:
         mapping = entry.get("mapping")
         return (entry["table"], dict(mapping)) if isinstance(mapping, dict) else None
 
-    def match(self, grids: Sequence[Grid]) -> tuple[Grid, str, dict[str, int], str] | None:
+    def match(self, grids: Sequence[Grid]) -> tuple[Grid, str, dict[str, int], Msg] | None:
         """The first grid (sheet) with a saved mapping: the grid, its table, its column
         indices, and the note for the load report (which column became which)."""
         for grid in grids:
@@ -136,12 +137,7 @@ class MappingStore:
                 table, mapping = found
                 columns = resolve(grid.header, mapping)
                 pairs = ", ".join(f"{grid.header[i]} → {c}" for c, i in columns.items())
-                return (
-                    grid,
-                    table,
-                    columns,
-                    f"columns matched by the mapping saved for this header: {pairs}",
-                )
+                return grid, table, columns, msg("load.message.mapping_applied", pairs=pairs)
         return None
 
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from dashboard.criteria import registry
-from dashboard.i18n import Lang, format_value, number, t
-from dashboard.report.tables import date_text, period_text
+from dashboard.i18n import Lang, date_text, format_value, number, t
+from dashboard.report.tables import period_text
 
 if TYPE_CHECKING:
     from dashboard.store import AuditInfo
@@ -59,19 +59,19 @@ def value_change_text(delta: float | None, unit: str, lang: Lang) -> str:
     if _missing(delta):
         return ""
     if unit == "rate":
-        return f"{signed(delta * 100, lang)} {t('cmp_points_pp', lang)}"
+        return f"{signed(delta * 100, lang)} {t('compare.points_pp', lang)}"
     if unit == "ratio":
         return f"{signed(delta, lang)}×"
     if unit == "days":
-        return f"{signed(delta, lang, 0)} {t('days', lang)}"
+        return f"{signed(delta, lang, 0)} {t('audit.days', lang)}"
     if unit == "hours":
-        return f"{signed(delta, lang)} {t('hours', lang)}"
+        return f"{signed(delta, lang)} {t('audit.hours', lang)}"
     return signed(delta, lang, 2)
 
 
 def change_text(change: str, lang: Lang) -> str:
     """The store's one-word verdict ("better", "newly measured"…) in the reader's language."""
-    key = f"cmp_change_{change.replace(' ', '_')}"
+    key = f"compare.change.{change.replace(' ', '_')}"
     return t(key, lang) if change in CHANGES else change
 
 
@@ -79,7 +79,7 @@ def item_title(level: str, item_id: str, lang: Lang) -> str:
     """The overall index, a criterion or a metric, by its title (an id no longer in the
     registry keeps its id)."""
     if level == "overall":
-        return t("overall", lang)
+        return t("audit.overall", lang)
     if level == "criterion":
         spec = next((c for c in registry.criteria() if c.id == item_id), None)
         return spec.title[lang] if spec else item_id
@@ -110,7 +110,7 @@ def compare_table(frame: pd.DataFrame, lang: Lang, *, metrics: bool = True) -> p
             target_a, target_b = r["target_a"], r["target_b"]
             if not _missing(target_a) and not _missing(target_b) and target_a != target_b:
                 note = t(
-                    "cmp_target_moved",
+                    "compare.target_moved",
                     lang,
                     before=format_value(target_a, unit, lang),
                     after=format_value(target_b, unit, lang),
@@ -153,7 +153,7 @@ def audits_frame(audits: Sequence[AuditInfo], lang: Lang) -> pd.DataFrame:
             "name": a.name,
             "period": period_text(a.period, lang),
             "score": None if a.overall_score is None else number(a.overall_score, lang, 1),
-            "level": a.level_name(lang) or t("not_measured", lang),
+            "level": a.level_name(lang) or t("audit.not_measured", lang),
             "current": "★" if a.is_current else "",
             "saved_by": a.saved_by,
             "saved_at": f"{date_text(a.saved_at.astimezone(), lang)} "

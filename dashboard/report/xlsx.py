@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import xlsxwriter
 
-from dashboard.i18n import Lang, number, t
+from dashboard.i18n import Lang, csv_dialect, number, t
 from dashboard.report.tables import (
     GAP_COLUMNS,
     criteria_table,
@@ -56,8 +56,7 @@ def frame_csv(frame: pd.DataFrame, lang: Lang) -> bytes:
         if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(lambda v: _safe_text(v) if isinstance(v, str) else v)
     frame.columns = [_safe_text(str(c)) for c in frame.columns]
-    separator = ";" if lang == "it" else ","
-    decimal = "," if lang == "it" else "."
+    separator, decimal = csv_dialect(lang)
     # CRLF rows (RFC 4180): a carriage return inside a cell is then quoted, not a new row.
     text = frame.to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")
@@ -104,37 +103,37 @@ def to_xlsx(scorecard: Scorecard, lang: Lang) -> bytes:
     summary = pd.DataFrame(
         {
             "item": [
-                t("period", lang),
-                t("overall", lang),
-                t("level", lang),
-                t("criteria", lang),
+                t("audit.period", lang),
+                t("audit.overall", lang),
+                t("audit.level", lang),
+                t("audit.criteria", lang),
             ],
             "value": [
                 period_text(scorecard.period, lang),
                 "—" if scorecard.score is None else f"{number(scorecard.score, lang, 1)}/100",
                 scorecard.level_name(lang) or "—",
-                t("measured", lang, measured=scorecard.measured, total=scorecard.total),
+                t("audit.measured", lang, measured=scorecard.measured, total=scorecard.total),
             ],
         }
     )
-    _write_sheet(book, t("xlsx_summary", lang), summary, lang, {"item": 28, "value": 48})
+    _write_sheet(book, t("report.sheet.summary", lang), summary, lang, {"item": 28, "value": 48})
     _write_sheet(
         book,
-        t("xlsx_criteria", lang),
+        t("report.sheet.criteria", lang),
         criteria_table(scorecard, lang),
         lang,
         {"criterion": 34, "criterion_id": 16, "missing": 50, "seed": 30},
     )
     _write_sheet(
         book,
-        t("xlsx_metrics", lang),
+        t("report.sheet.metrics", lang),
         metrics_table(scorecard, lang),
         lang,
         {"criterion": 30, "metric": 34, "metric_id": 36, "missing": 40, "note": 30},
     )
     _write_sheet(
         book,
-        t("xlsx_gaps", lang),
+        t("report.sheet.gaps", lang),
         gaps_table(scorecard, lang)[GAP_EXPORT],
         lang,
         {

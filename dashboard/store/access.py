@@ -19,6 +19,7 @@ from typing import Literal, Protocol
 
 from zxcvbn import zxcvbn
 
+from dashboard.messages import msg
 from dashboard.store.errors import AccessDenied, WeakPassphrase
 
 Role = Literal["editor", "viewer"]
@@ -62,9 +63,7 @@ class Access:
 
     def require_editor(self) -> None:
         if not self.can_edit:
-            raise AccessDenied(
-                f"viewers of {self.slug} can only read", key="store_read_only", slug=self.slug
-            )
+            raise AccessDenied(msg("store.error.read_only", slug=self.slug))
 
 
 # --- passphrases -----------------------------------------------------------------------
@@ -75,24 +74,12 @@ def check_strength(passphrase: str, context: Iterable[str] = ()) -> None:
     passwords, words and names, plus the workspace's own names) finds easy to guess."""
     length = len(passphrase.strip())
     if length < MIN_LENGTH:
-        raise WeakPassphrase(
-            f"a passphrase needs at least {MIN_LENGTH} characters",
-            key="store_weak_short",
-            n=MIN_LENGTH,
-        )
+        raise WeakPassphrase(msg("store.error.weak_short", n=MIN_LENGTH))
     if length > MAX_LENGTH:
-        raise WeakPassphrase(
-            f"a passphrase can have at most {MAX_LENGTH} characters",
-            key="store_weak_long",
-            n=MAX_LENGTH,
-        )
+        raise WeakPassphrase(msg("store.error.weak_long", n=MAX_LENGTH))
     words = [w for w in (*context, *PRODUCT_WORDS) if w]
     if zxcvbn(passphrase[:ZXCVBN_LENGTH], user_inputs=words)["score"] < MIN_SCORE:
-        raise WeakPassphrase(
-            "this passphrase is too easy to guess (a common password, a name, a date or a "
-            "pattern): use three or four unrelated words, or a longer sentence",
-            key="store_weak_common",
-        )
+        raise WeakPassphrase(msg("store.error.weak_common"))
 
 
 def _normalise(passphrase: str) -> bytes:

@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, undefer
 
 from dashboard.ingest import Dataset
+from dashboard.messages import msg
 from dashboard.period import Period
 from dashboard.questionnaire import parse_questionnaire
 from dashboard.scoring import Scorecard, level_name
@@ -117,7 +118,7 @@ def open_store(url: str | None = None, *, sample: bool = True) -> Engine:
         engine.dispose()
         reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
         raise StoreUnavailable(
-            f"cannot open the store at {describe(engine.url)}: {reason}"
+            msg("store.error.unavailable", url=describe(engine.url), detail=reason)
         ) from None
     return engine
 
@@ -175,7 +176,7 @@ def save_audit(
     """
     access.require_editor()
     name = check_name(name) if name else None
-    saved_by = check_name(saved_by, what="who saved it")
+    saved_by = check_name(saved_by, what="saved_by")
     payload = _AuditPayload.of(scorecard, dataset, settings, table_cap_bytes)
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
@@ -282,7 +283,7 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
         audit = _audit(session, access, audit_id)
         if confirm.strip() not in (audit.name, str(audit.id)):
             raise ConfirmationRequired(
-                f"to delete audit {audit.id}, confirm with its name ({audit.name!r}) or number"
+                msg("store.error.confirm_delete", id=str(audit.id), name=repr(audit.name))
             )
         was_current = audit.is_current
         session.delete(audit)
@@ -422,7 +423,7 @@ def _audit(session: Session, access: Access, audit_id: int, *, full: bool = Fals
     query = select(Audit).where(Audit.id == audit_id, Audit.workspace_id == access.workspace_id)
     audit = session.scalar(_full(query) if full else query)
     if audit is None:
-        raise NotFound(f"there is no audit number {audit_id} in {access.slug!r}")
+        raise NotFound(msg("store.error.no_audit_here", id=str(audit_id), slug=repr(access.slug)))
     return audit
 
 

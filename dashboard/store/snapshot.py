@@ -22,10 +22,11 @@ from dashboard.criteria.base import Measure
 from dashboard.criteria.registry import CriterionSpec
 from dashboard.ingest import Dataset, Loaded
 from dashboard.ingest.convert import dtype
+from dashboard.messages import Msg, Ref, from_json, msg
 from dashboard.period import Period
 from dashboard.questionnaire import parse_questionnaire, to_toml
 from dashboard.schema import TABLES
-from dashboard.scoring import LEVELS, CriterionResult, MetricResult, Scorecard
+from dashboard.scoring import LEVELS, CriterionResult, MetricResult, Scorecard, level_name
 from dashboard.settings import Settings
 from dashboard.store.errors import SnapshotError
 
@@ -135,11 +136,9 @@ def scorecard_from_dict(data: dict[str, Any], computed_at: datetime | None = Non
     try:
         criteria = tuple(_criterion(specs[c["id"]], c) for c in data["criteria"])
     except KeyError as error:
-        raise SnapshotError(
-            f"saved with {error.args[0]!r}, which this version does not know"
-        ) from None
+        raise SnapshotError(msg("store.error.unknown_metric", id=repr(error.args[0]))) from None
     overall = data["overall"]
-    names = [names["en"] for _, names in LEVELS]
+    names = [level_name(i, "en") for i in range(len(LEVELS))]
     level = names.index(overall["level"]) if overall["level"] is not None else None
     period = Period(
         date.fromisoformat(data["period"]["start"]), date.fromisoformat(data["period"]["end"])
@@ -159,8 +158,17 @@ def _metric(data: dict[str, Any]) -> MetricResult:
         data["numerator"],
         data["denominator"],
         data["evidence"],
-        data["missing"],
-        data["note"],
+        _message(data, "missing"),
+        _message(data, "note"),
     )
     spec = registry.metrics()[data["id"]]
     return MetricResult(spec, measure, data["floor"], data["target"], data["weight"], data["score"])
+
+
+def _message(data: dict[str, Any], field: str) -> Msg | Ref | str | None:
+    """A stored reason or note: its code when the audit was saved with one; an audit saved
+    before codes existed keeps its English sentence, shown as written."""
+    coded = data.get(f"{field}_msg")
+    if coded is not None:
+        return from_json(coded)
+    return data.get(field) or None

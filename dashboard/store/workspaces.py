@@ -22,6 +22,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dashboard.messages import msg
 from dashboard.store import throttle
 from dashboard.store.access import (
     ROLES,
@@ -71,12 +72,8 @@ def create_workspace(
     throttle, so creating is no faster a way to list workspaces than guessing.
     """
     slug = check_slug(slug)
-    name = check_name(name or slug)
-    taken = InvalidName(
-        f"the workspace name {slug!r} cannot be used: choose another one",
-        key="store_name_taken",
-        slug=slug,
-    )
+    name = check_name(name or slug, what="workspace_name")
+    taken = InvalidName(msg("store.error.name_taken", slug=slug))
     if slug == SAMPLE_SLUG:
         raise taken
     subjects = [("client", client or LOCAL_CLIENT)]
@@ -108,12 +105,7 @@ def check_slug(slug: str) -> str:
     """A workspace's short name: it appears in links, so lower case, digits and hyphens."""
     slug = slug.strip()
     if not SLUG.fullmatch(slug):
-        raise InvalidName(
-            f"{slug!r} is not a workspace name: use lower-case letters, digits and hyphens, "
-            "like acme-spa",
-            key="store_bad_slug",
-            slug=slug,
-        )
+        raise InvalidName(msg("store.error.bad_slug", slug=slug))
     return slug
 
 
@@ -130,9 +122,7 @@ def authorize(
     every failure is logged.
     """
     slug = slug.strip()
-    denied = AccessDenied(
-        f"wrong passphrase for {slug!r}, or no such workspace", key="exec_denied", slug=slug
-    )
+    denied = AccessDenied(msg("store.error.denied", slug=slug))
     if passphrase is None:
         with Session(engine) as session:
             workspace = session.scalar(select(Workspace).where(Workspace.slug == slug))
@@ -173,7 +163,7 @@ def authorize_server(
     if not hmac.compare_digest(given, hashlib.sha256(configured.encode("utf-8")).digest()):
         failures = throttle.record_failure(engine, subjects)
         log.warning("wrong server passphrase from %s (%d in a row)", client, failures)
-        raise AccessDenied("wrong passphrase", key="signin_denied")
+        raise AccessDenied(msg("store.error.server_denied"))
     throttle.clear(engine, subjects[:1])
 
 
@@ -187,7 +177,7 @@ def trusted_access(engine: Engine, slug: str, role: Role = "editor") -> Access:
     with Session(engine) as session:
         workspace = session.scalar(select(Workspace).where(Workspace.slug == slug.strip()))
         if workspace is None:
-            raise NotFound(f"there is no workspace called {slug!r}")
+            raise NotFound(msg("store.error.no_workspace", slug=repr(slug)))
         return _access(workspace, role)
 
 
@@ -202,22 +192,13 @@ def job_access(engine: Engine, slug: str, token: str | None) -> Access:
     with Session(engine) as session:
         workspace = session.scalar(select(Workspace).where(Workspace.slug == slug))
     if workspace is None:
-        raise NotFound(
-            f"there is no workspace called {slug!r}: create it on the Saved audits page, "
-            "make a save token there, and give it to this job as PRESENZA_SAVE_TOKEN"
-        )
+        raise NotFound(msg("store.error.job_no_workspace", slug=repr(slug)))
     if workspace.is_open:
-        raise AccessDenied(f"the sample workspace {slug!r} is read-only: nothing is saved in it")
+        raise AccessDenied(msg("store.error.job_sample", slug=repr(slug)))
     if not token:
-        raise AccessDenied(
-            f"saving into {slug!r} needs its save token: make one on the Saved audits page "
-            "(Scheduled saves) and set PRESENZA_SAVE_TOKEN to it"
-        )
+        raise AccessDenied(msg("store.error.job_no_token", slug=repr(slug)))
     if not token_matches(token, workspace.save_token):
-        raise AccessDenied(
-            f"PRESENZA_SAVE_TOKEN is not the save token of {slug!r}: nothing was saved. "
-            "Check the token on the Saved audits page (Scheduled saves) of that workspace"
-        )
+        raise AccessDenied(msg("store.error.job_wrong_token", slug=repr(slug)))
     return _access(workspace, "editor")
 
 
@@ -230,7 +211,7 @@ def workspace_of_audit(engine: Engine, audit_id: int) -> str:
             .where(Audit.id == audit_id)
         )
     if slug is None:
-        raise NotFound(f"there is no audit number {audit_id}")
+        raise NotFound(msg("store.error.no_audit", id=str(audit_id)))
     return slug
 
 
@@ -258,7 +239,7 @@ def set_passphrase(engine: Engine, access: Access, role: Role, passphrase: str |
     """
     access.require_editor()
     if role not in ROLES:
-        raise InvalidName(f"role must be one of {', '.join(ROLES)}")
+        raise InvalidName(msg("store.error.bad_role", roles=", ".join(ROLES)))
     hashed = None if passphrase is None else hash_passphrase(passphrase, (access.slug, access.name))
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
@@ -320,13 +301,9 @@ def granted(session: Session, access: Access, *, lock: bool = False) -> Workspac
     query = select(Workspace).where(Workspace.id == access.workspace_id)
     workspace = session.scalar(query.with_for_update() if lock else query)
     if workspace is None:
-        raise NotFound(f"the workspace {access.slug!r} no longer exists")
+        raise NotFound(msg("store.error.workspace_gone", slug=repr(access.slug)))
     if workspace.grant_epoch != access.epoch:
-        raise GrantEnded(
-            f"a passphrase of {access.slug!r} changed since you signed in: sign in again",
-            key="store_grant_ended",
-            slug=access.slug,
-        )
+        raise GrantEnded(msg("store.error.grant_ended", slug=access.slug))
     return workspace
 
 
@@ -335,11 +312,7 @@ def lock_workspace(session: Session, access: Access) -> Workspace:
     workspace queue here, and the live view sees the change. The sample is never written."""
     workspace = granted(session, access, lock=True)
     if workspace.is_open:
-        raise AccessDenied(
-            f"the sample workspace {access.slug!r} is read-only",
-            key="store_read_only",
-            slug=access.slug,
-        )
+        raise AccessDenied(msg("store.error.read_only", slug=access.slug))
     workspace.revision += 1
     return workspace
 
@@ -349,8 +322,12 @@ def _passphrases(session: Session, workspace_id: int) -> dict[str, Passphrase]:
     return {p.role: p for p in rows}
 
 
-def check_name(name: str, what: str = "an audit name") -> str:
+def check_name(name: str, what: str = "audit_name") -> str:
+    """A name people typed, 1 to NAME_LENGTH characters; `what` names it in the refusal
+    (a `store.error.what.*` text)."""
     name = name.strip()
     if not name or len(name) > NAME_LENGTH:
-        raise InvalidName(f"{what} needs 1 to {NAME_LENGTH} characters")
+        raise InvalidName(
+            msg("store.error.bad_name", what=msg(f"store.error.what.{what}"), n=NAME_LENGTH)
+        )
     return name

@@ -23,7 +23,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import deployment
-from dashboard.i18n import TEXTS, Lang, t
+from dashboard.i18n import Lang, render, t
+from dashboard.messages import Msg, msg
 from dashboard.store import (
     SAMPLE_SLUG,
     Access,
@@ -62,11 +63,13 @@ def engine() -> Engine:
 
 
 def error_text(error: StoreError, lang: Lang) -> str:
-    """A store refusal in the reader's language when it has a text there (its values as
-    plain text), else the store's English sentence, as plain text."""
-    if error.key in TEXTS:
-        return t(error.key, lang, **{k: plain(v) for k, v in error.values.items()})
-    return plain(str(error))
+    """A store refusal in the reader's language, the names in it (people's text) as plain text."""
+    said = error.msg
+    return render(Msg(said.code, {k: _plain_value(v) for k, v in said.params.items()}), lang)
+
+
+def _plain_value(value: object) -> object:
+    return plain(value) if isinstance(value, str) else value
 
 
 def show_error(error: Exception, lang: Lang) -> None:
@@ -76,7 +79,7 @@ def show_error(error: Exception, lang: Lang) -> None:
         return
     reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
     log.error("the audit store failed: %s", reason)
-    st.error(t("store_failed", lang), icon=":material/error:")
+    st.error(t("store.error.failed", lang), icon=":material/error:")
 
 
 @contextmanager
@@ -93,7 +96,7 @@ def guard(lang: Lang) -> Iterator[None]:
 
 def drop_ended(error: GrantEnded) -> None:
     """Forget a grant the store no longer honours, so the next run asks for a passphrase."""
-    revoke(str(error.values.get("slug", "")))
+    revoke(str(error.msg.params.get("slug", "")))
     st.session_state[ENDED_KEY] = True
 
 
@@ -156,9 +159,7 @@ def sign_in(slug: str, passphrase: str | None) -> Access:
     if not passphrase:
         access = access_for(slug)
         if access is None:
-            raise AccessDenied(
-                f"wrong passphrase for {slug!r}, or no such workspace", key="exec_denied"
-            )
+            raise AccessDenied(msg("store.error.denied", slug=slug))
         return access
     return grant(authorize(engine(), slug, passphrase, client=client_address()))
 
@@ -252,7 +253,7 @@ def _oidc_access(slug: str) -> Access | None:
 
 def login_button(lang: Lang, key: str) -> None:
     """Sign in with the configured provider (Streamlit's st.login)."""
-    if st.button(t("store_sign_in", lang), key=key, type="primary", icon=":material/login:"):
+    if st.button(t("ui.store.sign_in", lang), key=key, type="primary", icon=":material/login:"):
         try:
             st.login()
         except Exception as error:  # Authlib missing, or a provider misconfigured

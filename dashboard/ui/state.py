@@ -17,7 +17,7 @@ import streamlit as st
 
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
-from dashboard.i18n import LANGS, Lang, t
+from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, language_of, t
 from dashboard.ingest import Dataset, Loaded
 from dashboard.period import Period
 from dashboard.scoring import Scorecard
@@ -49,15 +49,10 @@ class Session:
     notices: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) shown once
 
 
-def language_from_locale(locale: str | None) -> Lang:
-    """The interface language for a browser locale: Italian for it-*, English otherwise."""
-    return "it" if (locale or "").lower().replace("_", "-").split("-")[0] == "it" else "en"
-
-
 def init_language() -> None:
     """The interface language, from the browser on a session's first run."""
     if "lang" not in st.session_state:
-        st.session_state["lang"] = language_from_locale(st.context.locale)
+        st.session_state["lang"] = language_of(st.context.locale)
 
 
 def init() -> None:
@@ -81,8 +76,8 @@ def session() -> Session:
 
 
 def lang() -> Lang:
-    value = st.session_state.get("lang", "en")
-    return value if value in LANGS else "en"
+    value = st.session_state.get("lang", DEFAULT_LANG)
+    return value if value in LANGS else DEFAULT_LANG
 
 
 def set_lang(value: Lang) -> None:
@@ -171,7 +166,7 @@ def auditor() -> Auditor | None:
     if not s.dataset.files:
         return None
     if s.auditor is None or s.audited is not s.dataset:
-        with st.spinner(t("ui_preparing", lang())):
+        with st.spinner(t("ui.preparing", lang())):
             s.auditor, s.audited = Auditor(s.dataset), s.dataset
     return s.auditor
 

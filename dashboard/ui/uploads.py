@@ -31,6 +31,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from dashboard.ingest import Dataset, Loaded, load_file
 from dashboard.ingest.mappings import MappingStore
 from dashboard.ingest.upload import Upload
+from dashboard.messages import msg
 
 Progress = Callable[[float, str], None]
 
@@ -212,7 +213,7 @@ def _not_a_questionnaire(name: str, digest: str) -> Loaded:
                 name,
                 "bad_questionnaire",
                 "error",
-                message="the file is a table, not a questionnaire (TOML or JSON)",
+                message=msg("load.message.not_a_questionnaire"),
             )
         ],
     )

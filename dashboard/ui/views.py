@@ -53,14 +53,14 @@ def run_page(render: Callable[[], None]) -> None:
         render()
     except Exception:  # script control (rerun, stop) is BaseException and passes through
         log.exception("page failed")
-        st.error(t("ui_error", state.lang()), icon=":material/error:")
+        st.error(t("ui.error", state.lang()), icon=":material/error:")
 
 
 def needs_data(lang: Lang) -> bool:
     """Say there is nothing to audit yet and point to the Data page; True when so."""
     if state.dataset().files:
         return False
-    st.info(t("ui_no_data", lang), icon=":material/upload_file:")
+    st.info(t("ui.no_data", lang), icon=":material/upload_file:")
     nav.link("data", lang)
     return True
 
@@ -81,7 +81,7 @@ def download_csv(frame: pd.DataFrame, stem: str, key: str | None = None) -> None
     """A small "Download CSV" of a shown table: formula-like cells are saved as text."""
     lang = state.lang()
     st.download_button(
-        t("ui_download_table", lang),
+        t("ui.download.table", lang),
         data=lambda: frame_csv(frame, lang),
         file_name=f"{stem}.csv",
         mime="text/csv",
@@ -89,7 +89,7 @@ def download_csv(frame: pd.DataFrame, stem: str, key: str | None = None) -> None
         on_click="ignore",
         type="tertiary",
         key=key or f"download_{stem}",
-        help=t("ui_download_table_help", lang),
+        help=t("ui.download.table_help", lang),
     )
 
 
