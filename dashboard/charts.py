@@ -29,7 +29,7 @@ from dashboard.i18n import (
     separators,
     t,
 )
-from dashboard.report.tables import platform_label
+from dashboard.labels import platform_label
 from dashboard.scoring import LEVELS, level_index
 
 if TYPE_CHECKING:
@@ -476,26 +476,6 @@ def department_participation_figure(
     )
 
 
-def managers_vs_others(per_employee: pd.DataFrame) -> pd.DataFrame:
-    """Participation of managers and of everyone else: `group`, `employees`, `active`, `rate`.
-
-    `per_employee`: one row per employee counted with `is_manager` and `active` (the
-    shape of `Context.per_employee`). Groups with nobody are left out.
-    """
-    columns = ["group", "employees", "active", "rate"]
-    if per_employee.empty:
-        return pd.DataFrame(columns=columns)
-    manager = per_employee["is_manager"].astype("boolean").fillna(False).astype(bool)
-    active = per_employee["active"].astype("boolean").fillna(False).astype(bool)
-    rows = []
-    for group, mask in (("managers", manager), ("others", ~manager)):
-        n = int(mask.sum())
-        if n:
-            k = int((active & mask).sum())
-            rows.append({"group": group, "employees": n, "active": k, "rate": k / n})
-    return pd.DataFrame(rows, columns=columns)
-
-
 def managers_figure(frame: pd.DataFrame, lang: Lang, height: int = 300) -> go.Figure:
     """Managers against everyone else: participation rate bars labelled with the counts."""
     if frame.empty:
@@ -521,21 +501,6 @@ def managers_figure(frame: pd.DataFrame, lang: Lang, height: int = 300) -> go.Fi
         range=[0, top * 1.3], ticksuffix=percent_suffix(lang), title=t("chart.participation", lang)
     )
     return _layout(fig, height=height, lang=lang)
-
-
-def activity_concentration(actions: Sequence[float] | pd.Series, points: int = 100) -> pd.DataFrame:
-    """The cumulative share of actions by the most active share of employees (a Lorenz curve).
-
-    Returns at most `points` + 1 rows (`employees_share`, `actions_share`, both 0–1), so the
-    chart stays small whatever the headcount. Employees with no action count in the x axis.
-    """
-    values = np.sort(np.asarray(pd.Series(actions).fillna(0), dtype=float))[::-1]
-    if values.size == 0 or values.sum() <= 0:
-        return pd.DataFrame({"employees_share": [0.0, 1.0], "actions_share": [0.0, 0.0]})
-    cumulative = np.concatenate([[0.0], np.cumsum(values) / values.sum()])
-    x = np.arange(values.size + 1) / values.size
-    grid = np.linspace(0, 1, min(points, values.size) + 1)
-    return pd.DataFrame({"employees_share": grid, "actions_share": np.interp(grid, x, cumulative)})
 
 
 def activity_distribution_figure(curve: pd.DataFrame, lang: Lang, height: int = 360) -> go.Figure:

@@ -150,6 +150,7 @@ def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, li
 def run_audit_command(args: argparse.Namespace) -> int:
     from dashboard.audit import Auditor
     from dashboard.bundled import sample_files
+    from dashboard.document import to_document
     from dashboard.settings import Settings, SettingsError, parse_settings
 
     if args.save:  # before the work: a job that may not save learns it at once
@@ -187,7 +188,7 @@ def run_audit_command(args: argparse.Namespace) -> int:
         if code:
             return code
     if args.format == "json":
-        out = scorecard.to_dict()
+        out = to_document(scorecard)
         out["inputs"] = [r.summary() for r in results]
         print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
     else:

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from dashboard.criteria import registry
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import AuditData, Context
 from dashboard.criteria.families import FAMILIES
 from dashboard.criteria.registry import CriterionSpec, MetricSpec
-from dashboard.i18n import english, t
-from dashboard.messages import Msg, Ref, to_json
+from dashboard.i18n import t
+from dashboard.messages import Msg, Ref
 from dashboard.period import Period
 from dashboard.settings import Settings
 
@@ -74,25 +73,6 @@ class MetricResult:
             return False
         return round(self.score, 1) < 100.0
 
-    def to_dict(self) -> dict[str, Any]:
-        m = self.measure
-        return {
-            "id": self.id,
-            "value": m.value,
-            "score": None if self.score is None else round(self.score, 2),
-            "floor": self.floor,
-            "target": self.target,
-            "weight": self.weight,
-            "numerator": m.numerator,
-            "denominator": m.denominator,
-            "measured": m.measured,
-            "missing": english(m.missing) if m.missing else None,
-            "missing_msg": None if m.missing is None else to_json(m.missing),
-            "note": english(m.note),
-            "note_msg": None if m.note is None else to_json(m.note),
-            "evidence": m.evidence,
-        }
-
 
 @dataclass(frozen=True)
 class CriterionResult:
@@ -110,24 +90,13 @@ class CriterionResult:
         return self.score is not None
 
     @property
-    def missing(self) -> list[Msg | Ref]:
+    def missing(self) -> list[Msg | Ref | str]:
         """Why metrics were not measured (the inputs that would measure them)."""
         return list(
             dict.fromkeys(
                 m.measure.missing for m in self.metrics if not m.measured and m.measure.missing
             )
         )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "score": None if self.score is None else round(self.score, 2),
-            "weight": self.weight,
-            "measured": self.measured,
-            "missing": [english(m) for m in self.missing],
-            "missing_msg": [to_json(m) for m in self.missing],
-            "metrics": [m.to_dict() for m in self.metrics],
-        }
 
 
 @dataclass(frozen=True)
@@ -157,23 +126,6 @@ class Scorecard:
 
     def level_name(self, lang: str) -> str | None:
         return None if self.level is None else level_name(self.level, lang)
-
-    def to_dict(self) -> dict[str, Any]:
-        from dashboard.gaps import gap_list
-
-        return {
-            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
-            "overall": {
-                "score": None if self.score is None else round(self.score, 2),
-                "level": self.level_name("en"),
-                "level_it": self.level_name("it"),
-                "measured": self.measured,
-                "total": self.total,
-                "weakest_link": self.weakest_link,
-            },
-            "criteria": [c.to_dict() for c in self.criteria],
-            "gaps": [g.to_dict() for g in gap_list(self)],
-        }
 
 
 def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:

@@ -135,41 +135,15 @@ def test_platform_conversation_has_reply_rate_and_response_time(ctx) -> None:
     assert all(p in {"LinkedIn", "Facebook", "Instagram", "X", "YouTube"} for p in fig.data[0].x)
 
 
-def test_managers_vs_others_counts_each_group() -> None:
-    people = pd.DataFrame(
-        {
-            "is_manager": [True, True, False, False, False, None],
-            "active": [True, False, True, False, False, True],
-        }
+def test_managers_figure_names_the_groups() -> None:
+    frame = pd.DataFrame(
+        [
+            {"group": "managers", "employees": 2, "active": 1, "rate": 0.5},
+            {"group": "others", "employees": 4, "active": 2, "rate": 0.5},
+        ]
     )
-    frame = charts.managers_vs_others(people)
-    assert frame.to_dict("records") == [
-        {"group": "managers", "employees": 2, "active": 1, "rate": 0.5},
-        {"group": "others", "employees": 4, "active": 2, "rate": 0.5},
-    ]
     fig = charts.managers_figure(frame, "it")
     assert list(fig.data[0].x) == ["Manager", "Altri dipendenti"]
-
-
-@pytest.mark.parametrize(
-    ("actions", "top10"),
-    [
-        ([10] + [0] * 9, 1.0),  # one of ten does everything
-        ([1] * 10, 0.1),  # everyone the same
-        ([0, 0, 0], 0.0),  # nobody active
-    ],
-)
-def test_activity_concentration_curve(actions, top10) -> None:
-    curve = charts.activity_concentration(actions)
-    assert curve["employees_share"].iloc[0] == 0 and curve["employees_share"].iloc[-1] == 1
-    at_ten = np.interp(0.1, curve["employees_share"], curve["actions_share"])
-    assert at_ten == pytest.approx(top10)
-
-
-def test_activity_concentration_is_bounded_for_big_companies() -> None:
-    curve = charts.activity_concentration(range(233_000))
-    assert len(curve) == 101
-    assert curve["actions_share"].is_monotonic_increasing
 
 
 def test_empty_inputs_give_a_message_not_empty_axes() -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import numpy as np
 import polars as pl
 import pytest
 from conftest import context_for, dataset_from
 
 from dashboard.audit import Auditor
 from dashboard.criteria.families import FAMILIES
-from dashboard.criteria.people import participation_by_department
+from dashboard.criteria.managers import managers_vs_others
+from dashboard.criteria.people import activity_concentration, participation_by_department
 from dashboard.i18n import english
 from dashboard.period import Period
 from dashboard.scoring import ramp
@@ -555,3 +557,42 @@ def test_function_coverage_from_labels_without_roster():
     coverage = FAMILIES["integration"](context_for(ds, *Q1))["integration.function_coverage"]
     assert coverage.value == pytest.approx(1 / 3)  # sales only
     assert english(coverage.note) == "page post labels used (no roster)"
+
+
+# --- the aggregates the People page draws ----------------------------------------------------
+
+
+def test_managers_vs_others_counts_each_group() -> None:
+    people = pl.DataFrame(
+        {
+            "is_manager": [True, True, False, False, False, None],
+            "active": [True, False, True, False, False, True],
+        }
+    )
+    assert managers_vs_others(people).to_dicts() == [
+        {"group": "managers", "employees": 2, "active": 1, "rate": 0.5},
+        {"group": "others", "employees": 4, "active": 2, "rate": 0.5},
+    ]
+    nobody_leads = people.filter(pl.col("is_manager").not_().fill_null(True))
+    assert managers_vs_others(nobody_leads)["group"].to_list() == ["others"]
+
+
+@pytest.mark.parametrize(
+    ("actions", "top10"),
+    [
+        ([10] + [0] * 9, 1.0),  # one of ten does everything
+        ([1] * 10, 0.1),  # everyone the same
+        ([0, 0, 0], 0.0),  # nobody active
+    ],
+)
+def test_activity_concentration_curve(actions, top10) -> None:
+    curve = activity_concentration(pl.Series(actions))
+    assert curve["employees_share"][0] == 0 and curve["employees_share"][-1] == 1
+    at_ten = np.interp(0.1, curve["employees_share"], curve["actions_share"])
+    assert at_ten == pytest.approx(top10)
+
+
+def test_activity_concentration_is_bounded_for_big_companies() -> None:
+    curve = activity_concentration(pl.Series(range(233_000)))
+    assert curve.height == 101
+    assert curve["actions_share"].is_sorted()

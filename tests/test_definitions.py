@@ -19,6 +19,7 @@ from dashboard.bundled import load_sample
 from dashboard.cli import render_text
 from dashboard.criteria import registry
 from dashboard.criteria.context import Context, prepare
+from dashboard.document import to_document
 from dashboard.i18n import english
 from dashboard.period import Period
 from dashboard.scoring import measure_all
@@ -192,7 +193,7 @@ def test_the_output_says_how_many_managers_were_inferred_from_titles() -> None:
     for metric in ("managers.participation_rate", "managers.team_interaction_share"):
         evidence = scorecard.metric(metric).measure.evidence
         assert evidence["managers_inferred_from_titles"] == 1
-    metrics = {m["id"]: m for c in scorecard.to_dict()["criteria"] for m in c["metrics"]}
+    metrics = {m["id"]: m for c in to_document(scorecard)["criteria"] for m in c["metrics"]}
     assert metrics["managers.participation_rate"]["note"] == "managers inferred from titles: 1"
     assert "[managers inferred from titles: 1]" in render_text(scorecard, "en")
     assert "[manager dedotti dal ruolo: 1]" in render_text(scorecard, "it")

@@ -10,8 +10,10 @@ from dashboard.criteria import registry
 from dashboard.criteria.base import NOTHING_TO_COUNT as NOT_GIVEN
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import empty_data
-from dashboard.gaps import gap_list, gaps_frame
+from dashboard.document import to_document
+from dashboard.gaps import gap_list
 from dashboard.period import Period
+from dashboard.report.tables import gaps_table
 from dashboard.scoring import level_index, ramp, score
 from dashboard.settings import Settings
 
@@ -97,10 +99,10 @@ def test_gap_priority_is_criterion_weight_times_metric_weight_times_shortfall() 
         ("involvement.participation_rate", 180),
         ("presence.platform_coverage", 50),
     ]
-    row = gaps[0].to_dict()
+    row = to_document(card)["gaps"][0]
     assert row["recommendation"]["it"] and row["recommendation"]["en"]
     assert row["seed"] == registry.criterion("involvement").seed
-    assert list(gaps_frame(card, "it")["rank"]) == [1, 2]
+    assert list(gaps_table(card, "it")["rank"]) == [1, 2]
 
 
 def test_exactly_at_target_is_not_a_gap() -> None:

@@ -29,6 +29,7 @@ from dashboard.criteria import registry
 from dashboard.criteria.base import NOTHING_TO_COUNT as NOT_GIVEN
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import empty_data
+from dashboard.document import to_document
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.scoring import Scorecard, score
@@ -204,9 +205,9 @@ def test_a_stored_audit_renders_and_recomputes_without_the_original_files(engine
     card = Auditor(dataset).scorecard(settings, card.period)
     audit_id = save_audit(engine, access, card, dataset, settings, saved_by="anna")
     stored = get_audit(engine, access, audit_id)
-    expected = json.loads(json.dumps(card.to_dict(), default=str))
+    expected = to_document(card)
     assert stored.scorecard == expected == load_scorecard_dict(engine, access, audit_id)
-    rebuilt = stored.to_scorecard().to_dict()  # renders as computed, from two-decimal scores
+    rebuilt = to_document(stored.to_scorecard())  # renders as computed, from two-decimal scores
     assert {k: v for k, v in rebuilt.items() if k != "gaps"} == {
         k: v for k, v in expected.items() if k != "gaps"
     }
@@ -236,7 +237,7 @@ def test_a_stored_audit_renders_and_recomputes_without_the_original_files(engine
     for name in dataset.tables:
         assert again.table(name).equals(dataset.table(name))
     recomputed = run_audit(again, stored.settings(), card.period.start, card.period.end)
-    assert json.loads(json.dumps(recomputed.to_dict(), default=str)) == expected
+    assert to_document(recomputed) == expected
 
 
 def test_a_table_above_the_size_cap_keeps_only_its_digest(engine, sample) -> None:
@@ -379,7 +380,7 @@ def test_workspace_names_are_checked(engine) -> None:
 
 
 def test_compare_gives_the_deltas_criterion_by_criterion_and_metric_by_metric() -> None:
-    table = compare(CARD_A.to_dict(), CARD_B.to_dict())
+    table = compare(to_document(CARD_A), to_document(CARD_B))
     assert len(table) == 1 + len(registry.criteria()) + len(registry.metrics())
     assert table["id"].is_unique and table.iloc[0]["id"] == "overall"
     rows = table.set_index("id")
@@ -403,7 +404,7 @@ def test_compare_gives_the_deltas_criterion_by_criterion_and_metric_by_metric() 
     voice = rows.loc["voice.commentary_share"]
     assert (voice.score_b, voice.change) == (50.0, "newly measured") and pd.isna(voice.delta)
     assert rows.loc["voice.original_share", "change"] == "not measured"
-    backwards = compare(CARD_B.to_dict(), CARD_A.to_dict()).set_index("id")
+    backwards = compare(to_document(CARD_B), to_document(CARD_A)).set_index("id")
     assert backwards.loc["voice.commentary_share", "change"] == "no longer measured"
     assert backwards.loc["involvement.participation_rate", "delta"] == -60.0
     assert backwards.loc["overall", "change"] == "worse"

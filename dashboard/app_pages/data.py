@@ -8,13 +8,13 @@ from dashboard import i18n
 from dashboard.i18n import percent, t
 from dashboard.ingest import Dataset
 from dashboard.ingest.parse import Plan
+from dashboard.labels import platform_label
 from dashboard.questionnaire import (
     GOVERNANCE_KEYS,
     QuestionnaireError,
     check_questionnaire,
     to_toml,
 )
-from dashboard.report.tables import platform_label
 from dashboard.schema import TABLES
 from dashboard.settings import DEFAULT_PLATFORMS
 from dashboard.ui import creators, mapping, signin, state, uploads, views

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import i18n
 from dashboard.criteria import registry
 from dashboard.i18n import number, t
-from dashboard.report.tables import platform_label
+from dashboard.labels import platform_label
 from dashboard.schema import PLATFORMS
 from dashboard.settings import Settings, SettingsError, dump_settings, parse_settings
 from dashboard.ui import state, views, widgets

@@ -25,6 +25,24 @@ from dashboard.messages import Ref, msg, or_else
 NO_MANAGERS = msg("measure.missing.no_managers")
 
 
+def managers_vs_others(per_employee: pl.DataFrame) -> pl.DataFrame:
+    """Participation of managers and of everyone else: `group` (managers, others),
+    `employees`, `active`, `rate`. `per_employee`: one row per employee counted with
+    `is_manager` and `active` (the shape of `Context.per_employee`); an unknown manager
+    flag counts as not a manager, and a group with nobody is left out."""
+    manager = pl.col("is_manager").fill_null(False)
+    return (
+        per_employee.select(
+            group=pl.when(manager).then(pl.lit("managers")).otherwise(pl.lit("others")),
+            active=pl.col("active").fill_null(False),
+        )
+        .group_by("group")
+        .agg(employees=pl.len().cast(pl.Int64), active=pl.col("active").sum().cast(pl.Int64))
+        .with_columns(rate=pl.col("active") / pl.col("employees"))
+        .sort("group")
+    )
+
+
 def needs_manager_flag(ctx: Context) -> Reason | None:
     """Managers are known from roster.is_manager, else inferred from roster.title."""
     if not ctx.has("roster") or ctx.has("roster", "is_manager") or ctx.has("roster", "title"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from dashboard.criteria.base import Measure, family, reads_log, records
@@ -92,6 +93,22 @@ def participation_by_department(ctx: Context) -> pl.DataFrame:
         .select("department", "employees", "active", "rate", "managers", "managers_active")
         .sort("rate", "department")
     )
+
+
+def activity_concentration(actions: pl.Series, points: int = 100) -> pl.DataFrame:
+    """The cumulative share of actions by the most active share of employees (a Lorenz curve).
+
+    `actions`: one count per employee counted (no action counts, as 0). At most `points`
+    + 1 rows (`employees_share`, `actions_share`, both 0–1), so a chart stays small
+    whatever the headcount.
+    """
+    values = np.sort(actions.fill_null(0).cast(pl.Float64).to_numpy())[::-1]
+    if values.size == 0 or values.sum() <= 0:
+        return pl.DataFrame({"employees_share": [0.0, 1.0], "actions_share": [0.0, 0.0]})
+    cumulative = np.concatenate([[0.0], np.cumsum(values) / values.sum()])
+    x = np.arange(values.size + 1) / values.size
+    grid = np.linspace(0, 1, min(points, values.size) + 1)
+    return pl.DataFrame({"employees_share": grid, "actions_share": np.interp(grid, x, cumulative)})
 
 
 def _departments_evidence(frame: pl.DataFrame, limit: int = 10) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from dashboard.i18n import Lang, date_text, format_value, number, t
 from dashboard.report.tables import period_text
 
 if TYPE_CHECKING:
-    from dashboard.store import AuditInfo
+    from dashboard.store.records import AuditInfo
 
 CHANGES = ("better", "worse", "same", "newly measured", "no longer measured", "not measured")
 COLUMNS = [

@@ -15,8 +15,9 @@ from typing import Any
 import pandas as pd
 
 from dashboard.criteria.page import NO_AUTHOR
-from dashboard.gaps import gap_list, gaps_frame
+from dashboard.gaps import gap_list
 from dashboard.i18n import Lang, date_text, format_value, has, number, render, t
+from dashboard.labels import platform_label
 from dashboard.period import Period
 from dashboard.questionnaire import GOVERNANCE_KEYS
 from dashboard.scoring import Scorecard
@@ -62,28 +63,12 @@ def label(key: str, lang: Lang) -> str:
     return key.replace("_", " ").capitalize()
 
 
-PLATFORM_NAMES = {
-    "linkedin": "LinkedIn",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "x": "X",
-    "youtube": "YouTube",
-    "tiktok": "TikTok",
-}
 PLATFORM_KEYS = {"platform", "platforms", "active_platforms", "silent_platforms"}
 # Evidence values the engine writes as words, not data: the source a metric read
 # ("active departments", "labels"), each `evidence.value.<words>` in the catalogs.
 WORD_KEYS = {"source"}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?")
-
-
-def platform_label(platform: object, lang: Lang) -> str:
-    """A platform id as its brand writes it ("other" in the reader's language)."""
-    key = str(platform).lower()
-    if key == "other":
-        return t("chart.other_platform", lang)
-    return PLATFORM_NAMES.get(key, str(platform))
 
 
 def format_cell(key: str, value: Any, lang: Lang) -> str:
@@ -168,17 +153,28 @@ GAP_COLUMNS = [
 
 
 def gaps_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
-    """The prioritised gap list (`gaps_frame`) with readable values and its evidence in words."""
-    frame = gaps_frame(scorecard, lang)
-    if frame.empty:
-        return pd.DataFrame(columns=GAP_COLUMNS)
-    gaps = gap_list(scorecard)
-    frame["value"] = [format_value(g.metric.value, g.metric.spec.unit, lang) for g in gaps]
-    frame["target"] = [format_value(g.metric.target, g.metric.spec.unit, lang) for g in gaps]
-    frame["evidence"] = [evidence_text(g.metric.measure.evidence, lang) for g in gaps]
-    frame["criterion_id"] = [g.criterion.id for g in gaps]
-    frame["seed"] = [seed_text(g.criterion.spec.seed, lang) for g in gaps]
-    return frame[GAP_COLUMNS]
+    """The prioritised gap list in one language: values in their units, evidence in words."""
+    rows = []
+    for rank, gap in enumerate(gap_list(scorecard), start=1):
+        spec, metric = gap.metric.spec, gap.metric
+        rows.append(
+            {
+                "rank": rank,
+                "priority": round(gap.priority, 1),
+                "criterion": gap.criterion.spec.title[lang],
+                "metric": spec.title[lang],
+                "value": format_value(metric.value, spec.unit, lang),
+                "target": format_value(metric.target, spec.unit, lang),
+                "score": None if metric.score is None else round(metric.score, 1),
+                "evidence": evidence_text(metric.measure.evidence, lang),
+                "recommendation": spec.recommendation[lang],
+                "seed": seed_text(gap.criterion.spec.seed, lang),
+                "reference": spec.reference[lang],
+                "metric_id": spec.id,
+                "criterion_id": gap.criterion.id,
+            }
+        )
+    return pd.DataFrame(rows, columns=GAP_COLUMNS)
 
 
 def criteria_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:

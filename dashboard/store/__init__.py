@@ -21,9 +21,8 @@ from dashboard.store.errors import (
     Throttled,
     WeakPassphrase,
 )
+from dashboard.store.records import AuditInfo, StoredAudit, WorkspaceInfo
 from dashboard.store.repository import (
-    AuditInfo,
-    StoredAudit,
     current_audit,
     delete_audit,
     get_audit,
@@ -39,7 +38,6 @@ from dashboard.store.repository import (
 )
 from dashboard.store.workspaces import (
     SAMPLE_SLUG,
-    WorkspaceInfo,
     authorize,
     authorize_server,
     check_slug,

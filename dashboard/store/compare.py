@@ -1,6 +1,6 @@
 """How a company moved: two audits side by side, and every audit of a workspace in a row.
 
-Pure functions over stored scorecards (`Scorecard.to_dict()` documents), so they work
+Pure functions over stored scorecards (`dashboard.document` documents), so they work
 the same on a just-computed scorecard and on one read back from the store.
 """
 
@@ -14,7 +14,7 @@ import pandas as pd
 from dashboard.criteria import registry
 
 if TYPE_CHECKING:
-    from dashboard.store.repository import AuditInfo
+    from dashboard.store.records import AuditInfo
 
 COMPARE_COLUMNS = [
     "level",  # overall, criterion or metric

@@ -129,7 +129,7 @@ class Audit(Base):
     level: Mapped[int | None] = mapped_column(Integer)  # index into dashboard.scoring.LEVELS
     measured: Mapped[int] = mapped_column(Integer)
     total: Mapped[int] = mapped_column(Integer)
-    scorecard: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)  # Scorecard.to_dict()
+    scorecard: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)  # dashboard.document
     settings: Mapped[str] = mapped_column(Text, deferred=True)  # settings TOML, every value
     questionnaire: Mapped[str] = mapped_column(Text, deferred=True)  # questionnaire TOML
     inputs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, deferred=True)  # files read

@@ -16,7 +16,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pandas as pd
@@ -25,25 +25,28 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, undefer
 
+from dashboard.document import to_document
 from dashboard.ingest import Dataset
 from dashboard.messages import msg
 from dashboard.period import Period
-from dashboard.questionnaire import parse_questionnaire
-from dashboard.scoring import Scorecard, level_name
-from dashboard.settings import Settings, parse_settings
+from dashboard.scoring import Scorecard
+from dashboard.settings import Settings
 from dashboard.store.access import Access
 from dashboard.store.compare import trend_table
 from dashboard.store.db import describe, make_engine, migrate
-from dashboard.store.errors import ConfirmationRequired, NotFound, StoreUnavailable
+from dashboard.store.errors import (
+    ConfirmationRequired,
+    NotFound,
+    StoreUnavailable,
+)
 from dashboard.store.models import Audit, AuditTable, Workspace
+from dashboard.store.records import AuditInfo, StoredAudit
 from dashboard.store.snapshot import (
     TABLE_CAP_BYTES,
     TableCopy,
     copy_tables,
     dataset_from_tables,
     questionnaire_toml,
-    scorecard_from_dict,
-    scorecard_json,
     settings_toml,
 )
 from dashboard.store.workspaces import SAMPLE_SLUG, check_name, granted, lock_workspace, writing
@@ -52,52 +55,6 @@ from dashboard.store.workspaces import SAMPLE_SLUG, check_name, granted, lock_wo
 PAUSE_VARIABLE = "PRESENZA_TEST_SAVE_PAUSE"
 # "How it moved since the last audit" follows the data's calendar, not the save order.
 _CHRONOLOGICAL = (Audit.period_end, Audit.period_start, Audit.saved_at, Audit.id)
-
-
-@dataclass(frozen=True)
-class AuditInfo:
-    """An audit's headline: enough for lists, pickers and the trend, without the JSON."""
-
-    id: int
-    name: str
-    period_start: date
-    period_end: date
-    saved_by: str
-    saved_at: datetime
-    is_current: bool
-    overall_score: float | None
-    level: int | None  # index into dashboard.scoring.LEVELS
-    measured: int
-    total: int
-
-    @property
-    def period(self) -> Period:
-        return Period(self.period_start, self.period_end)
-
-    def level_name(self, lang: str) -> str | None:
-        return None if self.level is None else level_name(self.level, lang)
-
-
-@dataclass(frozen=True)
-class StoredAudit:
-    """A whole saved audit: the scorecard as computed and what it was computed from."""
-
-    info: AuditInfo
-    scorecard: dict[str, Any]  # Scorecard.to_dict(), as `audit --format json` prints it
-    settings_toml: str
-    questionnaire_toml: str
-    inputs: list[dict[str, Any]]  # the files read: name, digest, format, table, rows…
-    tables: dict[str, dict[str, Any]]  # canonical table → rows, digest, kept (copy stored)
-
-    def to_scorecard(self) -> Scorecard:
-        """The scorecard object every view renders, without recomputing anything."""
-        return scorecard_from_dict(self.scorecard, self.info.saved_at)
-
-    def settings(self) -> Settings:
-        return parse_settings(self.settings_toml)
-
-    def questionnaire(self) -> dict[str, Any]:
-        return parse_questionnaire(self.questionnaire_toml)
 
 
 # --- start-up ------------------------------------------------------------------
@@ -344,7 +301,7 @@ class _AuditPayload:
         cls, scorecard: Scorecard, dataset: Dataset, settings: Settings, cap_bytes: int
     ) -> _AuditPayload:
         return cls(
-            scorecard_json(scorecard),
+            to_document(scorecard),
             settings_toml(settings),
             questionnaire_toml(dataset),
             [{**f.summary(), "digest": f.digest} for f in dataset.files],

@@ -1,34 +1,27 @@
-"""What an audit is stored as, and how it comes back: tables, settings, scorecard.
+"""What an audit is stored as, beside its document: the tables, settings and answers.
 
-A saved audit must render without recomputing (the executive view opens on it) and
-be recomputable later (new targets on the same data), so it keeps both the
-scorecard as computed and a compact copy of the canonical tables it came from.
+A saved audit must render without recomputing (the executive view opens on its
+document, `dashboard.document`) and be recomputable later (new targets on the same
+data), so it keeps both the scorecard as computed and a compact copy of the canonical
+tables it came from.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 import polars as pl
 import tomli_w
 
 from dashboard.criteria import registry
-from dashboard.criteria.base import Measure
-from dashboard.criteria.registry import CriterionSpec
 from dashboard.ingest import Dataset, Loaded
 from dashboard.ingest.convert import dtype
-from dashboard.messages import Msg, Ref, from_json, msg
-from dashboard.period import Period
 from dashboard.questionnaire import parse_questionnaire, to_toml
 from dashboard.schema import TABLES
-from dashboard.scoring import LEVELS, CriterionResult, MetricResult, Scorecard, level_name
 from dashboard.settings import Settings
-from dashboard.store.errors import SnapshotError
 
 # A table whose Parquet copy is larger keeps only its digest (the enterprise-size
 # activity log would make every save and every backup heavy).
@@ -119,56 +112,3 @@ def settings_toml(settings: Settings) -> str:
         },
     }
     return tomli_w.dumps(document)
-
-
-def scorecard_json(scorecard: Scorecard) -> dict[str, Any]:
-    """`Scorecard.to_dict()` as plain JSON values, the same document `audit --format json` prints."""
-    return json.loads(json.dumps(scorecard.to_dict(), ensure_ascii=False, default=str))
-
-
-def scorecard_from_dict(data: dict[str, Any], computed_at: datetime | None = None) -> Scorecard:
-    """A stored scorecard as a `Scorecard` again, so every view renders it as if just computed.
-
-    Scores come back rounded to two decimals (as stored); specs come from today's
-    registry, so an audit naming a metric that no longer exists cannot be rebuilt.
-    """
-    specs = {c.id: c for c in registry.criteria()}
-    try:
-        criteria = tuple(_criterion(specs[c["id"]], c) for c in data["criteria"])
-    except KeyError as error:
-        raise SnapshotError(msg("store.error.unknown_metric", id=repr(error.args[0]))) from None
-    overall = data["overall"]
-    names = [level_name(i, "en") for i in range(len(LEVELS))]
-    level = names.index(overall["level"]) if overall["level"] is not None else None
-    period = Period(
-        date.fromisoformat(data["period"]["start"]), date.fromisoformat(data["period"]["end"])
-    )
-    extra = {"computed_at": computed_at} if computed_at else {}
-    return Scorecard(period, criteria, overall["score"], level, overall["weakest_link"], **extra)
-
-
-def _criterion(spec: CriterionSpec, data: dict[str, Any]) -> CriterionResult:
-    metrics = tuple(_metric(m) for m in data["metrics"])
-    return CriterionResult(spec, data["weight"], metrics, data["score"])
-
-
-def _metric(data: dict[str, Any]) -> MetricResult:
-    measure = Measure(
-        data["value"],
-        data["numerator"],
-        data["denominator"],
-        data["evidence"],
-        _message(data, "missing"),
-        _message(data, "note"),
-    )
-    spec = registry.metrics()[data["id"]]
-    return MetricResult(spec, measure, data["floor"], data["target"], data["weight"], data["score"])
-
-
-def _message(data: dict[str, Any], field: str) -> Msg | Ref | str | None:
-    """A stored reason or note: its code when the audit was saved with one; an audit saved
-    before codes existed keeps its English sentence, shown as written."""
-    coded = data.get(f"{field}_msg")
-    if coded is not None:
-        return from_json(coded)
-    return data.get(field) or None

@@ -15,8 +15,6 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
@@ -36,23 +34,13 @@ from dashboard.store.access import (
 from dashboard.store.db import writer
 from dashboard.store.errors import AccessDenied, GrantEnded, InvalidName, NotFound
 from dashboard.store.models import Audit, Passphrase, Workspace, utcnow
+from dashboard.store.records import WorkspaceInfo
 
 SAMPLE_SLUG = "esempio"
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 NAME_LENGTH = 200
 LOCAL_CLIENT = "local"  # the client "address" of a browser on the server itself
 log = logging.getLogger("presenza.access")
-
-
-@dataclass(frozen=True)
-class WorkspaceInfo:
-    slug: str
-    name: str
-    is_open: bool  # the sample: open to read for everyone, changed by no one
-    protected: tuple[Role, ...]  # roles that have a passphrase
-    revision: int
-    created_at: datetime
-    save_token_set_at: datetime | None  # when the scheduled jobs' token was made, if any
 
 
 def create_workspace(
