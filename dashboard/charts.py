@@ -9,8 +9,8 @@ maturity levels run from vermillion to blue, the colour-blind-safe diverging pai
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import pandas as pd
@@ -30,6 +30,7 @@ from dashboard.i18n import (
     t,
 )
 from dashboard.labels import platform_label
+from dashboard.period import Period
 from dashboard.scoring import LEVELS, level_index
 
 if TYPE_CHECKING:
@@ -619,12 +620,22 @@ TREND_DASHES = ("solid", "dot", "dash")
 TICK_LENGTH = 20
 
 
-def _audit_tick(row: pd.Series, lang: Lang) -> str:
+class TrendPoint(Protocol):
+    """What the trend draws of one saved audit (`report.compare.TrendPoint` has it)."""
+
+    name: str
+    period: Period
+    is_current: bool
+    overall: float | None
+    scores: Mapping[str, float | None]  # criterion id → 0–100, None where not measured
+
+
+def _audit_tick(point: TrendPoint, lang: Lang) -> str:
     """An audit on the time axis: its name, or its months in the reader's format when the
     name is the period as saved by default ("2026-01-01 – 2026-06-30" → "01/2026–06/2026")."""
-    name = str(row["name"])
-    start, end = pd.Timestamp(row["period_start"]).date(), pd.Timestamp(row["period_end"]).date()
-    if name == f"{start.isoformat()} – {end.isoformat()}":
+    name = point.name
+    start, end = point.period.start, point.period.end
+    if name == point.period.label():
         first, last = month_text(start, lang), month_text(end, lang)
         return first if first == last else f"{first}–{last}"
     if len(name) > TICK_LENGTH:
@@ -632,8 +643,13 @@ def _audit_tick(row: pd.Series, lang: Lang) -> str:
     return _plain(name)
 
 
+def _gap(score: float | None) -> float:
+    """A score on a line; not measured is a gap in it (NaN), never 0."""
+    return float("nan") if score is None else score
+
+
 def build_trend_figure(
-    trend_frame: pd.DataFrame,
+    points: Sequence[TrendPoint],
     lang: Lang,
     height: int = 440,
     *,
@@ -641,28 +657,24 @@ def build_trend_figure(
 ) -> go.Figure:
     """The overall index and every criterion's score across the saved audits, oldest first.
 
-    `trend_frame`: the shape of `dashboard.store.trend` — one row per audit (`name`,
-    `period_start`, `period_end`, `is_current`, `overall`, …) and a 0–100 column per
-    criterion id, null where it was not measured (the line breaks there rather than
+    `points`: one per audit (`report.compare.trend`), each with a 0–100 score per
+    criterion id, None where it was not measured (the line breaks there rather than
     dropping to 0). The overall index is the thick dark line, labelled; criteria are
     thinner, one colour and dash each; the maturity bands shade the background and the
     current audit is marked. Audits sit at even steps, so two with the same period (or
     the same name) stay apart. `criteria` draws only those criterion ids (None: all).
     """
-    from dashboard.store.compare import TREND_COLUMNS  # the store's own table shape
-
-    if trend_frame.empty:
+    if not points:
         return _empty(t("chart.trend_empty", lang), height)
-    frame = trend_frame.reset_index(drop=True)
     # A category per audit, its tick text as the label (the unified hover shows it);
     # invisible suffixes keep two audits with the same label apart.
     x, seen = [], {}
-    for _, row in frame.iterrows():
-        tick = _audit_tick(row, lang)
+    for point in points:
+        tick = _audit_tick(point, lang)
         seen[tick] = seen.get(tick, -1) + 1
         x.append(tick + "\u200b" * seen[tick])
     titles = {c.id: c.title[lang] for c in registry.criteria()}
-    columns = [c for c in frame.columns if c not in TREND_COLUMNS]
+    columns = list(dict.fromkeys(cid for point in points for cid in point.scores))
     drawn = [c for c in columns if criteria is None or c in criteria]
     fig = go.Figure()
     for i, low in enumerate(LEVELS):
@@ -671,7 +683,7 @@ def build_trend_figure(
             y0=low, y1=high, fillcolor=LEVEL_COLORS[i], opacity=0.07, line_width=0, layer="below"
         )
     for i, cid in enumerate(drawn):
-        scores = pd.to_numeric(frame[cid], errors="coerce")
+        scores = [_gap(point.scores.get(cid)) for point in points]
         fig.add_trace(
             go.Scatter(
                 x=x,
@@ -688,7 +700,7 @@ def build_trend_figure(
                 hovertemplate="%{y:.0f}",
             )
         )
-    overall = pd.to_numeric(frame["overall"], errors="coerce")
+    overall = [_gap(point.overall) for point in points]
     fig.add_trace(
         go.Scatter(
             x=x,
@@ -698,16 +710,16 @@ def build_trend_figure(
             line={"color": TEXT, "width": 5},
             marker={
                 "size": 12,
-                "color": [level_color(v if pd.notna(v) else None) for v in overall],
+                "color": [level_color(p.overall) for p in points],
             },
-            text=[number(v, lang) if pd.notna(v) else "" for v in overall],
+            text=["" if p.overall is None else number(p.overall, lang) for p in points],
             textposition="top center",
             textfont={"size": 18, "color": TEXT},
             cliponaxis=False,
             hovertemplate="%{y:.1f}",
         )
     )
-    current = [i for i, flag in enumerate(frame["is_current"]) if bool(flag)]
+    current = [i for i, point in enumerate(points) if point.is_current]
     for i in current:
         fig.add_vline(x=i, line={"color": GREY, "width": 2, "dash": "dot"}, layer="below")
         fig.add_annotation(

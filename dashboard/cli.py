@@ -268,8 +268,8 @@ def _store_call(function, *args) -> int:
     """Open the store and run `function(engine, *args)`, turning every failure into a sentence."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from dashboard.store import open_store
     from dashboard.store.errors import StoreError, StoreUnavailable
-    from dashboard.store.repository import open_store
 
     try:
         return function(open_store(), *args)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -12,12 +12,14 @@ import pytest
 from dashboard import charts
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
+from dashboard.criteria import registry
 from dashboard.criteria.network import department_matrix
 from dashboard.criteria.page import monthly_posts, platform_conversation, weekly_posts
 from dashboard.criteria.people import participation_by_department
 from dashboard.i18n import LANGS
 from dashboard.ingest import Dataset
 from dashboard.period import Period
+from dashboard.report.compare import TrendPoint, trend
 from dashboard.settings import Settings
 
 
@@ -173,14 +175,26 @@ def test_italian_figures_use_italian_separators(scorecard) -> None:
 # --- saved audits: the trend -------------------------------------------------------------
 
 
-def _trend(rows: list[dict]) -> pd.DataFrame:
-    """A frame shaped like `dashboard.store.trend`: audits oldest first, a column per criterion."""
-    from dashboard.criteria import registry
-    from dashboard.store.compare import TREND_COLUMNS
-
-    base = {c: None for c in TREND_COLUMNS}
-    frame = pd.DataFrame([base | {c.id: None for c in registry.criteria()} | r for r in rows])
-    return frame
+def _trend(rows: list[dict]) -> list[TrendPoint]:
+    """Trend points (`report.compare.trend`): audits oldest first, a score per criterion."""
+    points = []
+    for r in rows:
+        scores = {c.id: None for c in registry.criteria()}
+        scores.update({k: v for k, v in r.items() if k in scores})
+        points.append(
+            TrendPoint(
+                audit_id=r["audit_id"],
+                name=r["name"],
+                period=Period(r["period_start"], r["period_end"]),
+                saved_at=datetime(2026, 7, 1),
+                is_current=r["is_current"],
+                overall=r["overall"],
+                level=None,
+                measured=sum(v is not None for v in scores.values()),
+                scores=scores,
+            )
+        )
+    return points
 
 
 TREND = [
@@ -256,17 +270,17 @@ def test_trend_draws_only_the_criteria_asked_for() -> None:
 def test_trend_with_one_audit_and_with_none() -> None:
     one = charts.build_trend_figure(_trend(TREND[:1]), "en")
     assert list(one.data[-1].y) == [58.4] and "markers" in one.data[-1].mode
-    empty = charts.build_trend_figure(_trend([]).iloc[0:0], "it")
+    empty = charts.build_trend_figure(_trend([]), "it")
     assert "Nessun audit salvato" in _texts(empty)
     assert not empty.data
 
 
 def test_trend_from_the_store_shape(tmp_path) -> None:
-    from dashboard.store import authorize, open_store, trend
+    from dashboard.store import authorize, history, open_store
 
     engine = open_store(f"sqlite:///{tmp_path / 'trend.db'}")
-    frame = trend(engine, authorize(engine, "esempio", None))
-    fig = charts.build_trend_figure(frame, "en")
+    points = trend(history(engine, authorize(engine, "esempio", None)))
+    fig = charts.build_trend_figure(points, "en")
     assert len(fig.data) == 13 and len(fig.data[-1].x) == 2
     engine.dispose()
 

@@ -18,21 +18,21 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
+from dashboard.document import from_document
 from dashboard.i18n import t
 from dashboard.period import Period
 from dashboard.report.changes import (
     audit_label,
     audits_frame,
     compare_table,
-    counts,
     signed,
     value_change_text,
 )
+from dashboard.report.compare import compare, tally
 from dashboard.settings import Settings
 from dashboard.store import (
     SAMPLE_SLUG,
     authorize,
-    compare,
     create_workspace,
     current_audit,
     list_audits,
@@ -346,15 +346,14 @@ def test_compare_table_names_formats_and_notes_moved_targets() -> None:
     access = authorize(store, SAMPLE_SLUG, None)
     now = current_audit(store, access)
     before = previous_audit(store, access, now.info.id)
-    frame = compare(before.scorecard, now.scorecard)
-    table = compare_table(frame, "en")
+    changes = compare(before.to_scorecard(), now.to_scorecard())
+    table = compare_table(changes, "en")
     assert list(table["level"][:2]) == ["overall", "criterion"]
     assert table.iloc[1]["item"] == "In-house management"
     assert table.iloc[2]["item"].startswith("· ")
-    assert table.iloc[0]["score_change"] == signed(frame.iloc[0]["delta"], "en")
-    assert compare_table(frame, "en", metrics=False)["level"].ne("metric").all()
-    tally = counts(frame)
-    assert sum(tally.values()) == 12
+    assert table.iloc[0]["score_change"] == signed(changes[0].delta, "en")
+    assert compare_table(changes, "en", metrics=False)["level"].ne("metric").all()
+    assert sum(tally(changes).values()) == 12
     # A target that moved between the audits is said, because the score moved for it.
     moved = now.scorecard | {
         "criteria": [
@@ -368,7 +367,7 @@ def test_compare_table_names_formats_and_notes_moved_targets() -> None:
             for c in now.scorecard["criteria"]
         ]
     }
-    noted = compare_table(compare(before.scorecard, moved), "en")
+    noted = compare_table(compare(before.to_scorecard(), from_document(moved)), "en")
     assert "target moved: 30% → 35%" in set(noted["note"])
 
 

@@ -14,7 +14,6 @@ import sys
 import threading
 from datetime import date
 
-import pandas as pd
 import pytest
 import stores
 from alembic.autogenerate import compare_metadata
@@ -29,9 +28,10 @@ from dashboard.criteria import registry
 from dashboard.criteria.base import NOTHING_TO_COUNT as NOT_GIVEN
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import empty_data
-from dashboard.document import to_document
+from dashboard.document import from_document, to_document
 from dashboard.ingest import Dataset
 from dashboard.period import Period
+from dashboard.report.compare import compare, tally, trend
 from dashboard.scoring import Scorecard, score
 from dashboard.settings import Settings
 from dashboard.store import (
@@ -41,29 +41,39 @@ from dashboard.store import (
     NotFound,
     WeakPassphrase,
     authorize,
-    compare,
     create_workspace,
     current_audit,
     delete_audit,
     get_audit,
+    history,
     issue_save_token,
     latest_change_token,
     list_audits,
     load_dataset,
-    load_scorecard_dict,
+    load_scorecard,
     open_store,
     previous_audit,
     rename_audit,
     save_audit,
     set_current,
     set_passphrase,
-    trend,
     trusted_access,
     workspace_info,
 )
 from dashboard.store.db import alembic_config, make_engine, migrate
 from dashboard.store.models import AuditTable, Base, Passphrase
-from dashboard.store.repository import PAUSE_VARIABLE, SAMPLE_SLUG
+from dashboard.store.workspaces import SAMPLE_SLUG
+
+# A save that stops inside its transaction (audit written, nothing committed) and says so:
+# the test installs this hook in the process it then kills; the product has none.
+PAUSED = "paused inside the save"
+PAUSING_SAVE = f"""
+import sys, time
+from dashboard.store import audits
+audits.INSIDE_SAVE.append(lambda: (print({PAUSED!r}, file=sys.stderr, flush=True), time.sleep(120)))
+from dashboard.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
 
 Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
 Q2 = Period(date(2026, 4, 1), date(2026, 6, 30))
@@ -206,7 +216,10 @@ def test_a_stored_audit_renders_and_recomputes_without_the_original_files(engine
     audit_id = save_audit(engine, access, card, dataset, settings, saved_by="anna")
     stored = get_audit(engine, access, audit_id)
     expected = to_document(card)
-    assert stored.scorecard == expected == load_scorecard_dict(engine, access, audit_id)
+    assert stored.scorecard == expected
+    assert to_document(load_scorecard(engine, access, audit_id)) == to_document(
+        stored.to_scorecard()
+    )
     rebuilt = to_document(stored.to_scorecard())  # renders as computed, from two-decimal scores
     assert {k: v for k, v in rebuilt.items() if k != "gaps"} == {
         k: v for k, v in expected.items() if k != "gaps"
@@ -351,7 +364,7 @@ def test_a_viewer_of_one_workspace_cannot_reach_another(engine) -> None:
     theirs = save(engine, other)
     viewer = authorize(engine, "acme", "lettura acme")
     assert list_audits(engine, viewer) == []
-    for read in (get_audit, load_scorecard_dict, load_dataset, previous_audit):
+    for read in (get_audit, load_scorecard, load_dataset, previous_audit):
         with pytest.raises(NotFound):
             read(engine, viewer, theirs)
     editor = trusted_access(engine, "acme")
@@ -379,18 +392,23 @@ def test_workspace_names_are_checked(engine) -> None:
 # --- compare and trend ------------------------------------------------------------------
 
 
+def saved(card: Scorecard) -> Scorecard:
+    """The scorecard as a saved audit gives it back: scores to two decimals."""
+    return from_document(to_document(card))
+
+
 def test_compare_gives_the_deltas_criterion_by_criterion_and_metric_by_metric() -> None:
-    table = compare(to_document(CARD_A), to_document(CARD_B))
-    assert len(table) == 1 + len(registry.criteria()) + len(registry.metrics())
-    assert table["id"].is_unique and table.iloc[0]["id"] == "overall"
-    rows = table.set_index("id")
-    overall = rows.loc["overall"]
+    changes = compare(saved(CARD_A), saved(CARD_B))
+    assert len(changes) == 1 + len(registry.criteria()) + len(registry.metrics())
+    rows = {c.id: c for c in changes}
+    assert len(rows) == len(changes) and changes[0].id == "overall"
+    overall = rows["overall"]
     assert (overall.score_a, overall.score_b) == (56.0, pytest.approx(71.43))
     assert overall.delta == pytest.approx(15.43) and overall.change == "better"
-    involvement = rows.loc["involvement"]
+    involvement = rows["involvement"]
     assert (involvement.level, involvement.criterion) == ("criterion", "involvement")
     assert (involvement.score_a, involvement.score_b, involvement.delta) == (60.0, 100.0, 40.0)
-    participation = rows.loc["involvement.participation_rate"]
+    participation = rows["involvement.participation_rate"]
     assert (participation.level, participation.criterion) == ("metric", "involvement")
     assert (participation.value_a, participation.value_b) == (0.15, 0.30)
     assert participation.value_delta == pytest.approx(0.15)
@@ -400,30 +418,39 @@ def test_compare_gives_the_deltas_criterion_by_criterion_and_metric_by_metric() 
         60.0,
     )
     assert (participation.target_a, participation.target_b) == (0.3, 0.3)
-    assert rows.loc["presence", "change"] == "same"
-    voice = rows.loc["voice.commentary_share"]
-    assert (voice.score_b, voice.change) == (50.0, "newly measured") and pd.isna(voice.delta)
-    assert rows.loc["voice.original_share", "change"] == "not measured"
-    backwards = compare(to_document(CARD_B), to_document(CARD_A)).set_index("id")
-    assert backwards.loc["voice.commentary_share", "change"] == "no longer measured"
-    assert backwards.loc["involvement.participation_rate", "delta"] == -60.0
-    assert backwards.loc["overall", "change"] == "worse"
+    assert not participation.target_moved
+    assert rows["presence"].change == "same"
+    voice = rows["voice.commentary_share"]
+    assert (voice.score_b, voice.change, voice.delta) == (50.0, "newly measured", None)
+    assert rows["voice.original_share"].change == "not measured"
+    backwards = {c.id: c for c in compare(saved(CARD_B), saved(CARD_A))}
+    assert backwards["voice.commentary_share"].change == "no longer measured"
+    assert backwards["involvement.participation_rate"].delta == -60.0
+    assert backwards["overall"].change == "worse"
+    assert tally(changes) == {
+        "better": 1,
+        "worse": 0,
+        "same": 1,
+        "newly measured": 1,
+        "no longer measured": 0,
+        "not measured": 9,
+    }
 
 
 def test_trend_and_previous_follow_the_periods_not_the_save_order(engine) -> None:
     access = create_workspace(engine, "acme")
     later = save(engine, access, CARD_B)
     earlier = save(engine, access, CARD_A)  # saved second, covers the earlier quarter
-    table = trend(engine, access)
-    assert table["audit_id"].tolist() == [earlier, later]
-    assert table["overall"].tolist() == [56.0, pytest.approx(71.42857)]
-    assert table["involvement"].tolist() == [60.0, 100.0]
-    assert table["voice"].isna().tolist() == [True, False]
-    assert table["is_current"].tolist() == [True, False]
-    assert {c.id for c in registry.criteria()} <= set(table.columns)
+    points = trend(history(engine, access))
+    assert [p.audit_id for p in points] == [earlier, later]
+    assert [p.overall for p in points] == [56.0, pytest.approx(71.42857)]
+    assert [p.scores["involvement"] for p in points] == [60.0, 100.0]
+    assert [p.scores["voice"] for p in points] == [None, pytest.approx(50.0)]
+    assert [p.is_current for p in points] == [True, False]
+    assert all(set(p.scores) == {c.id for c in registry.criteria()} for p in points)
     assert previous_audit(engine, access, later).info.id == earlier
     assert previous_audit(engine, access, earlier) is None
-    assert len(trend(engine, create_workspace(engine, "vuota"))) == 0
+    assert trend(history(engine, create_workspace(engine, "vuota"))) == []
 
 
 # --- from the terminal, and a crash mid-save ------------------------------------------------
@@ -491,11 +518,10 @@ def test_a_save_killed_halfway_leaves_every_earlier_audit_intact(store_url, samp
             **os.environ,
             "PRESENZA_DATABASE_URL": store_url,
             "PRESENZA_SAVE_TOKEN": issue_save_token(engine, access),
-            PAUSE_VARIABLE: "120",
         }
         token = latest_change_token(engine, access)
         saving = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "audit", "--save", "acme", "--name", "Marzo"],
+            [sys.executable, "-c", PAUSING_SAVE, "audit", "--save", "acme", "--name", "Marzo"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -505,7 +531,7 @@ def test_a_save_killed_halfway_leaves_every_earlier_audit_intact(store_url, samp
         lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=lambda: [lines.put(x) for x in saving.stderr], daemon=True).start()
         seen = []
-        while PAUSE_VARIABLE not in "".join(seen):
+        while PAUSED not in "".join(seen):
             seen.append(lines.get(timeout=120))  # the audit is written, not yet committed
         saving.kill()  # SIGKILL: no handler, no cleanup, no commit
         assert saving.wait(timeout=30) == -9

@@ -22,9 +22,9 @@ from dashboard.report.changes import (
     audit_label,
     audits_frame,
     compare_table,
-    counts,
     signed,
 )
+from dashboard.report.compare import compare, tally
 from dashboard.report.tables import period_text
 from dashboard.store import (
     SAMPLE_SLUG,
@@ -32,10 +32,9 @@ from dashboard.store import (
     AuditInfo,
     ConfirmationRequired,
     StoreError,
-    compare,
     delete_audit,
     list_audits,
-    load_scorecard_dict,
+    load_scorecard,
     previous_audit,
     rename_audit,
     save_audit,
@@ -325,16 +324,16 @@ def compare_section(engine: Engine, access: Access, audits: list[AuditInfo], lan
     if a == b:
         st.info(t("ui.audits.compare_same", lang), icon=":material/compare_arrows:")
         return
-    frame = compare(load_scorecard_dict(engine, access, a), load_scorecard_dict(engine, access, b))
-    overall = frame.iloc[0]
-    tally = counts(frame)
-    if pd.notna(overall["score_a"]) and pd.notna(overall["score_b"]):
+    changes = compare(load_scorecard(engine, access, a), load_scorecard(engine, access, b))
+    overall = changes[0]
+    verdicts = tally(changes)
+    if overall.delta is not None:
         headline = t(
             "ui.audits.compare_headline",
             lang,
-            before=number(overall["score_a"], lang, 1),
-            after=number(overall["score_b"], lang, 1),
-            delta=signed(overall["delta"], lang),
+            before=number(overall.score_a, lang, 1),
+            after=number(overall.score_b, lang, 1),
+            delta=signed(overall.delta, lang),
         )
     else:
         headline = t("audit.overall", lang) + ": " + t("audit.not_measured", lang)
@@ -345,11 +344,12 @@ def compare_section(engine: Engine, access: Access, audits: list[AuditInfo], lan
             "ui.audits.tally.all",
             lang,
             **{
-                verdict: msg(f"ui.audits.tally.{verdict}", n=tally[verdict]) for verdict in VERDICTS
+                verdict: msg(f"ui.audits.tally.{verdict}", n=verdicts[verdict])
+                for verdict in VERDICTS
             },
         )
     )
-    table = compare_table(frame, lang, metrics=with_metrics)
+    table = compare_table(changes, lang, metrics=with_metrics)
     st.dataframe(
         _style(table),
         hide_index=True,

@@ -14,12 +14,12 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import Lang, date_text, number, t
 from dashboard.report.changes import signed
+from dashboard.report.compare import TrendPoint, trend
 from dashboard.report.tables import period_text
 from dashboard.scoring import Scorecard
 from dashboard.store import (
@@ -28,9 +28,9 @@ from dashboard.store import (
     GrantEnded,
     StoredAudit,
     current_audit,
+    history,
     latest_change_token,
     previous_audit,
-    trend,
 )
 from dashboard.ui import saved, state, views, widgets
 from dashboard.ui.tables import gaps_table
@@ -51,7 +51,7 @@ class View:
     token: int
     current: StoredAudit | None
     previous: StoredAudit | None
-    trend: pd.DataFrame
+    trend: list[TrendPoint]
 
 
 def load(access: Access) -> View:
@@ -65,7 +65,7 @@ def load(access: Access) -> View:
         return kept
     current = current_audit(engine, access)
     previous = previous_audit(engine, access, current.info.id) if current else None
-    view = View(token, current, previous, trend(engine, access))
+    view = View(token, current, previous, trend(history(engine, access)))
     cache[access.workspace_id] = view
     return view
 
@@ -178,8 +178,8 @@ def criteria(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) 
     """Twelve tiles: today's score, the change since the previous audit, and (from three
     audits on) the criterion's line across all of them."""
     st.subheader(t("ui.exec.criteria", lang), anchor=False)
-    history = view.trend
-    lines = len(history) >= SPARK_FROM
+    points = view.trend
+    lines = len(points) >= SPARK_FROM
     said = [t("ui.exec.criteria_caption", lang)] if before is not None else []
     if lines:
         said.append(t("ui.exec.criteria_line", lang))
@@ -201,9 +201,9 @@ def criteria(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) 
                 else:
                     delta = _delta(c.score, was, lang)
             spark = None
-            if lines and c.id in history.columns:
+            if lines:
                 # An audit that did not measure it is left out of the line, never drawn as 0.
-                measured = pd.to_numeric(history[c.id], errors="coerce").dropna().tolist()
+                measured = [s for p in points if (s := p.scores.get(c.id)) is not None]
                 spark = measured if len(measured) > 1 else None
             column.metric(
                 c.spec.title[lang],

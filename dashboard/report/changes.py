@@ -1,8 +1,8 @@
 """Saved audits as tables a reader takes in at a glance: the list, and how two compare.
 
-`dashboard.store` lists the audits and `dashboard.store.compare` computes the
+`dashboard.store` lists the audits and `dashboard.report.compare` computes the
 differences; here they become tables in one language: each item named, values in
-their units (31 %, 2,4×, 36 days), changes signed (+4,2 points, -3 pp), the one-word
+their units (31%, 2,4×, 36 days), changes signed (+4,2 points, -3 pp), the one-word
 verdict translated, dates as each language writes them. Nothing here touches Streamlit.
 """
 
@@ -16,12 +16,12 @@ import pandas as pd
 
 from dashboard.criteria import registry
 from dashboard.i18n import Lang, date_text, format_value, number, t
+from dashboard.report.compare import CHANGES, Change
 from dashboard.report.tables import period_text
 
 if TYPE_CHECKING:
     from dashboard.store.records import AuditInfo
 
-CHANGES = ("better", "worse", "same", "newly measured", "no longer measured", "not measured")
 COLUMNS = [
     "level",  # overall, criterion or metric (kept for styling)
     "item",
@@ -91,54 +91,46 @@ def _score(value: Any, lang: Lang) -> str:
     return "—" if _missing(value) else number(value, lang, 1)
 
 
-def compare_table(frame: pd.DataFrame, lang: Lang, *, metrics: bool = True) -> pd.DataFrame:
-    """`store.compare(a, b)` as the rows a reader sees: the overall index, each criterion and,
-    when `metrics`, its metrics, with the changes signed and the targets that moved noted."""
+def compare_table(changes: Sequence[Change], lang: Lang, *, metrics: bool = True) -> pd.DataFrame:
+    """A comparison (`report.compare.compare`) as the rows a reader sees: the overall index,
+    each criterion and, when `metrics`, its metrics, the changes signed and the targets
+    that moved noted."""
     specs = registry.metrics()
     rows = []
-    for r in frame.to_dict("records"):
-        level = r["level"]
-        if level == "metric" and not metrics:
+    for change in changes:
+        if change.level == "metric" and not metrics:
             continue
-        spec = specs.get(r["id"]) if level == "metric" else None
+        spec = specs.get(change.id) if change.level == "metric" else None
         unit = spec.unit if spec else "number"
         before = after = value_change = note = ""
-        if level == "metric":
-            before = "" if _missing(r["value_a"]) else format_value(r["value_a"], unit, lang)
-            after = "" if _missing(r["value_b"]) else format_value(r["value_b"], unit, lang)
-            value_change = value_change_text(r["value_delta"], unit, lang)
-            target_a, target_b = r["target_a"], r["target_b"]
-            if not _missing(target_a) and not _missing(target_b) and target_a != target_b:
+        if change.level == "metric":
+            before = "" if change.value_a is None else format_value(change.value_a, unit, lang)
+            after = "" if change.value_b is None else format_value(change.value_b, unit, lang)
+            value_change = value_change_text(change.value_delta, unit, lang)
+            if change.target_moved:
                 note = t(
                     "compare.target_moved",
                     lang,
-                    before=format_value(target_a, unit, lang),
-                    after=format_value(target_b, unit, lang),
+                    before=format_value(change.target_a, unit, lang),
+                    after=format_value(change.target_b, unit, lang),
                 )
-        delta = None if _missing(r["delta"]) else float(r["delta"])
+        delta = change.delta
         rows.append(
             {
-                "level": level,
-                "item": item_title(level, r["id"], lang),
+                "level": change.level,
+                "item": item_title(change.level, change.id, lang),
                 "before": before,
                 "after": after,
                 "value_change": value_change,
-                "score_before": _score(r["score_a"], lang),
-                "score_after": _score(r["score_b"], lang),
+                "score_before": _score(change.score_a, lang),
+                "score_after": _score(change.score_b, lang),
                 "score_change": "" if delta is None else signed(delta, lang),
-                "change": change_text(r["change"], lang),
+                "change": change_text(change.change, lang),
                 "note": note,
                 "delta": delta,
             }
         )
     return pd.DataFrame(rows, columns=COLUMNS)
-
-
-def counts(frame: pd.DataFrame, level: str = "criterion") -> dict[str, int]:
-    """How many criteria (or metrics) got better, worse or stayed the same: `store.compare`
-    rows of one level, counted by their verdict."""
-    rows = frame[frame["level"] == level]
-    return {change: int((rows["change"] == change).sum()) for change in CHANGES}
 
 
 AUDIT_COLUMNS = ["id", "name", "period", "score", "level", "current", "saved_by", "saved_at"]

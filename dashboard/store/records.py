@@ -71,13 +71,19 @@ class StoredAudit:
 
     def to_scorecard(self) -> Scorecard:
         """The scorecard object every view renders, without recomputing anything."""
-        try:
-            return from_document(self.scorecard, self.info.saved_at)
-        except DocumentError as error:
-            raise SnapshotError(error.msg) from None
+        return rebuilt(self.scorecard, self.info.saved_at)
 
     def settings(self) -> Settings:
         return parse_settings(self.settings_toml)
 
     def questionnaire(self) -> dict[str, Any]:
         return parse_questionnaire(self.questionnaire_toml)
+
+
+def rebuilt(document: dict[str, Any], saved_at: datetime) -> Scorecard:
+    """A saved audit's scorecard from its document; `SnapshotError` when this version cannot
+    rebuild it (the store's refusal, which the views say like any other)."""
+    try:
+        return from_document(document, saved_at)
+    except DocumentError as error:
+        raise SnapshotError(error.msg) from None

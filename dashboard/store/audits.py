@@ -1,6 +1,5 @@
-"""Audits: every read and write of saved audits the dashboard and the CLI make, and the
-store's start-up (schema, the sample workspace). Workspaces and sign-in are in
-`workspaces`.
+"""Audits: every read and write of saved audits the dashboard and the CLI make. Workspaces
+and sign-in are in `workspaces`, the store's start-up and the sample in `seed`.
 
 Every function takes the engine and the `Access` it was granted, and only ever
 touches that workspace's rows: an audit id from another workspace is "not found",
@@ -12,35 +11,25 @@ and a crash mid-save leaves nothing half-written.
 
 from __future__ import annotations
 
-import os
-import sys
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
-import pandas as pd
-from alembic.util import CommandError
 from sqlalchemy import Engine, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, undefer
 
 from dashboard.document import to_document
 from dashboard.ingest import Dataset
 from dashboard.messages import msg
-from dashboard.period import Period
 from dashboard.scoring import Scorecard
 from dashboard.settings import Settings
 from dashboard.store.access import Access
-from dashboard.store.compare import trend_table
-from dashboard.store.db import describe, make_engine, migrate
 from dashboard.store.errors import (
     ConfirmationRequired,
     NotFound,
-    StoreUnavailable,
 )
 from dashboard.store.models import Audit, AuditTable, Workspace
-from dashboard.store.records import AuditInfo, StoredAudit
+from dashboard.store.records import AuditInfo, StoredAudit, rebuilt
 from dashboard.store.snapshot import (
     TABLE_CAP_BYTES,
     TableCopy,
@@ -49,65 +38,13 @@ from dashboard.store.snapshot import (
     questionnaire_toml,
     settings_toml,
 )
-from dashboard.store.workspaces import SAMPLE_SLUG, check_name, granted, lock_workspace, writing
+from dashboard.store.workspaces import check_name, granted, lock_workspace, writing
 
-# Test hook, see `_pause_inside_save`.
-PAUSE_VARIABLE = "PRESENZA_TEST_SAVE_PAUSE"
+# Called inside every save's transaction, once the audit is written and before it commits.
+# Empty in the product: only the test that kills a save halfway puts a pause here.
+INSIDE_SAVE: list[Callable[[], object]] = []
 # "How it moved since the last audit" follows the data's calendar, not the save order.
 _CHRONOLOGICAL = (Audit.period_end, Audit.period_start, Audit.saved_at, Audit.id)
-
-
-# --- start-up ------------------------------------------------------------------
-
-
-def open_store(url: str | None = None, *, sample: bool = True) -> Engine:
-    """The engine, with the schema migrated and (unless told not to) the sample workspace.
-
-    Call once per process (e.g. under `st.cache_resource`); every instance may call it
-    at start-up, migrations and the sample are safe to race.
-    """
-    engine = make_engine(url)
-    try:
-        migrate(engine)
-        if sample:
-            ensure_sample(engine)
-    except (SQLAlchemyError, CommandError) as error:
-        engine.dispose()
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        raise StoreUnavailable(
-            msg("store.error.unavailable", url=describe(engine.url), detail=reason)
-        ) from None
-    return engine
-
-
-def ensure_sample(engine: Engine) -> None:
-    """The open `esempio` workspace with two audits of the bundled company (first and second
-    half of its data), so a first look shows a current audit and how it moved."""
-    with Session(engine) as session:
-        if session.scalar(select(Workspace.id).where(Workspace.slug == SAMPLE_SLUG)):
-            return
-    from dashboard.audit import Auditor
-    from dashboard.bundled import load_sample
-
-    dataset = load_sample()
-    auditor = Auditor(dataset)
-    span = auditor.period()
-    months = span.months()
-    halves = [span]
-    if len(months) > 1:
-        middle = months[len(months) // 2]
-        halves = [Period(span.start, middle - timedelta(days=1)), Period(middle, span.end)]
-    cards = [auditor.scorecard(Settings(), period) for period in halves]
-    payloads = [_AuditPayload.of(card, dataset, Settings(), TABLE_CAP_BYTES) for card in cards]
-    try:
-        with writing(engine) as session:
-            workspace = Workspace(slug=SAMPLE_SLUG, name="Esempio S.p.A.", is_open=True)
-            session.add(workspace)
-            session.flush()
-            for card, payload in zip(cards, payloads, strict=True):
-                _insert_audit(session, workspace, card, payload, None, "Presenza")
-    except IntegrityError:  # another instance seeded it first
-        return
 
 
 # --- audits ----------------------------------------------------------------------
@@ -134,11 +71,12 @@ def save_audit(
     access.require_editor()
     name = check_name(name) if name else None
     saved_by = check_name(saved_by, what="saved_by")
-    payload = _AuditPayload.of(scorecard, dataset, settings, table_cap_bytes)
+    payload = AuditPayload.of(scorecard, dataset, settings, table_cap_bytes)
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
-        audit = _insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
-        _pause_inside_save()
+        audit = insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
+        for hook in INSIDE_SAVE:
+            hook()
         return audit.id
 
 
@@ -186,10 +124,11 @@ def previous_audit(engine: Engine, access: Access, audit_id: int) -> StoredAudit
         return _stored(session, _audit(session, access, ids[position - 1], full=True))
 
 
-def load_scorecard_dict(engine: Engine, access: Access, audit_id: int) -> dict[str, Any]:
-    """Just the stored scorecard document (what the views render)."""
+def load_scorecard(engine: Engine, access: Access, audit_id: int) -> Scorecard:
+    """The scorecard as it was saved (what the views render, and what compares)."""
     with Session(engine) as session:
-        return _audit(session, access, audit_id, full=True).scorecard
+        audit = _audit(session, access, audit_id, full=True)
+        return _stored(session, audit).to_scorecard()
 
 
 def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | None:
@@ -256,8 +195,9 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
                 latest.is_current = True
 
 
-def trend(engine: Engine, access: Access) -> pd.DataFrame:
-    """Overall index and each criterion's score per audit, oldest period first."""
+def history(engine: Engine, access: Access) -> list[tuple[AuditInfo, Scorecard]]:
+    """Every audit of the workspace with its scorecard, oldest period first (the trend's
+    order: the data's calendar, not the save order)."""
     with Session(engine) as session:
         granted(session, access)
         audits = session.scalars(
@@ -266,28 +206,14 @@ def trend(engine: Engine, access: Access) -> pd.DataFrame:
             .where(Audit.workspace_id == access.workspace_id)
             .order_by(*_CHRONOLOGICAL)
         )
-        return trend_table([(_info(a), a.scorecard) for a in audits])
+        return [(_info(a), rebuilt(a.scorecard, a.saved_at)) for a in audits]
 
 
 # --- inside -----------------------------------------------------------------------
 
 
-def _pause_inside_save() -> None:
-    """Test hook: hold the save transaction open, uncommitted, for PRESENZA_TEST_SAVE_PAUSE
-    seconds, announcing it on stderr.
-
-    tests/test_store.py kills a saving process here to prove that a crash mid-save
-    leaves every earlier audit intact. Unset, as everywhere outside that test, it does
-    nothing.
-    """
-    seconds = os.environ.get(PAUSE_VARIABLE)
-    if seconds:
-        print(f"{PAUSE_VARIABLE}: pausing inside the save", file=sys.stderr, flush=True)
-        time.sleep(float(seconds))
-
-
 @dataclass(frozen=True)
-class _AuditPayload:
+class AuditPayload:
     """The serialised audit, prepared before the transaction opens (Parquet takes a while)."""
 
     scorecard: dict[str, Any]
@@ -299,7 +225,8 @@ class _AuditPayload:
     @classmethod
     def of(
         cls, scorecard: Scorecard, dataset: Dataset, settings: Settings, cap_bytes: int
-    ) -> _AuditPayload:
+    ) -> AuditPayload:
+        """What `insert_audit` writes, serialised before the transaction opens."""
         return cls(
             to_document(scorecard),
             settings_toml(settings),
@@ -309,11 +236,11 @@ class _AuditPayload:
         )
 
 
-def _insert_audit(
+def insert_audit(
     session: Session,
     workspace: Workspace,
     scorecard: Scorecard,
-    payload: _AuditPayload,
+    payload: AuditPayload,
     name: str | None,
     saved_by: str,
     make_current: bool = True,
