@@ -44,7 +44,7 @@ from dashboard.store import (
     trusted_access,
     workspace_info,
 )
-from dashboard.store.access import check_strength
+from dashboard.store.access import SCRYPT, Scrypt, check_strength
 from dashboard.store.db import alembic_config, make_engine, migrate, writer
 from dashboard.store.models import Passphrase, SignInFailure, Workspace
 from dashboard.store.throttle import RULES
@@ -272,6 +272,40 @@ def test_the_migration_takes_back_a_passphrase_set_on_the_sample(store_url: str)
         assert kept == [2] and epochs == [0, 0]
     finally:
         store.dispose()
+
+
+def test_a_digest_made_at_an_older_cost_is_checked_with_it_and_rehashed_at_sign_in(
+    engine,
+) -> None:
+    """Each digest carries its scrypt parameters: raising the cost locks nobody out, and
+    every passphrase moves to the new cost the next time it is typed."""
+    access = acme(engine)
+    cheap = Scrypt(n=2**10, r=8, p=1)
+    with writer(engine).begin() as connection:
+        connection.execute(
+            Passphrase.__table__.update()
+            .where(Passphrase.workspace_id == access.workspace_id, Passphrase.role == "editor")
+            .values(kdf=cheap.kdf, salt=b"s" * 16, digest=cheap.digest(EDITOR, b"s" * 16))
+        )
+    epoch = authorize(engine, "acme-spa", EDITOR).epoch
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(Passphrase).where(
+                Passphrase.workspace_id == access.workspace_id, Passphrase.role == "editor"
+            )
+        ).one()
+    assert row.kdf == SCRYPT.kdf == "scrypt:n=16384,r=8,p=1" and row.salt != b"s" * 16
+    assert row.digest == SCRYPT.digest(EDITOR, row.salt)
+    again = authorize(engine, "acme-spa", EDITOR)  # the new digest opens it; no one signed out
+    assert (again.role, again.epoch) == ("editor", epoch)
+    with pytest.raises(AccessDenied):
+        authorize(engine, "acme-spa", WRONG)
+
+
+def test_a_digest_of_another_function_or_an_absurd_cost_opens_nothing() -> None:
+    assert Scrypt.parse("scrypt:n=16384,r=8,p=1") == SCRYPT
+    for kdf in ("bcrypt:12", "scrypt:n=1000,r=8,p=1", "scrypt:n=1073741824,r=8,p=1", ""):
+        assert Scrypt.parse(kdf) is None, kdf
 
 
 # --- guessing ----------------------------------------------------------------------------------

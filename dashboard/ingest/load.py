@@ -18,6 +18,7 @@ import polars as pl
 from dashboard.ingest import adapters
 from dashboard.ingest.convert import Converted, convert, match_columns, missing_required
 from dashboard.ingest.limits import Limits
+from dashboard.ingest.mappings import match_saved
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import Grid, NotUtf8, Progress, ReadError, grid_from_rows
 from dashboard.ingest.upload import Upload
@@ -30,7 +31,7 @@ from dashboard.questionnaire import (
 from dashboard.schema import TABLES, Table
 
 if TYPE_CHECKING:
-    from dashboard.ingest.mappings import MappingStore
+    from dashboard.ingest.mappings import Mappings
 
 log = logging.getLogger("presenza.ingest")
 __all__ = ["Loaded", "file_header", "load_file"]
@@ -111,7 +112,7 @@ def load_file(
     table: str | None = None,
     mapping: dict[str, int] | None = None,
     progress: Progress | None = None,
-    mappings: MappingStore | None = None,
+    mappings: Mappings | None = None,
     employee: str | None = None,
     limits: Limits | None = None,
     headerless: bool = False,
@@ -156,7 +157,7 @@ def _attempt(
     table: str | None,
     mapping: dict[str, int] | None,
     progress: Progress | None,
-    mappings: MappingStore | None,
+    mappings: Mappings | None,
     employee: str | None,
     headerless: bool,
 ) -> Loaded:
@@ -212,7 +213,7 @@ def _load_into(
     table: str | None,
     mapping: dict[str, int] | None,
     progress: Progress | None,
-    mappings: MappingStore | None = None,
+    mappings: Mappings | None = None,
     employee: str | None = None,
     headerless: bool = False,
 ) -> None:
@@ -232,7 +233,7 @@ def _load_into(
     grids = _grids(upload, progress, headerless and mapping is not None)
     fits = _fits(grids, table) if mapping is None else []
     # A layout nothing recognises may have a mapping the user saved for its exact header.
-    saved = mappings.match(grids) if not fits and mapping is None and mappings else None
+    saved = match_saved(mappings, grids) if not fits and mapping is None and mappings else None
     if saved is not None:
         grid, name, mapping, note = saved
         result.format, result.table = "mapped", name

@@ -1,4 +1,5 @@
-"""The store's start-up: the schema migrated, and the sample workspace seeded.
+"""The store's start-up: the schema migrated, the sample workspace seeded (and the column
+mappings an older version kept in a file imported).
 
 The sample is the one place the store runs the engine: two audits of the bundled
 company, so a first look at the Saved audits page and the executive view shows a
@@ -8,6 +9,7 @@ current audit and how it moved.
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from alembic.util import CommandError
 from sqlalchemy import Engine, select
@@ -20,11 +22,15 @@ from dashboard.messages import msg
 from dashboard.period import Period
 from dashboard.settings import Settings
 from dashboard.store.audits import AuditPayload, insert_audit
-from dashboard.store.db import describe, make_engine, migrate
+from dashboard.store.db import data_dir, describe, make_engine, migrate
 from dashboard.store.errors import StoreUnavailable
+from dashboard.store.mappings import import_file
 from dashboard.store.models import Workspace
 from dashboard.store.snapshot import TABLE_CAP_BYTES
 from dashboard.store.workspaces import SAMPLE_SLUG, writing
+
+# Where versions before 0003 kept the column mappings: imported once, at start-up.
+LEGACY_MAPPINGS = Path("mappings.json")
 
 
 def open_store(url: str | None = None, *, sample: bool = True) -> Engine:
@@ -36,6 +42,8 @@ def open_store(url: str | None = None, *, sample: bool = True) -> Engine:
     engine = make_engine(url)
     try:
         migrate(engine)
+        if (data_dir() / LEGACY_MAPPINGS).exists():
+            import_file(engine, data_dir() / LEGACY_MAPPINGS)
         if sample:
             ensure_sample(engine)
     except (SQLAlchemyError, CommandError) as error:

@@ -29,6 +29,8 @@ from dashboard.store.access import (
     hash_passphrase,
     matching_role,
     new_save_token,
+    outdated,
+    rehash,
     token_matches,
 )
 from dashboard.store.db import writer
@@ -136,7 +138,19 @@ def authorize(
         )
         raise denied
     throttle.clear(engine, subjects[:1])
+    if outdated(stored[role]):
+        _rehash(engine, workspace.id, role, passphrase)
     return _access(workspace, role)
+
+
+def _rehash(engine: Engine, workspace_id: int, role: Role, passphrase: str) -> None:
+    """The digest of a passphrase just checked, made again at today's cost. The passphrase
+    is the same, so no one is signed out (the grant epoch stays)."""
+    kdf, salt, digest = rehash(passphrase)
+    with writing(engine) as session:
+        row = session.get(Passphrase, (workspace_id, role))
+        if row is not None and outdated(row):
+            row.kdf, row.salt, row.digest = kdf, salt, digest
 
 
 def authorize_server(

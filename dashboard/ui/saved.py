@@ -38,6 +38,7 @@ from dashboard.store import (
     trusted_access,
 )
 from dashboard.store.db import database_url
+from dashboard.store.mappings import LOCAL, user_owner, workspace_owner
 from dashboard.ui.views import plain
 
 log = logging.getLogger("presenza.app")
@@ -259,6 +260,22 @@ def login_button(lang: Lang, key: str) -> None:
         except Exception as error:  # Authlib missing, or a provider misconfigured
             log.warning("login failed: %s", error)
             st.error(plain(str(error)), icon=":material/error:")
+
+
+def mapping_owner() -> str | None:
+    """Whose the column mappings this session confirms are: the workspace it works in, when
+    it may edit it; else the signed-in user; else, on a server no one else reaches, its one
+    user. None: a shared server's anonymous session, whose mappings stay in the session."""
+    slug = chosen_workspace()
+    access = granted().get(slug)
+    if access is not None and access.can_edit and slug != SAMPLE_SLUG:
+        return workspace_owner(slug)
+    email = signed_in_email()
+    if email:
+        return user_owner(email)
+    if deployment.is_loopback(st.get_option("server.address")):
+        return LOCAL
+    return None
 
 
 def saved_by_default() -> str:
