@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import tomllib
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -154,7 +155,22 @@ def _as_date(value: Any) -> date | None:
     return value
 
 
-def to_toml(questionnaire: dict[str, Any]) -> str:
+def merged_answers(*sources: Iterable[Mapping[str, Any]] | Mapping[str, Any]) -> dict[str, Any]:
+    """Answers from several questionnaires, later ones overriding earlier ones key by key
+    (a governance answer, a platform's followers; the agencies and platforms lists whole).
+    Each source is a questionnaire, or an iterable of them."""
+    merged: dict[str, Any] = {"governance": {}, "followers": {}}
+    for source in sources:
+        for answers in [source] if isinstance(source, Mapping) else source:
+            merged["governance"].update(answers.get("governance", {}))
+            merged["followers"].update(answers.get("followers", {}))
+            for key in ("agencies", "platforms"):
+                if key in answers:
+                    merged[key] = answers[key]
+    return merged
+
+
+def to_toml(questionnaire: Mapping[str, Any]) -> str:
     """The questionnaire as TOML text, to download or save with an audit."""
     import tomli_w
 

@@ -8,8 +8,10 @@ never scored as 0.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from dashboard.criteria import registry
 from dashboard.criteria.base import Measure
@@ -147,26 +149,36 @@ def score_criterion(
     return CriterionResult(spec, settings.criterion_weight(spec.id), tuple(results), score)
 
 
+def measure_criterion(spec: CriterionSpec, context: Context) -> dict[str, Measure]:
+    """Run one criterion's family; it must return exactly the metrics the registry declares."""
+    computed = FAMILIES[spec.id](context)
+    declared = {m.id for m in spec.metrics}
+    if set(computed) != declared:
+        raise RuntimeError(
+            f"{spec.id} computed {sorted(computed)}, registry declares {sorted(declared)}"
+        )
+    return computed
+
+
 def measure_all(context: Context) -> dict[str, Measure]:
-    """Run every criterion family; each must return exactly the metrics the registry declares."""
+    """Run every criterion family."""
     measures: dict[str, Measure] = {}
     for spec in registry.criteria():
-        computed = FAMILIES[spec.id](context)
-        declared = {m.id for m in spec.metrics}
-        if set(computed) != declared:
-            raise RuntimeError(
-                f"{spec.id} computed {sorted(computed)}, registry declares {sorted(declared)}"
-            )
-        measures.update(computed)
+        measures.update(measure_criterion(spec, context))
     return measures
 
 
 def score(
-    data: AuditData, period: Period, settings: Settings, measures: dict[str, Measure] | None = None
+    data: AuditData,
+    period: Period,
+    settings: Settings,
+    measures: dict[str, Measure] | None = None,
+    questionnaire: Mapping[str, Any] | None = None,
 ) -> Scorecard:
-    """The scorecard of one period. Pass `measures` to re-score new weights without recomputing."""
+    """The scorecard of one period under these answers. Pass `measures` to re-score new
+    weights without recomputing."""
     if measures is None:
-        measures = measure_all(Context(data, period, settings))
+        measures = measure_all(Context(data, period, settings, questionnaire))
     criteria = tuple(score_criterion(spec, measures, settings) for spec in registry.criteria())
     overall = weighted_mean([(c.score, c.weight) for c in criteria if c.score is not None])
     level = None if overall is None else level_index(overall)

@@ -105,3 +105,40 @@ def test_the_engine_never_imports_the_views() -> None:
         if name.startswith(views):
             continue
         assert not {t for t in targets if t.startswith(views)}, name
+
+
+def source_files() -> Iterator[Path]:
+    yield from sorted(PACKAGE.rglob("*.py"))
+
+
+def test_session_state_is_touched_only_by_the_state_module() -> None:
+    """Every key a session keeps is declared, typed, in `ui/state.py`."""
+    users = [p.relative_to(ROOT) for p in source_files() if "session_state" in p.read_text("utf-8")]
+    assert [str(p) for p in users] == ["dashboard/ui/state.py"]
+
+
+def test_streamlit_only_in_the_views() -> None:
+    views = ("dashboard.ui", "dashboard.app_pages")
+    for name, path in modules().items():
+        if name.startswith(views):
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            assert not any(n.split(".")[0] == "streamlit" for n in names), name
+
+
+def test_no_module_over_500_lines() -> None:
+    """Small modules with one job (catalogs and data files are not Python)."""
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in source_files()
+        if (n := len(p.read_text("utf-8").splitlines())) > 500
+    }
+    assert long == {}

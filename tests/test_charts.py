@@ -12,6 +12,7 @@ import pytest
 from dashboard import charts
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
+from dashboard.charts import style
 from dashboard.criteria import registry
 from dashboard.criteria.network import department_matrix
 from dashboard.criteria.page import monthly_posts, platform_conversation, weekly_posts
@@ -81,12 +82,12 @@ def test_unmeasured_criterion_is_labelled_not_zero() -> None:
 
 
 def test_level_colors_are_the_colour_blind_safe_bands() -> None:
-    assert charts.level_color(None) == charts.GREY
-    assert charts.level_color(0) == charts.VERMILLION
-    assert charts.level_color(19.99) == charts.VERMILLION
-    assert charts.level_color(20) == charts.ORANGE
-    assert charts.level_color(100) == charts.LEVEL_COLORS[-1]
-    assert set(charts.LEVEL_COLORS[:4]) <= {*charts.PALETTE}
+    assert charts.level_color(None) == style.GREY
+    assert charts.level_color(0) == style.VERMILLION
+    assert charts.level_color(19.99) == style.VERMILLION
+    assert charts.level_color(20) == style.ORANGE
+    assert charts.level_color(100) == style.LEVEL_COLORS[-1]
+    assert set(style.LEVEL_COLORS[:4]) <= {*style.PALETTE}
 
 
 def test_department_participation_marks_company_rate_and_target(ctx, scorecard) -> None:

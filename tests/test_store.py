@@ -253,6 +253,26 @@ def test_a_stored_audit_renders_and_recomputes_without_the_original_files(engine
     assert to_document(recomputed) == expected
 
 
+def test_answers_given_in_the_app_are_saved_and_recomputed_with(engine, sample) -> None:
+    """The answers are not part of the dataset: the save is told them, and the audit
+    reopened scores with them, not with the questionnaire files' answers."""
+    dataset, card = sample
+    access = create_workspace(engine, "acme")
+    answers = dataset.questionnaire | {"governance": {"policy_exists": False}}
+    card = Auditor(dataset).scorecard(Settings(), card.period, answers)
+    audit_id = save_audit(
+        engine, access, card, dataset, Settings(), saved_by="anna", questionnaire=answers
+    )
+    stored = get_audit(engine, access, audit_id)
+    assert stored.questionnaire()["governance"] == {"policy_exists": False}
+    again = load_dataset(engine, access, audit_id)
+    recomputed = run_audit(again, Settings(), card.period.start, card.period.end)
+    assert to_document(recomputed) == to_document(card)
+    assert to_document(recomputed) != to_document(
+        run_audit(dataset, Settings(), card.period.start, card.period.end)
+    )
+
+
 def test_a_table_above_the_size_cap_keeps_only_its_digest(engine, sample) -> None:
     dataset, card = sample
     access = create_workspace(engine, "acme")

@@ -87,10 +87,10 @@ def render() -> None:
     ctx = state.context()
     ids = [c.id for c in scorecard.criteria]
     options = [ALL, *ids]
-    if st.session_state.get("criterion_pick") not in options:
-        st.session_state["criterion_pick"] = ids[0]  # one clean page; "all" is an option
+    if state.CRITERION.get() not in options:
+        state.CRITERION.set(ids[0])  # one clean page; "all" is an option
     pick, back, forward = st.columns([6, 1, 1], vertical_alignment="bottom")
-    current = st.session_state["criterion_pick"]
+    current = state.CRITERION.get()
     position = options.index(current)
     with back:
         if st.button(
@@ -99,7 +99,7 @@ def render() -> None:
             disabled=position <= 1,
             width="stretch",
         ):
-            st.session_state["criterion_pick"] = options[position - 1]
+            state.CRITERION.set(options[position - 1])
             st.rerun()
     with forward:
         if st.button(
@@ -108,14 +108,14 @@ def render() -> None:
             disabled=position >= len(options) - 1,
             width="stretch",
         ):
-            st.session_state["criterion_pick"] = options[max(position, 0) + 1]
+            state.CRITERION.set(options[max(position, 0) + 1])
             st.rerun()
     with pick:
         chosen = st.selectbox(
             t("ui.criterion", lang),
             options,
             format_func=_option_label(scorecard, lang),
-            key="criterion_pick",
+            key=state.CRITERION.name,
             placeholder=t("ui.choose", lang),
         )
     if chosen is None:  # the box was cleared: nothing chosen yet

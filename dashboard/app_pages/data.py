@@ -80,6 +80,7 @@ def upload_section(lang: str) -> None:
     )
     replaced = was_sample and dataset is not session.dataset and any(f.ok for f in loaded)
     state.set_dataset(dataset, sample=was_sample and not replaced)
+    state.add_answers(loaded)
     state.record_loads(loaded)
     state.open_offers(mapping.offers(loaded, kind))
     session.replaced_sample = replaced
@@ -306,7 +307,10 @@ def files_section(lang: str) -> None:
     if names:
         pick, button = st.columns([3, 1], vertical_alignment="bottom")
         chosen = pick.multiselect(
-            t("ui.remove_files", lang), names, key="remove_files", placeholder=t("ui.choose", lang)
+            t("ui.remove_files", lang),
+            names,
+            key=state.REMOVE_FILES,
+            placeholder=t("ui.choose", lang),
         )
         if button.button(
             t("ui.remove", lang), disabled=not chosen, key="remove_button", width="stretch"
@@ -318,7 +322,7 @@ def files_section(lang: str) -> None:
                         uploads.held().drop(loaded.digest)
                 dataset = dataset.remove(name)
             state.set_dataset(dataset, sample=session.sample and bool(dataset.files))
-            st.session_state.pop("remove_files", None)
+            state.forget(state.REMOVE_FILES)
             st.rerun()
     if not session.sample and st.button(
         t("ui.load_sample", lang), type="tertiary", icon=":material/science:", key="load_sample"
@@ -342,7 +346,7 @@ def _answer(value: object) -> int:
 def questionnaire_section(lang: str) -> None:
     st.subheader(t("ui.questionnaire", lang), anchor=False)
     st.caption(t("ui.questionnaire_help", lang))
-    answers = state.dataset().questionnaire
+    answers = state.questionnaire()
     governance = answers.get("governance", {})
     followers = answers.get("followers", {})
     # New keys whenever the stored answers change (an uploaded questionnaire, a save),
@@ -409,20 +413,14 @@ def questionnaire_section(lang: str) -> None:
             reason = views.plain(i18n.render(error.msg, lang))
             st.error(t("ui.questionnaire_error", lang, reason=reason))
             return
-        session = state.session()
         # The form showed every answer in use, so the saved form is the whole questionnaire:
-        # uploaded questionnaire files give way to it (and "Don't know" really clears).
-        dataset = session.dataset
-        for loaded in dataset.files:
-            if loaded.format == "questionnaire" and not loaded.digest.startswith("app:"):
-                dataset = dataset.remove(loaded.file)
-        state.set_dataset(
-            dataset.with_questionnaire(checked), sample=session.sample, keep_period=True
-        )
+        # the files' answers give way to it (and "Don't know" really clears). Nothing is
+        # prepared again: the next scoring re-measures the criteria these answers feed.
+        state.set_answers(checked)
         st.rerun()
     st.download_button(
         t("ui.download.questionnaire", lang),
-        data=lambda: to_toml(state.dataset().questionnaire),
+        data=lambda: to_toml(state.questionnaire()),
         file_name="questionnaire.toml",
         mime="application/toml",
         icon=":material/download:",

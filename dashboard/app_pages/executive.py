@@ -41,7 +41,6 @@ TOP_GAPS = 5
 POLL = "5s"  # how often the view asks the store whether anything changed
 GRID = 3  # criteria per row on a wide screen (columns stack on a phone)
 SPARK_FROM = 3  # a criterion's tile draws its line from this many saved audits
-CACHE_KEY = "executive_cache"
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ def load(access: Access) -> View:
     workspace changes (a language switch or a redraw does not read them again)."""
     engine = saved.engine()
     token = latest_change_token(engine, access)
-    cache = st.session_state.setdefault(CACHE_KEY, {})
+    cache = state.EXECUTIVE.get()
     kept = cache.get(access.workspace_id)
     if isinstance(kept, View) and kept.token == token:
         return kept
@@ -93,7 +92,7 @@ def live(access: Access, shown: int, lang: Lang) -> None:
 def gate(slug: str, lang: Lang) -> None:
     """No access yet: a passphrase (or a sign-in) and nothing about the workspace."""
     st.title(t("ui.nav.executive", lang), anchor=False)
-    if st.session_state.pop(saved.ENDED_KEY, None):
+    if state.GRANT_ENDED.pop():
         st.warning(t("ui.exec.grant_ended", lang), icon=":material/lock_reset:")
     if saved.oidc_enabled():
         if saved.signed_in_email() is None:
@@ -248,19 +247,18 @@ def trend_chart(card: Scorecard, before: Scorecard | None, view: View, lang: Lan
     (those that moved most, to start with)."""
     st.subheader(t("ui.exec.trend", lang), anchor=False)
     titles = {c.id: c.spec.title[lang] for c in card.criteria}
-    key = "exec_trend_criteria"
-    kept = st.session_state.get(key)
-    if kept is None or st.session_state.get("exec_trend_audit") != view.current.info.id:
-        st.session_state[key] = movers(card, before)
-        st.session_state["exec_trend_audit"] = view.current.info.id
+    kept = state.TREND_CRITERIA.get()
+    if kept is None or state.TREND_AUDIT.get() != view.current.info.id:
+        state.TREND_CRITERIA.set(movers(card, before))
+        state.TREND_AUDIT.set(view.current.info.id)
     else:
-        st.session_state[key] = [c for c in kept if c in titles]
+        state.TREND_CRITERIA.set([c for c in kept if c in titles])
     chosen = st.pills(
         t("ui.exec.trend_pick", lang),
         list(titles),
         selection_mode="multi",
         format_func=titles.__getitem__,
-        key=key,
+        key=state.TREND_CRITERIA.name,
         label_visibility="collapsed",
     )
     views.chart(

@@ -24,11 +24,9 @@ def render() -> None:
     top = float(frame["priority"].max()) if not frame.empty else 0.0
     highest = max(top, 1.0)
     # Filters kept from another period or language must still fit the current choices.
-    kept = st.session_state.get("gaps_criteria") or []
-    st.session_state["gaps_criteria"] = [c for c in kept if c in with_gaps]
-    if st.session_state.get("gaps_priority", 0.0) > math.ceil(highest):
-        st.session_state["gaps_priority"] = 0.0
-    st.session_state.setdefault("gaps_priority", 0.0)
+    state.GAP_CRITERIA.set([c for c in state.GAP_CRITERIA.get() or [] if c in with_gaps])
+    if state.GAP_PRIORITY.get() > math.ceil(highest):
+        state.GAP_PRIORITY.set(0.0)
 
     chosen, search, floor = st.columns([3, 2, 2], vertical_alignment="bottom")
     criteria = chosen.multiselect(
@@ -36,7 +34,7 @@ def render() -> None:
         with_gaps,
         format_func=names.__getitem__,
         placeholder=t("ui.all_criteria", lang),
-        key="gaps_criteria",
+        key=state.GAP_CRITERIA.name,
     )
     text = search.text_input(t("ui.search", lang), key="gaps_search")
     min_priority = floor.slider(
@@ -45,7 +43,7 @@ def render() -> None:
         max_value=float(math.ceil(highest)),
         step=1.0,
         format="%.0f",
-        key="gaps_priority",
+        key=state.GAP_PRIORITY.name,
     )
     shown = filter_gaps(frame, criteria, min_priority, text)
 
@@ -58,31 +56,7 @@ def render() -> None:
             hide_index=True,
             width="stretch",
             height=min(40 + 35 * len(shown), 760),
-            column_config={
-                "rank": st.column_config.NumberColumn("#", width=40),
-                "priority": st.column_config.ProgressColumn(
-                    t("col.priority", lang),
-                    min_value=0.0,
-                    max_value=highest,
-                    format="%.0f",
-                    help=t("ui.priority_help", lang),
-                ),
-                "criterion": st.column_config.TextColumn(t("col.criterion", lang)),
-                "metric": st.column_config.TextColumn(t("col.metric", lang)),
-                "value": st.column_config.TextColumn(t("col.measured_value", lang)),
-                "target": st.column_config.TextColumn(t("audit.target", lang).capitalize()),
-                "score": st.column_config.NumberColumn(
-                    t("audit.score", lang).capitalize(), format="%.0f"
-                ),
-                "evidence": st.column_config.TextColumn(t("audit.evidence", lang), width="large"),
-                "recommendation": st.column_config.TextColumn(
-                    t("audit.recommendation", lang), width="large"
-                ),
-                "seed": st.column_config.TextColumn(t("audit.seed", lang)),
-                "reference": st.column_config.TextColumn(
-                    t("audit.reference", lang), width="medium"
-                ),
-            },
+            column_config=views.gap_columns(lang, highest),
         )
 
     stem = f"presenza-gaps-{scorecard.period.start.isoformat()}-{scorecard.period.end.isoformat()}"

@@ -54,16 +54,7 @@ def render() -> None:
                 shown,
                 hide_index=True,
                 width="stretch",
-                column_config={
-                    "rank": st.column_config.NumberColumn("#", width=30),
-                    "criterion": st.column_config.TextColumn(t("col.criterion", lang)),
-                    "metric": st.column_config.TextColumn(t("col.metric", lang)),
-                    "value": st.column_config.TextColumn(t("col.measured_value", lang), width=90),
-                    "target": st.column_config.TextColumn(t("col.target", lang), width=90),
-                    "recommendation": st.column_config.TextColumn(
-                        t("audit.recommendation", lang), width="large"
-                    ),
-                },
+                column_config=views.gap_columns(lang),
             )
 
 

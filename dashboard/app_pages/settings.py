@@ -20,26 +20,26 @@ def _bump() -> None:
 
 
 def _set_criterion_weight(cid: str, key: str) -> None:
-    value = st.session_state.get(key)
+    value = state.widget(key)
     if value is not None:
         state.set_settings(state.settings().with_criterion_weight(cid, float(value)))
 
 
 def _set_metrics(key: str) -> None:
-    edits = (st.session_state.get(key) or {}).get("edited_rows", {})
+    edits = (state.widget(key) or {}).get("edited_rows", {})
     try:
         state.set_settings(apply_metric_edits(state.settings(), edits))
     except SettingsError as error:
-        st.session_state["settings_error"] = error.msg
+        state.SETTINGS_ERROR.set(error.msg)
 
 
 def _set_platforms(key: str) -> None:
-    chosen = st.session_state.get(key) or []
+    chosen = state.widget(key) or []
     state.set_settings(replace(state.settings(), expected_platforms=tuple(chosen)))
 
 
 def _set_weakest(key: str) -> None:
-    state.set_settings(replace(state.settings(), weakest_link=bool(st.session_state.get(key))))
+    state.set_settings(replace(state.settings(), weakest_link=bool(state.widget(key))))
 
 
 def general(lang: str) -> None:
@@ -125,7 +125,7 @@ def metric_targets(lang: str, version: int) -> None:
             ),
         },
     )
-    error = st.session_state.pop("settings_error", None)
+    error = state.SETTINGS_ERROR.pop()
     if error:
         st.error(t("ui.settings_error", lang, reason=views.plain(i18n.render(error, lang))))
 
@@ -161,9 +161,9 @@ def file_section(lang: str, version: int) -> None:
         else:
             state.set_settings(settings)
             _bump()
-            st.session_state["settings_loaded"] = upload.name
+            state.SETTINGS_LOADED.set(upload.name)
             st.rerun()
-    loaded = st.session_state.pop("settings_loaded", None)
+    loaded = state.SETTINGS_LOADED.pop()
     if loaded:
         st.success(t("ui.settings_loaded", lang, file=views.plain(loaded)))
     if reset.button(

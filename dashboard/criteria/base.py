@@ -21,13 +21,18 @@ if TYPE_CHECKING:
 Family = Callable[["Context"], dict[str, "Measure"]]
 NOTHING_TO_COUNT = msg("measure.missing.nothing_in_period")
 FAMILIES: dict[str, Family] = {}
+# The questionnaire sections each family reads (beyond the expected platforms, which every
+# family may): a new answer re-measures only the criteria that read it.
+ANSWERS: dict[str, tuple[str, ...]] = {}
 
 
-def family(criterion_id: str) -> Callable[[Family], Family]:
-    """Register the function that computes every metric of one criterion."""
+def family(criterion_id: str, answers: tuple[str, ...] = ()) -> Callable[[Family], Family]:
+    """Register the function that computes every metric of one criterion, and the sections
+    of the questionnaire it reads (`governance`, `followers`, `agencies`)."""
 
     def register(function: Family) -> Family:
         FAMILIES[criterion_id] = function
+        ANSWERS[criterion_id] = answers
         return function
 
     return register

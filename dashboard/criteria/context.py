@@ -15,6 +15,7 @@ the evidence can say how many were left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -25,7 +26,7 @@ import polars as pl
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
 from dashboard.period import Period
-from dashboard.schema import ACTIONS
+from dashboard.schema import ACTIONS, AUTHOR_TYPES
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
 
 # The words of a title that make its holder a manager where roster.is_manager is absent
@@ -56,7 +57,6 @@ class AuditData:
     posts: pl.DataFrame
     activity: pl.DataFrame
     summary: pl.DataFrame
-    questionnaire: dict[str, Any]
     present: dict[str, frozenset[str]]  # table → columns with at least one value
 
     def has(self, table: str, column: str | None = None) -> bool:
@@ -103,8 +103,9 @@ def resolve_managers(roster: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame, agencies: list[str]) -> pl.DataFrame:
-    """author_type where the export says; else agency by questionnaire name, staff by roster match."""
+def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame) -> pl.DataFrame:
+    """Each post's author folded (`author_key`) and whether the roster knows them
+    (`author_staff`): what `author_type` needs besides the questionnaire's agencies."""
     authors = posts.select(pl.col("author").drop_nulls().unique()).with_columns(
         key=fold_expr(pl.col("author"))
     )
@@ -125,17 +126,25 @@ def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame, agencies: list[st
             ]
         )
         staff_keys.update(keys.filter(pl.col("key").is_in(wanted))["key"].to_list())
-    agency_keys = {fold(a) for a in agencies}
-    kinds = {
-        a: "agency" if key in agency_keys else "staff" if key in staff_keys else "unknown"
-        for a, key in authors.iter_rows()
-    }
-    derived = pl.col("author").replace_strict(kinds, default="unknown", return_dtype=pl.String)
-    return posts.with_columns(
-        author_type=pl.coalesce(pl.col("author_type").cast(pl.String), derived).cast(
-            pl.Enum(("staff", "agency", "unknown"))
-        )
+    key = pl.col("author").replace_strict(
+        dict(authors.iter_rows()), default=None, return_dtype=pl.String
     )
+    return posts.with_columns(author_key=key, author_staff=key.is_in(sorted(staff_keys)))
+
+
+def author_type(agencies: Sequence[str]) -> pl.Expr:
+    """Who wrote a page post: the export's author_type where it says; else an agency when
+    the author is one of the questionnaire's agencies; else staff when the roster knows
+    them (names compared folded); else unknown. Over posts from `prepare`."""
+    agency_keys = sorted({fold(a) for a in agencies})
+    derived = (
+        pl.when(pl.col("author_key").is_in(agency_keys))
+        .then(pl.lit("agency"))
+        .when(pl.col("author_staff"))
+        .then(pl.lit("staff"))
+        .otherwise(pl.lit("unknown"))
+    )
+    return pl.coalesce(pl.col("author_type").cast(pl.String), derived).cast(pl.Enum(AUTHOR_TYPES))
 
 
 def match_employee_ids(
@@ -177,13 +186,11 @@ def match_employee_ids(
 
 
 def prepare(dataset: Dataset) -> AuditData:
-    """The dataset's tables ready to score (done once per dataset, not per period)."""
-    questionnaire = dataset.questionnaire
+    """The dataset's tables ready to score (done once per dataset, not per period, and not
+    for the questionnaire's answers, which each scoring is given)."""
     raw_roster = dataset.table("roster")
     roster = resolve_managers(raw_roster)
-    posts = resolve_authors(
-        dataset.table("company_posts"), roster, questionnaire.get("agencies", [])
-    )
+    posts = resolve_authors(dataset.table("company_posts"), roster)
     activity = match_employee_ids(dataset.table("employee_activity"), roster)
     activity = match_employee_ids(activity, roster, "target_employee_id")
     summary = match_employee_ids(dataset.table("employee_summary"), roster)
@@ -199,7 +206,6 @@ def prepare(dataset: Dataset) -> AuditData:
         posts=posts,
         activity=activity,
         summary=summary,
-        questionnaire=questionnaire,
         present=present,
     )
 
@@ -210,20 +216,25 @@ def empty_data() -> AuditData:
 
 
 class Context:
-    """One period of one dataset under one set of settings: the questions criteria ask."""
+    """One period of one dataset under one set of settings and answers: the questions
+    criteria ask. The period's aggregates do not depend on the answers, so one context
+    serves every set of answers (`questionnaire` is set for each scoring)."""
 
-    def __init__(self, data: AuditData, period: Period, settings: Settings):
+    def __init__(
+        self,
+        data: AuditData,
+        period: Period,
+        settings: Settings,
+        questionnaire: Mapping[str, Any] | None = None,
+    ):
         self.data = data
         self.period = period
         self.settings = settings
+        self.questionnaire: Mapping[str, Any] = questionnaire or {}
 
     # --- inputs -------------------------------------------------------------
     def has(self, table: str, column: str | None = None) -> bool:
         return self.data.has(table, column)
-
-    @property
-    def questionnaire(self) -> dict[str, Any]:
-        return self.data.questionnaire
 
     @property
     def expected_platforms(self) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from dashboard.questionnaire import GOVERNANCE_KEYS
 RECENT = "policy_updated_12_months"  # the checklist item read from the policy_updated date
 
 
-@family("governance")
+@family("governance", answers=("governance",))
 def governance(ctx: Context) -> dict[str, Measure]:
     return {
         "governance.checklist": checklist(

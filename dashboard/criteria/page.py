@@ -1,5 +1,5 @@
 """Criterion family `page`: what the company's own pages show (in_house, consistency,
-conversation, ecosystem, presence), computed with polars over `Context.posts`.
+conversation, presence; ecosystem has its module), computed with polars over `Context.posts`.
 
 Every metric reads the page posts published in the period. An input counts as missing
 when no post of the period carries a value for it (a column present in the file but
@@ -16,7 +16,7 @@ import polars as pl
 
 from dashboard.criteria import registry
 from dashboard.criteria.base import Measure, family, records
-from dashboard.criteria.context import Context
+from dashboard.criteria.context import Context, author_type
 from dashboard.messages import Msg, Ref, all_of, either, msg
 
 POSTS = "company_posts"
@@ -31,41 +31,6 @@ NO_AUTHOR = "(no author)"  # the author of a post whose export names none, in th
 EVIDENCE_ROWS = 10  # rows per evidence list
 SILENT_WEEKS_SHOWN = 20  # Mondays of silent weeks listed (all are counted)
 SILENT_STRETCH_DAYS = 7  # a per-platform gap longer than a week is a silent stretch
-
-# Labels are `;`-separated tags, compared case-insensitively as whole tags.
-EVENT_LABELS = ("event", "events", "evento", "eventi", "fiera", "fiere")
-PARTNER_LABELS = ("partner", "partners", "partnership", "partnerships")
-# Without labels, the post text is searched for whole words (Italian and English).
-EVENT_WORDS = (
-    "evento",
-    "eventi",
-    "fiera",
-    "fiere",
-    "event",
-    "events",
-    "conference",
-    "conferences",
-    "conferenza",
-    "conferenze",
-    "workshop",
-    "workshops",
-    "convegno",
-    "convegni",
-    "meetup",
-    "meet-up",
-)
-PARTNER_WORDS = (
-    "con @",  # "con @Caseificio…": made with a partner mentioned by its handle
-    "in collaborazione con",
-    "insieme a",
-    "collaborazione",
-    "collaborazioni",
-    "partnership",
-    "partnerships",
-    "partner",
-    "partners",
-)
-
 
 # --- inputs -------------------------------------------------------------------
 
@@ -219,7 +184,7 @@ def _gaps(days: pl.DataFrame, start: date, end: date) -> pl.DataFrame:
 # --- criteria -----------------------------------------------------------------
 
 
-@family("in_house")
+@family("in_house", answers=("agencies",))
 def in_house(ctx: Context) -> dict[str, Measure]:
     if reason := _missing(ctx):
         return _all_not_measured("in_house", reason)
@@ -231,7 +196,7 @@ def in_house(ctx: Context) -> dict[str, Measure]:
 
 def _staff_post_share(ctx: Context) -> Measure:
     posts = ctx.posts
-    kind = pl.col("author_type").cast(pl.String).fill_null("unknown")
+    kind = author_type(ctx.questionnaire.get("agencies", [])).cast(pl.String).fill_null("unknown")
     staff, agency, unknown = posts.select(
         staff=(kind == "staff").sum(),
         agency=(kind == "agency").sum(),
@@ -433,50 +398,6 @@ def _conversation_rate(ctx: Context) -> Measure:
         evidence,
         empty=msg("measure.missing.no_reactions_and_replies"),
     )
-
-
-@family("ecosystem")
-def ecosystem(ctx: Context) -> dict[str, Measure]:
-    if reason := _missing(ctx):
-        return _all_not_measured("ecosystem", reason)
-    return {
-        "ecosystem.event_share": _tagged_share(ctx, EVENT_LABELS, EVENT_WORDS),
-        "ecosystem.partner_share": _tagged_share(ctx, PARTNER_LABELS, PARTNER_WORDS),
-    }
-
-
-def _alternatives(words: tuple[str, ...]) -> str:
-    """A regex alternation of literal words, longest first (so phrases win over their words)."""
-    escaped = sorted(
-        (w.replace(" ", r"\s+").replace("-", r"-?") for w in words), key=len, reverse=True
-    )
-    return "|".join(escaped)
-
-
-def _tagged_share(ctx: Context, labels: tuple[str, ...], words: tuple[str, ...]) -> Measure:
-    """Share of page posts labelled with one of `labels`; from the text's words when no labels."""
-    posts = ctx.posts
-    note: Msg | None = None
-    if not _blank(posts, "labels"):
-        column = "labels"
-        pattern = rf"(?i)(?:^|;)\s*({_alternatives(labels)})\s*(?:;|$)"
-    elif not _blank(posts, "text"):
-        column, note = "text", msg("measure.note.from_post_text")
-        pattern = rf"(?i)\b({_alternatives(words)})\b"
-    else:
-        return Measure.not_measured(either(Ref(POSTS, "labels"), Ref(POSTS, "text")))
-    matched = (
-        posts.select(
-            "post_id",
-            _platform().alias("platform"),
-            "published_at",
-            matched=pl.col(column).str.extract(pattern, 1).str.to_lowercase(),
-        )
-        .filter(pl.col("matched").is_not_null())
-        .sort("published_at")
-    )
-    evidence = {"source": column, "posts": records(matched, EVIDENCE_ROWS)}
-    return Measure.ratio(matched.height, posts.height, evidence, note=note)
 
 
 @family("presence")

@@ -282,7 +282,7 @@ def voice(ctx: Context) -> dict[str, Measure]:
 # --- amplification -----------------------------------------------------------
 
 
-@family("amplification")
+@family("amplification", answers=("followers",))
 @reads_log
 def amplification(ctx: Context) -> dict[str, Measure]:
     return {

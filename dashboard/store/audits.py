@@ -11,7 +11,7 @@ and a crash mid-save leaves nothing half-written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,18 +60,21 @@ def save_audit(
     saved_by: str,
     name: str | None = None,
     make_current: bool = True,
+    questionnaire: Mapping[str, Any] | None = None,
     table_cap_bytes: int = TABLE_CAP_BYTES,
 ) -> int:
     """Save a new audit (never overwriting one) and return its number; editors only.
 
-    `scorecard` must have been computed from `dataset` (its tables and its merged
-    questionnaire) under `settings`. The new audit becomes the current one unless
-    `make_current` is False; a workspace's first audit is current regardless.
+    `scorecard` must have been computed from `dataset` under `settings` and these
+    answers (`questionnaire`; default: the dataset's questionnaire files). The new audit
+    becomes the current one unless `make_current` is False; a workspace's first audit
+    is current regardless.
     """
     access.require_editor()
     name = check_name(name) if name else None
     saved_by = check_name(saved_by, what="saved_by")
-    payload = AuditPayload.of(scorecard, dataset, settings, table_cap_bytes)
+    answers = dataset.questionnaire if questionnaire is None else questionnaire
+    payload = AuditPayload.of(scorecard, dataset, settings, answers, table_cap_bytes)
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
         audit = insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
@@ -224,13 +227,18 @@ class AuditPayload:
 
     @classmethod
     def of(
-        cls, scorecard: Scorecard, dataset: Dataset, settings: Settings, cap_bytes: int
+        cls,
+        scorecard: Scorecard,
+        dataset: Dataset,
+        settings: Settings,
+        answers: Mapping[str, Any],
+        cap_bytes: int,
     ) -> AuditPayload:
         """What `insert_audit` writes, serialised before the transaction opens."""
         return cls(
             to_document(scorecard),
             settings_toml(settings),
-            questionnaire_toml(dataset),
+            questionnaire_toml(answers),
             [{**f.summary(), "digest": f.digest} for f in dataset.files],
             copy_tables(dataset, cap_bytes),
         )

@@ -70,7 +70,10 @@ def ensure_sample(engine: Engine) -> None:
         middle = months[len(months) // 2]
         halves = [Period(span.start, middle - timedelta(days=1)), Period(middle, span.end)]
     cards = [auditor.scorecard(Settings(), period) for period in halves]
-    payloads = [AuditPayload.of(card, dataset, Settings(), TABLE_CAP_BYTES) for card in cards]
+    answers = dataset.questionnaire
+    payloads = [
+        AuditPayload.of(card, dataset, Settings(), answers, TABLE_CAP_BYTES) for card in cards
+    ]
     try:
         with writing(engine) as session:
             workspace = Workspace(slug=SAMPLE_SLUG, name="Esempio S.p.A.", is_open=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,7 +55,8 @@ def copy_tables(dataset: Dataset, cap_bytes: int = TABLE_CAP_BYTES) -> list[Tabl
 
 
 def dataset_from_tables(tables: dict[str, tuple[str, bytes]], questionnaire: str) -> Dataset:
-    """The dataset a saved audit was computed from: name → (digest, Parquet), answers TOML.
+    """The dataset a saved audit was computed from: name → (digest, Parquet), and its answers
+    (TOML) as the dataset's questionnaire file.
 
     Each table comes back as one loaded file with today's canonical columns and types
     (a column added since the save is empty, i.e. unknown), so `Auditor` prepares it
@@ -79,13 +81,18 @@ def dataset_from_tables(tables: dict[str, tuple[str, bytes]], questionnaire: str
         )
         dataset = dataset.add(loaded)
     if questionnaire.strip():
-        dataset = dataset.with_questionnaire(parse_questionnaire(questionnaire))
+        answers = parse_questionnaire(questionnaire)
+        dataset = dataset.add(
+            Loaded(
+                "questionnaire.toml", "saved:questionnaire", "questionnaire", questionnaire=answers
+            )
+        )
     return dataset
 
 
-def questionnaire_toml(dataset: Dataset) -> str:
-    """The answers the audit used (every file's, merged) as TOML; empty when none."""
-    return to_toml(dataset.questionnaire)
+def questionnaire_toml(answers: Mapping[str, Any]) -> str:
+    """The answers the audit used as TOML; empty when none."""
+    return to_toml(answers)
 
 
 def settings_toml(settings: Settings) -> str:

@@ -39,14 +39,12 @@ from dashboard.store import (
 )
 from dashboard.store.db import database_url
 from dashboard.store.mappings import LOCAL, user_owner, workspace_owner
+from dashboard.ui import state
 from dashboard.ui.views import plain
 
 log = logging.getLogger("presenza.app")
 
-ACCESS_KEY = "store_access"  # slug → Access granted in this session
-WORKSPACE_KEY = "store_workspace"  # the workspace the Saved audits page works on
 QUERY_WORKSPACE = "workspace"  # ?workspace=… opens the executive view, read-only
-ENDED_KEY = "store_grant_ended"  # set when a grant was dropped: the gate says why
 
 
 # --- the store ---------------------------------------------------------------------
@@ -98,7 +96,7 @@ def guard(lang: Lang) -> Iterator[None]:
 def drop_ended(error: GrantEnded) -> None:
     """Forget a grant the store no longer honours, so the next run asks for a passphrase."""
     revoke(str(error.msg.params.get("slug", "")))
-    st.session_state[ENDED_KEY] = True
+    state.GRANT_ENDED.set(True)
 
 
 def client_address() -> str | None:
@@ -125,11 +123,11 @@ def linked_workspace() -> str | None:
 
 def chosen_workspace() -> str:
     """The workspace this session works on (the sample until another is chosen)."""
-    return st.session_state.get(WORKSPACE_KEY) or SAMPLE_SLUG
+    return state.WORKSPACE.get() or SAMPLE_SLUG
 
 
 def choose_workspace(slug: str) -> None:
-    st.session_state[WORKSPACE_KEY] = slug
+    state.WORKSPACE.set(slug)
 
 
 # --- what this session was granted -----------------------------------------------------
@@ -137,9 +135,7 @@ def choose_workspace(slug: str) -> None:
 
 def granted() -> dict[str, Access]:
     """Access per workspace slug, for this session only."""
-    if not isinstance(st.session_state.get(ACCESS_KEY), dict):
-        st.session_state[ACCESS_KEY] = {}
-    return st.session_state[ACCESS_KEY]
+    return state.GRANTS.get()
 
 
 def grant(access: Access) -> Access:

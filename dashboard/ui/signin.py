@@ -20,11 +20,10 @@ import streamlit as st
 from dashboard import deployment
 from dashboard.i18n import Lang, english, render, t
 from dashboard.store import AccessDenied, authorize_server
-from dashboard.ui import saved
+from dashboard.ui import saved, state
 
 log = logging.getLogger("presenza.app")
 
-SERVER_GRANT = "signin_server"  # fingerprint of the server passphrase this session gave
 _REFUSAL_LOGGED: set[str] = set()  # the start-up refusal goes to the log once per process
 
 
@@ -71,7 +70,7 @@ def signed_in() -> bool:
         email = saved.signed_in_email()
         return bool(email) and _listed_editor(email)
     configured = server_passphrase()
-    return configured is not None and st.session_state.get(SERVER_GRANT) == _fingerprint(configured)
+    return configured is not None and state.SERVER_GRANT.get() == _fingerprint(configured)
 
 
 def may_upload() -> bool:
@@ -114,7 +113,7 @@ def form(lang: Lang, key: str) -> None:
             except AccessDenied as error:
                 saved.show_error(error, lang)
                 return
-            st.session_state[SERVER_GRANT] = _fingerprint(configured)
+            state.SERVER_GRANT.set(_fingerprint(configured))
             st.rerun()
 
 

@@ -93,6 +93,31 @@ def download_csv(frame: pd.DataFrame, stem: str, key: str | None = None) -> None
     )
 
 
+def gap_columns(lang: Lang, highest: float = 100.0) -> dict[str, Any]:
+    """How every page shows the gap table (`report.tables.gaps_table`): one declaration, so
+    the overview's top gaps and the Gaps page read alike. `highest`: the priority bar's end."""
+    column = st.column_config
+    return {
+        "rank": column.NumberColumn("#", width=40),
+        "priority": column.ProgressColumn(
+            t("col.priority", lang),
+            min_value=0.0,
+            max_value=highest,
+            format="%.0f",
+            help=t("ui.priority_help", lang),
+        ),
+        "criterion": column.TextColumn(t("col.criterion", lang)),
+        "metric": column.TextColumn(t("col.metric", lang)),
+        "value": column.TextColumn(t("col.measured_value", lang), width=90),
+        "target": column.TextColumn(t("col.target", lang), width=90),
+        "score": column.NumberColumn(t("col.score", lang), format="%.0f"),
+        "evidence": column.TextColumn(t("audit.evidence", lang), width="large"),
+        "recommendation": column.TextColumn(t("audit.recommendation", lang), width="large"),
+        "seed": column.TextColumn(t("audit.seed", lang)),
+        "reference": column.TextColumn(t("audit.reference", lang), width="medium"),
+    }
+
+
 def names() -> dict[str, str] | None:
     """Roster names by employee id when the user turned names on, else None (pseudonymous)."""
     if not state.show_names():

@@ -15,7 +15,7 @@ from dashboard.ui import state
 
 
 def _sync_lang(key: str) -> None:
-    value = st.session_state.get(key)
+    value = state.widget(key)
     if value in LANGS:
         state.set_lang(value)
 
@@ -23,7 +23,7 @@ def _sync_lang(key: str) -> None:
 def language_switch(where: str) -> Lang:
     """Italiano | English."""
     key = f"lang_{where}"
-    st.session_state[key] = state.lang()
+    state.set_widget(key, state.lang())
     st.segmented_control(
         t("ui.language", state.lang()),
         options=list(LANGS),
@@ -38,7 +38,7 @@ def language_switch(where: str) -> Lang:
 
 
 def _sync_period(key: str) -> None:
-    value = st.session_state.get(key)
+    value = state.widget(key)
     if isinstance(value, tuple | list) and len(value) == 2 and all(value):
         start, end = value
         state.set_period(Period(min(start, end), max(start, end)))
@@ -53,9 +53,9 @@ def period_picker(where: str, lang: Lang) -> Period | None:
     span = audit.default_period() or current
     low, high = min(span.start, current.start), max(span.end, current.end)
     key = f"period_{where}"
-    stored = st.session_state.get(key)
+    stored = state.widget(key)
     if not (isinstance(stored, tuple) and len(stored) == 1):  # keep a half-picked range
-        st.session_state[key] = (current.start, current.end)
+        state.set_widget(key, (current.start, current.end))
     st.date_input(
         t("audit.period", lang),
         min_value=low,
@@ -78,5 +78,7 @@ def reset_period_button(where: str, lang: Lang) -> None:
 
 def names_toggle(lang: Lang) -> bool:
     """Pseudonymous ids by default; names from the roster only when turned on."""
-    st.toggle(t("ui.show_names", lang), key="show_names", help=t("ui.show_names_help", lang))
+    st.toggle(
+        t("ui.show_names", lang), key=state.SHOW_NAMES.name, help=t("ui.show_names_help", lang)
+    )
     return state.show_names()

@@ -23,30 +23,29 @@ from dashboard.store import (
     set_passphrase,
     workspace_info,
 )
-from dashboard.ui import saved, signin, views
-
-FLASH = "audits_flash"  # a message that survives the rerun after a change
+from dashboard.ui import saved, signin, state, views
 
 
 def flash(message: str) -> None:
-    st.session_state[FLASH] = message
+    """Say this once, on the run after the change (`st.rerun()`)."""
+    state.FLASH.set(message)
 
 
 def show_flash() -> None:
-    message = st.session_state.pop(FLASH, None)
+    message = state.FLASH.pop()
     if message:
         st.success(message, icon=":material/check_circle:")
 
 
 def _sync_workspace(key: str) -> None:
-    value = st.session_state.get(key)
+    value = state.widget(key)
     if value:
         saved.choose_workspace(value)
 
 
 def workspace_section(lang: Lang) -> Access | None:
     """Pick among the workspaces this session may open, open another, or create one."""
-    if st.session_state.pop(saved.ENDED_KEY, None):
+    if state.GRANT_ENDED.pop():
         st.warning(t("ui.exec.grant_ended", lang), icon=":material/lock_reset:")
     saved.access_for(SAMPLE_SLUG)  # the open sample, for a first look
     chosen = saved.chosen_workspace()
@@ -54,8 +53,8 @@ def workspace_section(lang: Lang) -> Access | None:
         chosen = next(iter(saved.granted()), SAMPLE_SLUG)
         saved.choose_workspace(chosen)
     options = list(saved.granted())
-    key = "audits_workspace"
-    st.session_state[key] = chosen if chosen in options else None
+    key = state.WORKSPACE_PICK
+    state.set_widget(key, chosen if chosen in options else None)
 
     labels = {
         slug: f"{a.name} ({slug}) · {t(f'ui.store.role.{a.role}', lang)}"
@@ -169,8 +168,7 @@ def create_form(lang: Lang) -> None:
         return
     saved.grant(access)
     saved.choose_workspace(access.slug)
-    for field in ("slug", "name", "editor", "viewer"):
-        st.session_state.pop(f"audits_create_{field}", None)
+    state.forget(*(f"audits_create_{field}" for field in ("slug", "name", "editor", "viewer")))
     flash(t("ui.audits.created", lang, name=views.plain(access.name)))
     st.rerun()
 
@@ -223,7 +221,7 @@ def token_section(engine: Engine, access: Access, lang: Lang) -> None:
     info = workspace_info(engine, access)
     with st.expander(t("ui.audits.tokens", lang), icon=":material/schedule:"):
         st.caption(t("ui.audits.tokens_caption", lang, slug=access.slug))
-        made = st.session_state.pop("audits_token_shown", None)
+        made = state.TOKEN_SHOWN.pop()
         if made:
             st.warning(t("ui.audits.token.made", lang), icon=":material/content_copy:")
             st.code(f"PRESENZA_SAVE_TOKEN={made}", language=None, wrap_lines=True)
@@ -237,7 +235,7 @@ def token_section(engine: Engine, access: Access, lang: Lang) -> None:
             "ui.audits.token.make" if info.save_token_set_at is None else "ui.audits.token.replace"
         )
         if make.button(t(label, lang), key="audits_token_make", icon=":material/key:"):
-            st.session_state["audits_token_shown"] = issue_save_token(engine, access)
+            state.TOKEN_SHOWN.set(issue_save_token(engine, access))
             st.rerun()
         if info.save_token_set_at is not None and remove.button(
             t("ui.audits.token.remove", lang), key="audits_token_remove", type="tertiary"
