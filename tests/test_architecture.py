@@ -8,7 +8,11 @@ deferred to dodge a cycle is still a cycle in the design.
 from __future__ import annotations
 
 import ast
+import re
+import sys
+import tomllib
 from collections.abc import Iterator
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
 from conftest import ROOT
@@ -142,3 +146,33 @@ def test_no_module_over_500_lines() -> None:
         if (n := len(p.read_text("utf-8").splitlines())) > 500
     }
     assert long == {}
+
+
+def test_the_runtime_depends_on_what_it_imports_and_nothing_else() -> None:
+    """`pip install .` pulls what the package imports, no test or benchmark tool; the
+    PostgreSQL driver is the `postgres` extra."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    declared = {requirement_name(r) for r in project["dependencies"]}
+    extras = project["optional-dependencies"]
+    assert {requirement_name(r) for r in extras["postgres"]} == {"psycopg"}
+    distributions = packages_distributions()
+    imported: set[str] = set()
+    for path in source_files():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                tops = [a.name.split(".")[0] for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                tops = [node.module.split(".")[0]]
+            else:
+                continue
+            for top in tops:
+                if top in sys.stdlib_module_names or top == "dashboard":
+                    continue
+                imported.update(requirement_name(d) for d in distributions[top])
+    assert imported - {"psycopg"} == declared
+    for tool in ("pytest", "hypothesis", "ruff", "duckdb", "openpyxl", "playwright"):
+        assert tool not in declared
+
+
+def requirement_name(requirement: str) -> str:
+    return re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")

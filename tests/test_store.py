@@ -29,6 +29,7 @@ from dashboard.criteria.base import NOTHING_TO_COUNT as NOT_GIVEN
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import empty_data
 from dashboard.document import from_document, to_document
+from dashboard.i18n import render
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.report.compare import compare, tally, trend
@@ -61,6 +62,7 @@ from dashboard.store import (
     workspace_info,
 )
 from dashboard.store.db import alembic_config, make_engine, migrate
+from dashboard.store.errors import StoreUnavailable
 from dashboard.store.models import AuditTable, Base, Passphrase
 from dashboard.store.workspaces import SAMPLE_SLUG
 
@@ -136,6 +138,17 @@ def save(engine: Engine, access, card: Scorecard = CARD_A, **options) -> int:
 
 
 # --- migrations ---------------------------------------------------------------------
+
+
+def test_postgres_without_its_driver_says_which_extra_to_install(monkeypatch) -> None:
+    """`pip install .` is SQLite only: a PostgreSQL URL without psycopg names the extra."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg → ImportError
+    with pytest.raises(StoreUnavailable) as refused:
+        make_engine("postgresql://presenza:secret@127.0.0.1/presenza")
+    assert refused.value.msg.code == "store.error.no_postgres_driver"
+    for lang in ("en", "it"):
+        assert 'pip install "presenza[postgres]"' in render(refused.value.msg, lang)
+    assert make_engine("sqlite://").dialect.name == "sqlite"  # SQLite needs no extra
 
 
 def test_migrate_creates_the_schema_of_the_models_and_twice_is_a_no_op(store_url: str) -> None:

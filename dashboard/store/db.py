@@ -66,6 +66,12 @@ def make_engine(url: str | None = None) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
     try:
+        import psycopg  # noqa: F401  (the `postgres` extra: `pip install .` is SQLite only)
+    except ImportError:
+        raise StoreUnavailable(
+            msg("store.error.no_postgres_driver", variable=URL_VARIABLE)
+        ) from None
+    try:
         # pre-ping: a shared server restarts or drops idle connections; reconnect quietly.
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     except ArgumentError as error:  # NoSuchModuleError too: an unknown driver
