@@ -36,6 +36,7 @@ from dashboard.period import Period, PeriodError
 from dashboard.questionnaire import GOVERNANCE_KEYS, QuestionnaireError, parse_questionnaire
 from dashboard.report.build import build_report
 from dashboard.report.changes import CHANGES
+from dashboard.report.citations import figures
 from dashboard.report.pdf import _document as pdf_document
 from dashboard.report.tables import (
     evidence_text,
@@ -384,6 +385,8 @@ def _families() -> set[str]:
     formats = {a.format.removesuffix("_en") for a in ADAPTERS}
     codes |= {f"format.{name}" for name in (*formats, "canonical", "questionnaire", "unknown")}
     codes |= {"format.mapped"}
+    codes |= {f"citation.figure.{key}.statement" for key in figures()}
+    codes |= {f"citation.title.{key}" for key, f in figures().items() if f.source.described}
     for c in registry.criteria():
         codes |= {f"criterion.{c.id}.title", f"criterion.{c.id}.argument"}
         for m in c.metrics:

@@ -205,7 +205,12 @@ def test_citations_are_real_and_the_registry_only_names_known_ones() -> None:
     linked = {f.id: f.source.link for f in figures().values() if f.source.link}
     assert set(linked) == {"linkedin-uk-2017", "linkedin-2016-ctr", "sprout-2016"}
     for figure in figures().values():
-        assert figure.source.publisher or figure.source.title
+        assert figure.source.publisher or figure.source.title or figure.source.described
+        for lang in ("it", "en"):  # the statement and a described source, in each language
+            assert figure.statement(lang) and figure.source.text(lang).split(" — ")[0]
+    advocacy = figures()["advocacy-heuristic"]
+    assert advocacy.source.text("it").startswith("Regola pratica")
+    assert advocacy.source.text("en").startswith("Rule of thumb") and "n.d." in advocacy.text("en")
     assert "2016" in figures()["linkedin-2016-ctr"].text("en")
 
 
