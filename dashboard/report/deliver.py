@@ -17,13 +17,13 @@ from sqlalchemy import Engine
 from dashboard.audit import Auditor
 from dashboard.i18n import Lang
 from dashboard.ingest import Dataset
+from dashboard.labels import roster_names
 from dashboard.period import Period
 from dashboard.report.build import build_report
 from dashboard.report.model import Brand, Report
 from dashboard.report.tables import period_text
 from dashboard.scoring import Scorecard
 from dashboard.settings import Settings
-from dashboard.ui.tables import roster_names
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard.i18n import Lang
-from dashboard.report.texts import rt
+from dashboard.i18n import Lang, t
 
 
 @dataclass(frozen=True)
@@ -99,6 +98,18 @@ class CriterionSection:
     notes: str
 
 
+# The gap table's columns as every deliverable heads them (the workbook adds more).
+GAP_HEADINGS = (
+    "deliver.col_rank",
+    "deliver.col_criterion",
+    "deliver.col_metric",
+    "deliver.col_value",
+    "deliver.col_target",
+    "deliver.col_score",
+    "deliver.col_priority",
+)
+
+
 @dataclass(frozen=True)
 class GapRow:
     rank: int
@@ -172,6 +183,6 @@ class Report:
     sources_notes: str
     evidence_tables: tuple[EvidenceTable, ...] = field(default_factory=tuple)
 
-    def text(self, key: str, **values: object) -> str:
+    def text(self, code: str, **values: object) -> str:
         """A deliverable label in the report's language (renderers use it for headings)."""
-        return rt(key, self.lang, **values)
+        return t(code, self.lang, **values)

@@ -1,5 +1,5 @@
 """The tables of the store: workspaces, their passphrases, audits and the audits' data,
-and the sign-in failures that throttle guessing.
+the sign-in failures that throttle guessing, and the column mappings people confirmed.
 
 The migrations (migrations/versions/) create exactly these; a test compares the two,
 so a change here without a new revision fails.
@@ -134,7 +134,7 @@ class Audit(Base):
     level: Mapped[int | None] = mapped_column(Integer)  # index into dashboard.scoring.LEVELS
     measured: Mapped[int] = mapped_column(Integer)
     total: Mapped[int] = mapped_column(Integer)
-    scorecard: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)  # Scorecard.to_dict()
+    scorecard: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)  # dashboard.document
     settings: Mapped[str] = mapped_column(Text, deferred=True)  # settings TOML, every value
     questionnaire: Mapped[str] = mapped_column(Text, deferred=True)  # questionnaire TOML
     inputs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, deferred=True)  # files read
@@ -173,3 +173,21 @@ class SignInFailure(Base):
     scope: Mapped[str] = mapped_column(String(16))
     failures: Mapped[int] = mapped_column(Integer)
     last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class ColumnMapping(Base):
+    """A column mapping someone confirmed on the Data page, for files with one header layout.
+
+    `owner` is whose it is — a workspace (`workspace:<slug>`), a signed-in user
+    (`user:<address>`) or the one user of a server no one else reaches (`local`) —
+    never the whole server. `mapping` holds header names (or positions) only, never a
+    cell of the file: canonical column → the file's column.
+    """
+
+    __tablename__ = "column_mappings"
+
+    owner: Mapped[str] = mapped_column(String(200), primary_key=True)
+    signature: Mapped[str] = mapped_column(String(64), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

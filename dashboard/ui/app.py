@@ -38,13 +38,13 @@ def sidebar(lang: Lang) -> None:
                 widgets.period_picker("sidebar", lang)
             except Exception:
                 log.exception("period picker failed")
-                st.error(t("ui_error", lang))
+                st.error(t("ui.error", lang))
         widgets.names_toggle(lang)
         session = state.session()
         if session.sample:
-            st.caption(t("ui_sample_badge", lang))
+            st.caption(t("ui.sample_badge", lang))
         elif session.dataset.files:
-            st.caption(plain(t("ui_files_badge", lang, n=len(session.dataset.files))))
+            st.caption(plain(t("ui.files_badge", lang, n=len(session.dataset.files))))
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ def page(name: str, lang: Lang, *, default: bool | None = None) -> st.Page:
     script, icon = PAGES[name]
     return st.Page(
         PAGES_DIR / script,
-        title=t(f"nav_{name}", lang),
+        title=t(f"ui.nav.{name}", lang),
         icon=icon,
         url_path=name,
         default=name == DEFAULT if default is None else default,
@@ -50,7 +50,7 @@ def executive_only(lang: Lang) -> list[st.Page]:
     script, icon = PAGES["executive"]
     root = st.Page(
         PAGES_DIR / script,
-        title=t("nav_executive", lang),
+        title=t("ui.nav.executive", lang),
         icon=icon,
         url_path="executive-home",
         default=True,
