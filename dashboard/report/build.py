@@ -13,7 +13,7 @@ from typing import Any
 from dashboard.breakdowns import Breakdown, breakdown
 from dashboard.criteria.context import Context
 from dashboard.gaps import gap_list
-from dashboard.i18n import Lang, format_value, number, render, t
+from dashboard.i18n import Lang, format_value, month_text, number, render, t
 from dashboard.labels import format_label, kind_label
 from dashboard.report.changes import signed
 from dashboard.report.citations import bibliography, figure_citations, seed_citations
@@ -259,7 +259,7 @@ def _category(found: Breakdown, value: Any, lang: Lang) -> str:
     if found.kind == "platforms":
         return platform_label(value, lang)
     if found.kind == "months":
-        return value.strftime("%m/%Y") if lang == "it" else value.strftime("%Y-%m")
+        return month_text(value, lang)
     return str(value)
 
 

@@ -20,6 +20,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
+from dashboard.i18n import t
 from dashboard.report import fit
 from dashboard.report.model import GAP_HEADINGS, Chart, CriterionSection, Report
 from dashboard.report.slide_text import INK, MUTED, stack, style_run, text_box
@@ -450,7 +451,7 @@ def to_pptx(report: Report) -> bytes:
     _set_theme_font(presentation)
     presentation.core_properties.title = f"{report.cover.title} — {report.cover.client}"
     presentation.core_properties.author = report.cover.author
-    presentation.core_properties.language = "it-IT" if report.lang == "it" else "en-GB"
+    presentation.core_properties.language = t("locale.tag", report.lang)
     _cover(presentation, report)
     _summary(presentation, report)
     _criteria(presentation, report)
