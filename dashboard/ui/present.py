@@ -40,14 +40,14 @@ from dashboard.ui import saved, state, views, widgets
 
 QUERY_AUDIT = "audit"
 QUERY_SLIDE = "slide"
-GRID = 4  # criteria per row on the overview slide
+GRID = 6  # criteria per row on the twelve-criteria slide: two rows fit any projector
 ACTIONS_MODULE = "dashboard.store.actions"  # the action plan's store (its own issue)
 
 # Projector type and a slide that fills the screen: our own constant rules, no user text.
 SLIDE_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 0.6rem; padding-bottom: 0.4rem; max-width: 100%; }
-[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] p,
-[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"] li { font-size: 1.3rem; line-height: 1.35; }
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdown"] p,
+[data-testid="stMainBlockContainer"] [data-testid="stMarkdown"] li { font-size: 1.3rem; line-height: 1.35; }
 [data-testid="stHeader"] { display: none; }
 </style>"""
 
@@ -100,7 +100,7 @@ def _go(number: int) -> None:
 
 def controls(access: Access, audit: StoredAudit, at: int, count: int, lang: Lang) -> None:
     """One thin bar: where we are, ← and →, the language."""
-    where, back, forward, language = st.columns([6, 1, 1, 2], vertical_alignment="center")
+    where, back, forward, language = st.columns([4, 2, 2, 3], vertical_alignment="center")
     facts = [views.plain(access.name), views.plain(audit.info.name)]
     where.caption(" · ".join([*facts, t("ui.present.slide", lang, n=at, total=count)]))
     back.button(
@@ -193,11 +193,13 @@ def criteria_slide(card: Scorecard, before: Scorecard | None, lang: Lang) -> Non
     for start in range(0, len(card.criteria), GRID):
         row = card.criteria[start : start + GRID]
         for column, c in zip(st.columns(GRID, gap="small"), row, strict=False):
-            column.metric(
+            tile = column.container(border=True, height="stretch")
+            tile.markdown(f"**{c.spec.title[lang]}**")  # wraps, where a metric's label is cut
+            tile.metric(
                 c.spec.title[lang],
                 t("audit.not_measured", lang) if c.score is None else number(c.score, lang),
                 delta=_delta(c.score, was.get(c.id), lang),
-                border=True,
+                label_visibility="collapsed",
             )
 
 
