@@ -118,10 +118,10 @@ def test_a_link_opens_the_same_slide_of_the_named_audit_in_italian(acme) -> None
     first = min(a.id for a in list_audits(engine(), acme))
     at = present("it", "acme-spa", VIEWER, audit=str(first), slide="3")
     assert at.query_params["slide"] == "3"
-    assert [h.value for h in at.header] == ["I dodici criteri"]
+    assert [h.value for h in at.subheader] == ["I dodici criteri"]
     assert "First half" in texts(at) and "diapositiva 3 di 15" in texts(at)
     at.segmented_control(key="lang_present").set_value("en").run()
-    assert [h.value for h in at.header] == ["The twelve criteria"]
+    assert [h.value for h in at.subheader] == ["The twelve criteria"]
 
 
 def test_the_open_sample_presents_without_a_passphrase() -> None:

@@ -40,7 +40,7 @@ from dashboard.ui import saved, state, views, widgets
 
 QUERY_AUDIT = "audit"
 QUERY_SLIDE = "slide"
-GRID = 6  # criteria per row on the twelve-criteria slide: two rows fit any projector
+GRID = 4  # criteria per row on the twelve-criteria slide (titles wrap between words)
 ACTIONS_MODULE = "dashboard.store.actions"  # the action plan's store (its own issue)
 
 # Projector type and a slide that fills the screen: our own constant rules, no user text.
@@ -48,6 +48,8 @@ SLIDE_CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 0.6rem; padding-bottom: 0.4rem; max-width: 100%; }
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdown"] p,
 [data-testid="stMainBlockContainer"] [data-testid="stMarkdown"] li { font-size: 1.3rem; line-height: 1.35; }
+[data-testid="stMetricLabel"] p { font-size: 1.1rem; white-space: normal; }
+[data-testid="stMetricLabel"] div { white-space: normal; overflow: visible; }
 [data-testid="stHeader"] { display: none; }
 </style>"""
 
@@ -188,18 +190,17 @@ def overall_slide(
 
 
 def criteria_slide(card: Scorecard, before: Scorecard | None, lang: Lang) -> None:
-    st.header(t("ui.exec.criteria", lang), anchor=False)
+    st.subheader(t("ui.exec.criteria", lang), anchor=False)  # three rows of tiles must fit
     was = {c.id: c.score for c in before.criteria} if before else {}
     for start in range(0, len(card.criteria), GRID):
         row = card.criteria[start : start + GRID]
         for column, c in zip(st.columns(GRID, gap="small"), row, strict=False):
-            tile = column.container(border=True, height="stretch")
-            tile.markdown(f"**{c.spec.title[lang]}**")  # wraps, where a metric's label is cut
-            tile.metric(
+            column.metric(
                 c.spec.title[lang],
                 t("audit.not_measured", lang) if c.score is None else number(c.score, lang),
                 delta=_delta(c.score, was.get(c.id), lang),
-                label_visibility="collapsed",
+                border=True,
+                height="stretch",
             )
 
 
