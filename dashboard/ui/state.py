@@ -340,6 +340,10 @@ TREND_AUDIT: Key[int | None] = Key("exec_trend_audit", _none)  # the audit they 
 PRESENTED: Key[dict[int, Any]] = Key("present_cache", dict)  # audit id → the audits it shows
 REOPENED: Key[Any] = Key("reopened_audit", _none)  # the saved audit the session works on
 NOTES_ROUND: Key[int] = Key("notes_round", int)  # a new round redraws the note forms from the store
+REPORT_AUDIT: Key[int | None] = Key("audits_report_pick", _none)  # the audit to deliver
+# The deliverable prepared last, for the choices made: ((format, language, names, where,
+# period), bytes, file name). One at a time, this session only.
+REPORT_FILE: Key[tuple[Any, bytes, str] | None] = Key("report_file", _none)
 
 # --- the other pages' choices ----------------------------------------------------------------
 
