@@ -14,6 +14,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from dashboard.i18n import Lang, date_text, t
+from dashboard.report.notes import VERDICTS, verdict
 from dashboard.scoring import Scorecard
 from dashboard.store import (
     GAP_STATUSES,
@@ -30,11 +31,6 @@ from dashboard.store.records import criterion_subject, gap_subject
 from dashboard.ui import reopen, saved, state, views
 from dashboard.ui.tables import gaps_table
 
-VERDICTS = {
-    "agreed": "ui.notes.status.agreed",
-    "out_of_scope": "ui.notes.status.out_of_scope",
-    "to_discuss": "ui.notes.status.to_discuss",
-}
 VERDICT_ICONS = {
     "agreed": ":material/handshake:",
     "out_of_scope": ":material/block:",
@@ -44,12 +40,8 @@ VERDICT_ICONS = {
 
 def verdict_text(note: Note | None, lang: Lang) -> str:
     """A gap's verdict in words (with the reason when out of scope); empty without one."""
-    if note is None or note.status is None:
-        return ""
-    said = t(VERDICTS[note.status], lang)
-    if note.status == "out_of_scope" and note.reason:
-        said = t("ui.notes.out_of_scope_reason", lang, reason=views.plain(note.reason))
-    return f"{VERDICT_ICONS[note.status]} {said}"
+    said = verdict(note, lang)
+    return f"{VERDICT_ICONS[note.status]} {views.plain(said)}" if note and said else ""
 
 
 def provenance(note: Note, lang: Lang) -> str:
