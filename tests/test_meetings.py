@@ -5,6 +5,7 @@ open sample workspace."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -33,6 +34,7 @@ H1 = Period(date(2025, 11, 1), date(2026, 4, 30))
 H2 = Period(date(2026, 5, 1), date(2026, 10, 31))
 EDITOR, VIEWER = "editor-secret-1", "viewer-secret-1"
 # Not the defaults, so a reopened audit that kept the session's settings would differ.
+GAP = "involvement.participation_rate"
 TUNED = parse_settings('[metrics."involvement.participation_rate"]\ntarget = 0.5\n')
 
 
@@ -134,6 +136,34 @@ def test_no_action_plan_slide_without_actions(acme) -> None:
     at = present("en", "acme-spa", VIEWER, slide="99")
     assert at.query_params["slide"] == "15"  # the last criterion: no action plan slide
     assert "Action plan" not in texts(at)
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    """The fields of the action plan's `ActionRecord` that the slide shows (the record
+    itself comes with the action plan's store, its own issue)."""
+
+    what: str
+    owner: str
+    due: date | None
+    status: str
+    metric: str
+    before: float | None
+    after: float | None
+
+
+def test_the_action_plan_slide_shows_the_stores_actions(acme, monkeypatch) -> None:
+    import dashboard.ui.present as slides
+
+    planned = PlannedAction(
+        "Ambassador programme", "HR", date(2026, 12, 1), "in_progress", GAP, 0.1, None
+    )
+    monkeypatch.setattr(slides, "list_actions_function", lambda: lambda engine, access: [planned])
+    at = present("en", "acme-spa", VIEWER, slide="99")
+    assert at.query_params["slide"] == "16"  # after the last criterion
+    assert [h.value for h in at.header] == ["Action plan"]
+    shown = at.dataframe[0].value
+    assert shown.iloc[0]["what"] == "Ambassador programme" and shown.iloc[0]["owner"] == "HR"
 
 
 # --- reopening a saved audit ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -41,7 +42,10 @@ from dashboard.ui import saved, state, views, widgets
 QUERY_AUDIT = "audit"
 QUERY_SLIDE = "slide"
 GRID = 4  # criteria per row on the twelve-criteria slide (titles wrap between words)
-ACTIONS_MODULE = "dashboard.store.actions"  # the action plan's store (its own issue)
+# The action plan is its own issue: its store and the table the Saved audits page shows.
+ACTIONS_MODULE = "dashboard.store.actions"  # list_actions(engine, access) -> [ActionRecord]
+PLAN_MODULE = "dashboard.report.plan"  # actions_frame(actions, lang, today) -> DataFrame
+ACTION_FIELDS = ("what", "owner", "due", "status", "metric", "before", "after", "flag")
 
 # Projector type and a slide that fills the screen: our own constant rules, no user text.
 SLIDE_CSS = """<style>
@@ -81,11 +85,16 @@ def load(engine: Engine, access: Access) -> tuple[StoredAudit, StoredAudit | Non
     return pair
 
 
-def list_actions_function() -> Callable[[Engine, Access], list[Any]] | None:
-    """The action plan's reader, once the store has one (`dashboard.store.actions`)."""
-    if importlib.util.find_spec(ACTIONS_MODULE) is None:
+def _provided(module: str, name: str) -> Callable[..., Any] | None:
+    """A function of the action plan's modules, once they exist."""
+    if importlib.util.find_spec(module) is None:
         return None
-    return getattr(importlib.import_module(ACTIONS_MODULE), "list_actions", None)
+    return getattr(importlib.import_module(module), name, None)
+
+
+def list_actions_function() -> Callable[[Engine, Access], list[Any]] | None:
+    """The action plan's reader, once the store has one."""
+    return _provided(ACTIONS_MODULE, "list_actions")
 
 
 def actions_of(engine: Engine, access: Access) -> list[Any]:
@@ -261,21 +270,29 @@ def criterion_slide(
             st.caption(notes_ui.provenance(comment, lang))
 
 
-def actions_frame(actions: list[Any]) -> pd.DataFrame:
-    """The action plan as a table; fields the store's records do not have stay empty."""
-    fields = ("what", "owner", "due", "status", "before", "after")
+def actions_frame(actions: list[Any], lang: Lang) -> pd.DataFrame:
+    """The action plan as the Saved audits page words it (statuses in words, the metric's
+    values in its unit, the done-but-unmoved flag); until that table exists, the records'
+    own fields (`ActionRecord`'s names), empty where a record has none."""
+    words = _provided(PLAN_MODULE, "actions_frame")
+    if words is not None:
+        return words(actions, lang, date.today())
     return pd.DataFrame(
-        [{f: getattr(a, f, None) for f in fields} for a in actions], columns=list(fields)
+        [{f: getattr(a, f, None) for f in ACTION_FIELDS} for a in actions],
+        columns=list(ACTION_FIELDS),
     )
 
 
 def actions_slide(actions: list[Any], lang: Lang) -> None:
     st.header(t("ui.present.actions", lang), anchor=False)
     st.dataframe(
-        actions_frame(actions),
+        actions_frame(actions, lang),
         hide_index=True,
         width="stretch",
+        column_order=ACTION_FIELDS,
         column_config={
+            "metric": st.column_config.TextColumn(t("ui.present.action_metric", lang)),
+            "flag": st.column_config.TextColumn(t("ui.present.action_flag", lang)),
             "what": st.column_config.TextColumn(t("ui.present.action_what", lang), width="large"),
             "owner": st.column_config.TextColumn(t("ui.present.action_owner", lang)),
             "due": st.column_config.TextColumn(t("ui.present.action_due", lang)),
