@@ -6,7 +6,7 @@ from dashboard.i18n import number, t
 from dashboard.report.tables import seed_text
 from dashboard.scoring import CriterionResult, Scorecard
 from dashboard.sentences import metric_sentence
-from dashboard.ui import drill, state, views
+from dashboard.ui import drill, notes, state, views
 
 ALL = "__all__"
 
@@ -76,6 +76,7 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
                 for metric in measured:
                     st.markdown(f"**{views.plain(metric.spec.title[lang])}**")
                     views.evidence(metric.measure.evidence, lang, key=metric.spec.id)
+        notes.criterion_panel(criterion.id, lang)
 
 
 def render() -> None:

@@ -24,15 +24,18 @@ from dashboard.report.tables import period_text
 from dashboard.scoring import Scorecard
 from dashboard.store import (
     Access,
-    AccessDenied,
+    AuditNotes,
     GrantEnded,
     StoredAudit,
+    audit_notes,
     current_audit,
     history,
     latest_change_token,
     previous_audit,
 )
+from dashboard.ui import notes as notes_ui
 from dashboard.ui import saved, state, views, widgets
+from dashboard.ui.gate import passphrase_gate
 from dashboard.ui.tables import gaps_table
 
 log = logging.getLogger("presenza.app")
@@ -51,6 +54,7 @@ class View:
     current: StoredAudit | None
     previous: StoredAudit | None
     trend: list[TrendPoint]
+    notes: AuditNotes | None  # the consultant's, on the current audit
 
 
 def load(access: Access) -> View:
@@ -64,7 +68,8 @@ def load(access: Access) -> View:
         return kept
     current = current_audit(engine, access)
     previous = previous_audit(engine, access, current.info.id) if current else None
-    view = View(token, current, previous, trend(history(engine, access)))
+    notes = audit_notes(engine, access, current.info.id) if current else None
+    view = View(token, current, previous, trend(history(engine, access)), notes)
     cache[access.workspace_id] = view
     return view
 
@@ -91,31 +96,7 @@ def live(access: Access, shown: int, lang: Lang) -> None:
 
 def gate(slug: str, lang: Lang) -> None:
     """No access yet: a passphrase (or a sign-in) and nothing about the workspace."""
-    st.title(t("ui.nav.executive", lang), anchor=False)
-    if state.GRANT_ENDED.pop():
-        st.warning(t("ui.exec.grant_ended", lang), icon=":material/lock_reset:")
-    if saved.oidc_enabled():
-        if saved.signed_in_email() is None:
-            st.info(t("ui.exec.sign_in", lang), icon=":material/lock:")
-            saved.login_button(lang, "executive_login")
-        else:
-            st.error(t("store.error.denied", lang), icon=":material/lock:")
-        return
-    with st.form("executive_passphrase", clear_on_submit=True, border=True, width=520):
-        st.markdown(t("ui.exec.passphrase_intro", lang, workspace=views.plain(slug)))
-        passphrase = st.text_input(
-            t("ui.store.passphrase", lang), type="password", key="executive_passphrase_input"
-        )
-        submitted = st.form_submit_button(
-            t("ui.exec.open", lang), type="primary", icon=":material/lock_open:"
-        )
-    if submitted:
-        try:
-            saved.sign_in(slug, passphrase)
-        except AccessDenied as error:  # wrong, unknown or throttled: the same for any name
-            saved.show_error(error, lang)
-            return
-        st.rerun()
+    passphrase_gate(slug, lang, t("ui.nav.executive", lang), "executive")
 
 
 def heading(access: Access, view: View, lang: Lang, linked: bool) -> None:
@@ -287,6 +268,9 @@ def show(access: Access, lang: Lang, linked: bool) -> None:
         top_gaps(card, lang)
     with right, st.container(border=True, height="stretch"):
         trend_chart(card, before, view, lang)
+    if view.notes is not None and view.notes.by_subject:
+        with st.container(border=True):
+            notes_ui.executive_notes(card, view.notes, lang, TOP_GAPS)
 
 
 def render() -> None:

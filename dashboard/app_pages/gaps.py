@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.report import gaps_csv, to_xlsx
-from dashboard.ui import state, views
+from dashboard.ui import notes, state, views
 from dashboard.ui.tables import filter_gaps, gaps_table
 
 
@@ -81,6 +81,7 @@ def render() -> None:
         key="download_gaps_xlsx",
         width="stretch",
     )
+    notes.gaps_panel(lang)
 
 
 views.run_page(render)

@@ -15,6 +15,7 @@ from dashboard.criteria.context import Context
 from dashboard.gaps import gap_list
 from dashboard.i18n import Lang, format_value, month_text, number, render, t
 from dashboard.labels import format_label, kind_label
+from dashboard.report import notes as consultant
 from dashboard.report.changes import signed
 from dashboard.report.citations import bibliography, figure_citations, seed_citations
 from dashboard.report.model import (
@@ -40,6 +41,7 @@ from dashboard.report.tables import (
 )
 from dashboard.scoring import CriterionResult, MetricResult, Scorecard
 from dashboard.sentences import metric_sentence
+from dashboard.store.records import AuditNotes
 
 TOP_GAPS = 5
 NAME_KEYS = ("employee_id", "target_employee_id")
@@ -57,10 +59,12 @@ def build_report(
     names: Mapping[str, str] | None = None,
     author: str = "",
     today: date | None = None,
+    notes: AuditNotes | None = None,
 ) -> Report:
     """The report of one audit. `context` is the period's engine context (breakdowns come
     from it; without it each criterion charts its metrics' scores); `names` maps employee
-    ids to names and is given only when the user turned names on."""
+    ids to names and is given only when the user turned names on; `notes` are a saved
+    audit's consultant notes."""
     brand = brand or Brand()
     client = brand.client or t("deliver.client_unnamed", lang)
     period = period_text(scorecard.period, lang)
@@ -77,12 +81,14 @@ def build_report(
         brand.color,
         t("deliver.notes_cover", lang, client=client, period=period, privacy=privacy),
     )
-    criteria = tuple(_criterion(c, scorecard, lang, context, names) for c in scorecard.criteria)
+    criteria = tuple(
+        _criterion(c, scorecard, lang, context, names, notes) for c in scorecard.criteria
+    )
     return Report(
         lang=lang,
         names_on=bool(names),
         cover=cover,
-        summary=_summary(scorecard, previous, previous_label, lang),
+        summary=_summary(scorecard, previous, previous_label, lang, notes),
         criteria_chart=_criteria_chart(scorecard, previous, lang),
         criteria_notes=t(
             "deliver.notes_criteria",
@@ -90,7 +96,7 @@ def build_report(
             previous=t("deliver.notes_criteria_previous", lang) if previous else "",
         ),
         criteria=criteria,
-        gaps=_gaps(scorecard, lang),
+        gaps=_gaps(scorecard, lang, notes),
         inputs=tuple(_input(row, lang) for row in inputs),
         method=(t("deliver.method_scoring", lang), t("deliver.method_levels", lang)),
         method_notes=t("deliver.notes_method", lang),
@@ -110,7 +116,11 @@ def _score_text(score: float | None, lang: Lang) -> str:
 
 
 def _summary(
-    scorecard: Scorecard, previous: Scorecard | None, previous_label: str, lang: Lang
+    scorecard: Scorecard,
+    previous: Scorecard | None,
+    previous_label: str,
+    lang: Lang,
+    notes: AuditNotes | None,
 ) -> Summary:
     level = scorecard.level_name(lang) or t("deliver.not_measured", lang)
     if scorecard.weakest_link and scorecard.level is not None:
@@ -132,14 +142,20 @@ def _summary(
         change_text,
         change,
         sentences or (t("deliver.no_gaps", lang),),
-        t(
-            "deliver.notes_summary",
+        consultant.speaker(
+            t(
+                "deliver.notes_summary",
+                lang,
+                score=score,
+                level=level,
+                measured=measured,
+                change=change_text,
+            ),
             lang,
-            score=score,
-            level=level,
-            measured=measured,
-            change=change_text,
+            notes,
+            summary=True,
         ),
+        consultant.summary_lines(notes),
     )
 
 
@@ -283,6 +299,7 @@ def _criterion(
     lang: Lang,
     context: Context | None,
     names: Mapping[str, str] | None,
+    notes: AuditNotes | None,
 ) -> CriterionSection:
     spec = criterion.spec
     gaps = sorted(
@@ -290,7 +307,16 @@ def _criterion(
         key=lambda g: -g.priority,
     )
     recommendations = tuple(
-        (g.metric.spec.title[lang], g.metric.spec.recommendation[lang]) for g in gaps
+        (
+            g.metric.spec.title[lang],
+            consultant.recommendation(notes, g.metric.id, g.metric.spec.recommendation[lang]),
+        )
+        for g in gaps
+    )
+    gap_notes = tuple(
+        note
+        for g in gaps
+        if (note := consultant.gap_note(notes, g.metric.id, g.metric.spec.title[lang], lang))
     )
     if recommendations:
         status_text = ""
@@ -329,14 +355,22 @@ def _criterion(
         argument=spec.argument[lang],
         seeds=tuple(seed_citations(spec.seed, lang)),
         references=references,
-        notes=t(
-            "deliver.notes_criterion",
+        notes=consultant.speaker(
+            t(
+                "deliver.notes_criterion",
+                lang,
+                criterion=spec.title[lang],
+                score=score,
+                chart=chart.title[0].lower() + chart.title[1:],
+                recommendations=more or status_text,
+            ),
             lang,
-            criterion=spec.title[lang],
-            score=score,
-            chart=chart.title[0].lower() + chart.title[1:],
-            recommendations=more or status_text,
+            notes,
+            criterion_id=criterion.id,
+            gaps=gap_notes,
         ),
+        comment=consultant.criterion_comment(notes, criterion.id),
+        gap_notes=gap_notes,
     )
 
 
@@ -388,7 +422,7 @@ def _evidence_cell(
 # --- gaps and inputs -----------------------------------------------------------------------
 
 
-def _gaps(scorecard: Scorecard, lang: Lang) -> tuple[GapRow, ...]:
+def _gaps(scorecard: Scorecard, lang: Lang, notes: AuditNotes | None) -> tuple[GapRow, ...]:
     rows = []
     for rank, gap in enumerate(gap_list(scorecard), start=1):
         spec, metric = gap.metric.spec, gap.metric
@@ -405,9 +439,12 @@ def _gaps(scorecard: Scorecard, lang: Lang) -> tuple[GapRow, ...]:
                 score=metric.score,
                 priority=gap.priority,
                 sentence=_gap_sentence(gap, lang),
-                recommendation=spec.recommendation[lang],
+                recommendation=consultant.recommendation(
+                    notes, metric.id, spec.recommendation[lang]
+                ),
                 evidence=evidence_text(metric.measure.evidence, lang),
                 source="; ".join(seed_citations(gap.criterion.spec.seed, lang)),
+                note=consultant.gap_note(notes, metric.id, spec.title[lang], lang),
             )
         )
     return tuple(rows)

@@ -1,11 +1,11 @@
 """The consultant's report as one plain, language-resolved document that every format renders.
 
 `dashboard.report.build.build_report` fills it from a `Scorecard` (live or saved), the
-previous saved audit, the period's breakdowns, the files read, the brand and whether
-names are on. The PPTX, PDF and XLSX renderers only lay out what these frozen
-dataclasses hold: every number is the engine's (a metric's value, numerator and
-denominator, a criterion's score, a breakdown's values), every sentence is already in
-the reader's language.
+previous saved audit, the period's breakdowns, the files read, the brand, whether
+names are on and, for a saved audit, the consultant's notes. The PPTX, PDF and XLSX
+renderers only lay out what these frozen dataclasses hold: every number is the engine's
+(a metric's value, numerator and denominator, a criterion's score, a breakdown's values),
+every sentence is already in the reader's language.
 """
 
 from __future__ import annotations
@@ -80,6 +80,19 @@ class EvidenceTable:
 
 
 @dataclass(frozen=True)
+class GapNote:
+    """The meeting's word on one gap: the verdict ("Out of scope: no budget"), the
+    consultant's comment (either may be empty), the two as one line after the metric's
+    title, and that line for the speaker notes, which say when it was carried over from
+    the previous audit."""
+
+    verdict: str
+    comment: str
+    line: str
+    speaker: str
+
+
+@dataclass(frozen=True)
 class CriterionSection:
     id: str
     title: str
@@ -95,7 +108,9 @@ class CriterionSection:
     argument: str
     seeds: tuple[str, ...]
     references: tuple[str, ...]
-    notes: str
+    notes: str  # the speaker notes, the consultant's included
+    comment: str = ""  # the consultant's comment on the criterion (a saved audit's)
+    gap_notes: tuple[GapNote, ...] = ()  # the consultant's notes on its gaps, by priority
 
 
 # The gap table's columns as every deliverable heads them (the workbook adds more).
@@ -123,9 +138,10 @@ class GapRow:
     score: float
     priority: float
     sentence: str
-    recommendation: str
+    recommendation: str  # the consultant's edited one when there is one
     evidence: str
     source: str
+    note: GapNote | None = None
 
 
 @dataclass(frozen=True)
@@ -161,7 +177,8 @@ class Summary:
     change_text: str
     change: float | None
     top_gaps: tuple[str, ...]
-    notes: str
+    notes: str  # the speaker notes, the consultant's summary included
+    consultant: tuple[str, ...] = ()  # the consultant's three-line summary (a saved audit's)
 
 
 @dataclass(frozen=True)

@@ -234,11 +234,17 @@ def _summary(presentation: Presentation, report: Report) -> None:
         (summary.change_text, {"before": 6}),
     ]
     text_box(slide, MARGIN, Inches(1.5), Inches(4.3), Inches(5.4), card, size=15)
+    said: list[tuple[str, dict]] = []
+    if summary.consultant:
+        said = [(report.text("deliver.consultant_summary"), {"bold": True, "size": 18})]
+        said += [
+            (line, {"marker": _rgb(report.cover.color), "before": 6}) for line in summary.consultant
+        ]
     gaps = [(report.text("deliver.top_gaps"), {"bold": True, "size": 18})]
     gaps += [(f"{i}. {text}", {"before": 8}) for i, text in enumerate(summary.top_gaps, start=1)]
-    text_box(
-        slide, Inches(5.2), Inches(1.5), WIDTH - Inches(5.2) - MARGIN, Inches(5.4), gaps, size=15
-    )
+    right = Inches(5.2)
+    blocks = [(said, 15), (gaps, 15)]
+    stack(slide, right, Inches(1.5), WIDTH - right - MARGIN, blocks, bottom=Inches(6.9))
     _notes(slide, summary.notes)
 
 
@@ -373,12 +379,11 @@ def _gaps(presentation: Presentation, report: Report) -> None:
             for g in page
         ]
         _table(slide, report, rows, widths, Inches(1.4), {0, 3, 4, 5, 6})
-        _notes(
-            slide,
-            report.text(
-                "deliver.notes_gaps", first=page[0].rank, last=page[-1].rank, total=len(gaps)
-            ),
+        said = report.text(
+            "deliver.notes_gaps", first=page[0].rank, last=page[-1].rank, total=len(gaps)
         )
+        noted = [f"{g.rank}. {g.note.speaker}" for g in page if g.note is not None]
+        _notes(slide, "\n".join([said, "", *noted]) if noted else said)
 
 
 def _method(presentation: Presentation, report: Report) -> None:

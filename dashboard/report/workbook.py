@@ -122,6 +122,7 @@ def _overview(b: _Book, report: Report) -> None:
         (f"{report.text('deliver.top_gaps')} {i}", text)
         for i, text in enumerate(s.top_gaps, start=1)
     ]
+    rows += [(report.text("deliver.consultant_summary"), line) for line in s.consultant]
     for r, (item, detail) in enumerate(rows, start=1):
         b.write(sheet, r, 0, item)
         b.write(sheet, r, 1, detail, b.decimal if isinstance(detail, float) else None)
@@ -217,13 +218,15 @@ def _gaps(b: _Book, report: Report) -> None:
     keys = (
         *GAP_HEADINGS,
         "deliver.col_recommendation",
+        "deliver.col_verdict",
+        "deliver.col_comment",
         "deliver.col_evidence",
         "deliver.col_source",
     )
     sheet = b.sheet(
         report.text("deliver.sheet_gaps"),
         [report.text(k) for k in keys],
-        [5, 28, 30, 11, 11, 10, 10, 80, 60, 60],
+        [5, 28, 30, 11, 11, 10, 10, 80, 24, 50, 60, 60],
     )
     for r, g in enumerate(report.gaps, start=1):
         unit = b.units[g.unit]
@@ -236,10 +239,12 @@ def _gaps(b: _Book, report: Report) -> None:
             g.score,
             g.priority,
             g.recommendation,
+            "" if g.note is None else g.note.verdict,
+            "" if g.note is None else g.note.comment,
             g.evidence,
             g.source,
         )
-        styles = (b.integer, None, None, unit, unit, b.decimal, b.decimal, None, None, None)
+        styles = (b.integer, None, None, unit, unit, b.decimal, b.decimal, *[None] * 5)
         for col, (value, style) in enumerate(zip(values, styles, strict=True)):
             b.write(sheet, r, col, value, style)
     b.traffic_lights(sheet, 1, len(report.gaps), 5)

@@ -4,7 +4,8 @@ SQLite in the data folder by default, PostgreSQL when PRESENZA_DATABASE_URL says
 the schema migrates itself at start-up. Start with `open_store()` (`seed`), then
 `authorize()` (or `trusted_access()` from the terminal, `job_access()` for a scheduled
 save with its token: `workspaces`), then the functions of `audits`, which all take the
-`Access` they were granted and hand back frozen records (`records`). Nothing here
+`Access` they were granted and hand back frozen records (`records`); the consultant's
+notes on an audit are in `notes`. Nothing here
 imports Streamlit.
 """
 
@@ -28,6 +29,7 @@ from dashboard.store.errors import (
     ConfirmationRequired,
     GrantEnded,
     InvalidName,
+    InvalidNote,
     NotFound,
     SnapshotError,
     StoreError,
@@ -35,7 +37,15 @@ from dashboard.store.errors import (
     Throttled,
     WeakPassphrase,
 )
-from dashboard.store.records import AuditInfo, StoredAudit, WorkspaceInfo
+from dashboard.store.notes import audit_notes, write_note, write_summary
+from dashboard.store.records import (
+    GAP_STATUSES,
+    AuditInfo,
+    AuditNotes,
+    Note,
+    StoredAudit,
+    WorkspaceInfo,
+)
 from dashboard.store.seed import open_store
 from dashboard.store.workspaces import (
     SAMPLE_SLUG,
@@ -54,14 +64,18 @@ from dashboard.store.workspaces import (
 )
 
 __all__ = [
+    "GAP_STATUSES",
     "SAMPLE_SLUG",
     "Access",
     "AccessDenied",
     "AuditInfo",
+    "AuditNotes",
     "ConfirmationRequired",
     "GrantEnded",
     "InvalidName",
+    "InvalidNote",
     "NotFound",
+    "Note",
     "Role",
     "SnapshotError",
     "StoreError",
@@ -70,6 +84,7 @@ __all__ = [
     "Throttled",
     "WeakPassphrase",
     "WorkspaceInfo",
+    "audit_notes",
     "authorize",
     "authorize_server",
     "check_slug",
@@ -95,4 +110,6 @@ __all__ = [
     "trusted_access",
     "workspace_info",
     "workspace_of_audit",
+    "write_note",
+    "write_summary",
 ]

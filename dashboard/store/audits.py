@@ -26,11 +26,9 @@ from dashboard.messages import msg
 from dashboard.scoring import Scorecard
 from dashboard.settings import Settings
 from dashboard.store.access import Access
-from dashboard.store.errors import (
-    ConfirmationRequired,
-    NotFound,
-)
+from dashboard.store.errors import ConfirmationRequired
 from dashboard.store.models import Audit, AuditTable, Workspace
+from dashboard.store.notes import carry_over
 from dashboard.store.records import AuditInfo, StoredAudit, rebuilt
 from dashboard.store.snapshot import (
     TableCopy,
@@ -41,6 +39,7 @@ from dashboard.store.snapshot import (
 )
 from dashboard.store.tablefiles import TableFiles, sums_keys, table_files
 from dashboard.store.workspaces import (
+    audit_row,
     check_name,
     granted,
     lock_table_files,
@@ -132,16 +131,10 @@ def previous_audit(engine: Engine, access: Access, audit_id: int) -> StoredAudit
     """The audit just before this one in the data's calendar (by period, then save time):
     what "since the last audit" compares against. None for the first."""
     with Session(engine) as session:
-        _audit(session, access, audit_id)
-        ids = session.scalars(
-            select(Audit.id)
-            .where(Audit.workspace_id == access.workspace_id)
-            .order_by(*_CHRONOLOGICAL)
-        ).all()
-        position = ids.index(audit_id)
-        if position == 0:
-            return None
-        return _stored(session, _audit(session, access, ids[position - 1], full=True))
+        before = _before(session, _audit(session, access, audit_id))
+        return (
+            None if before is None else _stored(session, _audit(session, access, before, full=True))
+        )
 
 
 def load_scorecard(engine: Engine, access: Access, audit_id: int) -> Scorecard:
@@ -369,7 +362,17 @@ def insert_audit(
         for t in payload.tables
     )
     session.flush()
+    carry_over(session, audit, _before(session, audit))
     return audit
+
+
+def _before(session: Session, audit: Audit) -> int | None:
+    """The audit just before this one in the data's calendar, whose notes it starts from."""
+    ids = session.scalars(
+        select(Audit.id).where(Audit.workspace_id == audit.workspace_id).order_by(*_CHRONOLOGICAL)
+    ).all()
+    position = ids.index(audit.id)
+    return ids[position - 1] if position else None
 
 
 def _unset_current(session: Session, workspace_id: int) -> None:
@@ -393,12 +396,7 @@ def _full(query: Any) -> Any:
 
 def _audit(session: Session, access: Access, audit_id: int, *, full: bool = False) -> Audit:
     """The audit if it is in the caller's workspace; otherwise not found, never forbidden."""
-    granted(session, access)
-    query = select(Audit).where(Audit.id == audit_id, Audit.workspace_id == access.workspace_id)
-    audit = session.scalar(_full(query) if full else query)
-    if audit is None:
-        raise NotFound(msg("store.error.no_audit_here", id=str(audit_id), slug=repr(access.slug)))
-    return audit
+    return audit_row(session, access, audit_id, _full if full else None)
 
 
 def _info(audit: Audit) -> AuditInfo:

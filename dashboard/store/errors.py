@@ -53,3 +53,7 @@ class ConfirmationRequired(StoreError, ValueError):
 
 class SnapshotError(StoreError, ValueError):
     """A stored audit this version cannot rebuild (it names a metric no longer in the registry)."""
+
+
+class InvalidNote(StoreError, ValueError):
+    """A note that cannot be kept: too long, an unknown subject or verdict, a missing reason."""

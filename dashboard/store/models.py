@@ -1,5 +1,6 @@
 """The tables of the store: workspaces, their passphrases, audits and the audits' data,
-the sign-in failures that throttle guessing, and the column mappings people confirmed.
+the consultant's notes on an audit, the sign-in failures that throttle guessing, and the
+column mappings people confirmed.
 
 The migrations (migrations/versions/) create exactly these; a test compares the two,
 so a change here without a new revision fails.
@@ -157,6 +158,30 @@ class AuditTable(Base):
     digest: Mapped[str] = mapped_column(String(64))
     parquet: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     kept_in: Mapped[str | None] = mapped_column(String(16))
+
+
+class AuditNote(Base):
+    """A consultant's note on one audit: its summary, a criterion, or a gap (by metric).
+
+    `subject` is `summary`, `criterion:<id>` or `gap:<metric id>`. A gap's note may
+    replace the default recommendation and carries the meeting's verdict (`status`,
+    with a `reason` when out of scope). A new audit starts from the previous audit's
+    notes, copied with `carried_over` set until someone edits them.
+    """
+
+    __tablename__ = "audit_notes"
+
+    audit_id: Mapped[int] = mapped_column(
+        ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True
+    )
+    subject: Mapped[str] = mapped_column(String(100), primary_key=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    recommendation: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(16))  # agreed, out_of_scope, to_discuss
+    reason: Mapped[str | None] = mapped_column(Text)
+    carried_over: Mapped[bool] = mapped_column(Boolean, default=False)
+    written_by: Mapped[str] = mapped_column(String(200))
+    written_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
 class SignInFailure(Base):

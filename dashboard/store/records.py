@@ -87,3 +87,58 @@ def rebuilt(document: dict[str, Any], saved_at: datetime) -> Scorecard:
         return from_document(document, saved_at)
     except DocumentError as error:
         raise SnapshotError(error.msg) from None
+
+
+GAP_STATUSES = ("agreed", "out_of_scope", "to_discuss")  # the meeting's verdict on a gap
+SUMMARY = "summary"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A consultant's note on one subject of an audit (its summary, a criterion, a gap)."""
+
+    subject: str  # SUMMARY, "criterion:<id>" or "gap:<metric id>"
+    comment: str
+    recommendation: str | None  # a gap's edited recommendation, replacing the default
+    status: str | None  # a gap's verdict: one of GAP_STATUSES
+    reason: str | None  # why a gap is out of scope
+    carried_over: bool  # copied from the previous audit and not edited since
+    written_by: str
+    written_at: datetime
+
+
+def criterion_subject(criterion_id: str) -> str:
+    return f"criterion:{criterion_id}"
+
+
+def gap_subject(metric_id: str) -> str:
+    return f"gap:{metric_id}"
+
+
+@dataclass(frozen=True)
+class AuditNotes:
+    """Every note of one audit, by subject; an audit without notes has an empty mapping."""
+
+    audit_id: int
+    by_subject: dict[str, Note]
+
+    def summary(self) -> list[str]:
+        """The three-line summary, as lines (empty when none was written)."""
+        note = self.by_subject.get(SUMMARY)
+        return [] if note is None else [line for line in note.comment.splitlines() if line]
+
+    def criterion(self, criterion_id: str) -> Note | None:
+        return self.by_subject.get(criterion_subject(criterion_id))
+
+    def gap(self, metric_id: str) -> Note | None:
+        return self.by_subject.get(gap_subject(metric_id))
+
+    def recommendation(self, metric_id: str, default: str) -> str:
+        """The gap's recommendation as the consultant left it: edited, else the default."""
+        note = self.gap(metric_id)
+        return note.recommendation if note is not None and note.recommendation else default
+
+    @property
+    def carried_over(self) -> bool:
+        """Some note still reads as copied from the previous audit."""
+        return any(n.carried_over for n in self.by_subject.values())

@@ -13,10 +13,10 @@ import hashlib
 import hmac
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, Select, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -318,6 +318,22 @@ def granted(session: Session, access: Access, *, lock: bool = False) -> Workspac
     if workspace.grant_epoch != access.epoch:
         raise GrantEnded(msg("store.error.grant_ended", slug=access.slug))
     return workspace
+
+
+def audit_row(
+    session: Session,
+    access: Access,
+    audit_id: int,
+    shape: Callable[[Select[tuple[Audit]]], Select[tuple[Audit]]] | None = None,
+) -> Audit:
+    """The audit if it is in the caller's workspace; otherwise not found, never forbidden
+    (`shape` adds options to the query, such as loading the deferred documents)."""
+    granted(session, access)
+    query = select(Audit).where(Audit.id == audit_id, Audit.workspace_id == access.workspace_id)
+    audit = session.scalar(query if shape is None else shape(query))
+    if audit is None:
+        raise NotFound(msg("store.error.no_audit_here", id=str(audit_id), slug=repr(access.slug)))
+    return audit
 
 
 def lock_workspace(session: Session, access: Access) -> Workspace:

@@ -12,7 +12,7 @@ import logging
 import streamlit as st
 
 from dashboard.i18n import Lang, t
-from dashboard.ui import nav, saved, signin, state, widgets
+from dashboard.ui import nav, reopen, saved, signin, state, widgets
 from dashboard.ui.views import plain
 
 log = logging.getLogger("presenza.app")
@@ -48,8 +48,9 @@ def sidebar(lang: Lang) -> None:
 
 
 def main() -> None:
-    # `?workspace=…` is an executive's link: that workspace's read-only view and nothing
-    # else — no sidebar, no way to the pages that upload, save or change settings.
+    # `?workspace=…` is an executive's link (or presentation mode's): that workspace's
+    # read-only views and nothing else — no sidebar, no way to the pages that upload, save
+    # or change settings.
     linked = saved.linked_workspace() is not None
     st.set_page_config(
         page_title="Presenza",
@@ -63,12 +64,13 @@ def main() -> None:
     if not signin.startup_check(state.lang()):
         return
     if linked:  # no sample data to load: the view reads the store
-        st.navigation(nav.executive_only(state.lang()), position="hidden").run()
+        st.navigation(nav.linked(state.lang()), position="hidden").run()
         return
     state.init()
     lang = state.lang()
     navigation = st.navigation(nav.pages(lang), position="sidebar")
     sidebar(lang)
+    reopen.banner(lang)
     navigation.run()
 
 

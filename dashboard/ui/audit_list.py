@@ -17,11 +17,15 @@ from dashboard.store import (
     AuditInfo,
     ConfirmationRequired,
     StoreError,
+    audit_notes,
     delete_audit,
+    load_scorecard,
     rename_audit,
     set_current,
 )
-from dashboard.ui import saved, state, views
+from dashboard.ui import notes as notes_ui
+from dashboard.ui import reopen, saved, state, views
+from dashboard.ui.audit_save import app_link
 from dashboard.ui.workspaces import flash
 
 
@@ -94,6 +98,7 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
         width="stretch",
     ):
         state.DELETING.set(chosen.id)
+    meeting_section(engine, access, chosen, lang)
     deleting = by_id.get(state.DELETING.get() or 0)
     if deleting is not None:  # open until confirmed, cancelled or dismissed
         st.dialog(t("ui.audits.delete_title", lang, id=deleting.id), on_dismiss=_stop_deleting)(
@@ -101,6 +106,32 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
         )(engine, access, deleting, lang)
     else:
         _stop_deleting()
+
+
+def meeting_section(engine: Engine, access: Access, chosen: AuditInfo, lang: Lang) -> None:
+    """The chosen audit reopened in the dashboard, or presented; and its notes."""
+    reopen_col, present_col, _ = st.columns([1, 1, 3], vertical_alignment="bottom")
+    if reopen_col.button(
+        t("ui.reopen.open", lang),
+        key="audits_reopen_button",
+        icon=":material/open_in_browser:",
+        help=t("ui.reopen.open_help", lang),
+        width="stretch",
+    ):
+        reopen.open_audit(engine, access, chosen, lang)
+    present_col.link_button(
+        t("ui.present.open", lang),
+        app_link("present", workspace=access.slug, audit=str(chosen.id)),
+        icon=":material/slideshow:",
+        help=t("ui.present.open_help", lang),
+        width="stretch",
+    )
+    with st.expander(t("ui.notes.title", lang), icon=":material/edit_note:"):
+        notes = audit_notes(engine, access, chosen.id)
+        notes_ui.summary_editor(engine, access, chosen.id, notes, lang)
+        notes_ui.gaps_editor(
+            engine, access, chosen.id, load_scorecard(engine, access, chosen.id), notes, lang
+        )
 
 
 def _stop_deleting() -> None:

@@ -4,7 +4,7 @@ Names typed by people reach Markdown only through `views.plain`."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -89,14 +89,19 @@ def save_section(engine: Engine, access: Access, lang: Lang) -> None:
 # --- the link ---------------------------------------------------------------------------------
 
 
-def executive_link(slug: str) -> str:
-    """The executive view of a workspace: absolute when the browser told us the app's
+def app_link(page: str, **params: str) -> str:
+    """A link to one of the app's pages: absolute when the browser told us the app's
     address (less this page's own path), else relative to the page it is opened from."""
     base = (st.context.url or "").rstrip("/")
     for name in nav.PAGES:
         base = base.removesuffix(f"/{name}")
-    path = f"executive?workspace={quote(slug)}"
+    path = f"{page}?{urlencode(params)}" if params else page
     return f"{base}/{path}" if base else path
+
+
+def executive_link(slug: str) -> str:
+    """The executive view of a workspace, as the Saved audits page gives it out."""
+    return app_link("executive", workspace=slug)
 
 
 def link_section(engine: Engine, access: Access, lang: Lang) -> None:

@@ -157,9 +157,33 @@ def set_dataset(value: Dataset, *, sample: bool = False, keep_period: bool = Fal
     s = session()
     if s.sample != sample:
         s.answers = None
+    if value is not s.dataset:
+        REOPENED.set(None)  # the data on screen is no longer the saved audit's
     s.dataset, s.sample = value, sample
     if not keep_period:
         s.period = None
+
+
+def open_saved(
+    value: Dataset,
+    settings: Settings,
+    answers: Mapping[str, Any],
+    period: Period,
+    audit: Any,
+) -> None:
+    """Work on a saved audit: its tables, answers, settings and period replace the session's,
+    as if its files had just been uploaded; `audit` (what the banner names) is remembered."""
+    set_dataset(value)
+    s = session()
+    s.settings, s.answers, s.period = settings, dict(answers), period
+    s.loads, s.last_batch, s.replaced_sample, s.offers = [], 0, False, []
+    s.settings_round += 1  # the settings editors show the audit's values
+    REOPENED.set(audit)
+
+
+def reopened() -> Any:
+    """The saved audit the session's data came from (None once other data is loaded)."""
+    return REOPENED.get()
 
 
 def questionnaire() -> dict[str, Any]:
@@ -313,6 +337,9 @@ WORKSPACE_PICK = "audits_workspace"  # the workspace picker (a widget)
 EXECUTIVE: Key[dict[int, Any]] = Key("executive_cache", dict)  # workspace id → what it showed
 TREND_CRITERIA: Key[list[str] | None] = Key("exec_trend_criteria", _none)
 TREND_AUDIT: Key[int | None] = Key("exec_trend_audit", _none)  # the audit they were picked for
+PRESENTED: Key[dict[int, Any]] = Key("present_cache", dict)  # audit id → the audits it shows
+REOPENED: Key[Any] = Key("reopened_audit", _none)  # the saved audit the session works on
+NOTES_ROUND: Key[int] = Key("notes_round", int)  # a new round redraws the note forms from the store
 REPORT_AUDIT: Key[int | None] = Key("audits_report_pick", _none)  # the audit to deliver
 # The deliverable prepared last, for the choices made: ((format, language, names, where,
 # period), bytes, file name). One at a time, this session only.

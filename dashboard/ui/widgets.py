@@ -20,7 +20,7 @@ def _sync_lang(key: str) -> None:
         state.set_lang(value)
 
 
-def language_switch(where: str) -> Lang:
+def language_switch(where: str, label_visibility: str = "visible") -> Lang:
     """Italiano | English."""
     key = f"lang_{where}"
     state.set_widget(key, state.lang())
@@ -33,6 +33,7 @@ def language_switch(where: str) -> Lang:
         args=(key,),
         required=True,
         width="stretch",
+        label_visibility=label_visibility,
     )
     return state.lang()
 
