@@ -15,6 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from dashboard import cli_plan
 from dashboard.i18n import LANGS, Lang, english, t
 from dashboard.ingest import Dataset, load_file
 from dashboard.messages import Ref, msg
@@ -432,6 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _add_audit(sub)
     _add_audits(sub)
+    cli_plan.add_parsers(sub)
     _add_sample(sub)
     _add_serve(sub)
     return parser

@@ -1,8 +1,9 @@
 """Saved audits: a workspace per client company, the current audit saved as a dated snapshot,
 the audits listed (rename, make current, delete after confirming), the executive link,
-any two audits compared criterion by criterion and metric by metric, and (for editors)
+the action plan, any two audits compared criterion by criterion and metric by metric, the
+peer benchmark, and (for editors)
 the passphrases and the token scheduled saves need. Each job has its module in
-`dashboard/ui/`: workspaces, audit_save, audit_list, audit_compare."""
+`dashboard/ui/`: workspaces, audit_save, audit_list, actions, audit_compare, peers."""
 
 from __future__ import annotations
 
@@ -10,7 +11,17 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.store import list_audits
-from dashboard.ui import audit_compare, audit_list, audit_save, saved, state, views, workspaces
+from dashboard.ui import (
+    actions,
+    audit_compare,
+    audit_list,
+    audit_save,
+    peers,
+    saved,
+    state,
+    views,
+    workspaces,
+)
 
 
 def render() -> None:
@@ -33,7 +44,11 @@ def render() -> None:
         with st.container(border=True):
             audit_list.list_section(engine, access, audits, lang)
         with st.container(border=True):
+            actions.plan_section(engine, access, lang)
+        with st.container(border=True):
             audit_compare.compare_section(engine, access, audits, lang)
+        with st.container(border=True):
+            peers.peers_section(engine, access, lang)
         if access.can_edit and not saved.oidc_enabled():
             workspaces.passphrase_section(engine, access, lang)
         if access.can_edit:

@@ -313,6 +313,7 @@ WORKSPACE_PICK = "audits_workspace"  # the workspace picker (a widget)
 EXECUTIVE: Key[dict[int, Any]] = Key("executive_cache", dict)  # workspace id → what it showed
 TREND_CRITERIA: Key[list[str] | None] = Key("exec_trend_criteria", _none)
 TREND_AUDIT: Key[int | None] = Key("exec_trend_audit", _none)  # the audit they were picked for
+ACTION_PICK: Key[int | None] = Key("actions_pick", _none)  # the action being edited
 
 # --- the other pages' choices ----------------------------------------------------------------
 
