@@ -118,9 +118,9 @@ def compose(d: Digest, *, sender: str, to: Sequence[str]) -> EmailMessage:
     message["To"] = ", ".join(to)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
-    message["Content-Language"] = lang
     message.set_content("\n".join(plain))
     message.add_alternative(body, subtype="html")
+    message["Content-Language"] = lang  # after the content: setting it drops Content-* headers
     return message
 
 
