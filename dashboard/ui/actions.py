@@ -86,10 +86,14 @@ def new_form(engine: Engine, access: Access, lang: Lang) -> None:
 
     with st.form("action_new", clear_on_submit=True, border=False):
         st.markdown(f"**{t('ui.actions.new', lang)}**")
-        metric = st.selectbox(t("ui.actions.gap", lang), list(by_metric), format_func=label)
+        metric = st.selectbox(
+            t("ui.actions.gap", lang), list(by_metric), format_func=label, key="action_new_gap"
+        )
         what = st.text_input(t("ui.actions.what", lang), key="action_new_what")
         owner = st.text_input(t("ui.actions.owner", lang), key="action_new_owner")
-        due = st.date_input(t("ui.actions.due", lang), value=None, format="YYYY-MM-DD")
+        due = st.date_input(
+            t("ui.actions.due", lang), value=None, format="YYYY-MM-DD", key="action_new_due"
+        )
         if st.form_submit_button(t("ui.actions.add", lang), icon=":material/add_task:"):
             who = saved.saved_by_default() or owner or "—"
             try:
@@ -124,10 +128,18 @@ def edit_form(engine: Engine, access: Access, actions: list, lang: Lang) -> None
             STATUSES,
             index=STATUSES.index(chosen.status),
             format_func=_status(lang),
+            key=f"action_status_{chosen.id}",
         )
-        what = st.text_input(t("ui.actions.what", lang), value=chosen.what)
-        owner = st.text_input(t("ui.actions.owner", lang), value=chosen.owner)
-        due = st.date_input(t("ui.actions.due", lang), value=chosen.due, format="YYYY-MM-DD")
+        what = st.text_input(
+            t("ui.actions.what", lang), value=chosen.what, key=f"action_what_{chosen.id}"
+        )
+        owner = st.text_input(
+            t("ui.actions.owner", lang), value=chosen.owner, key=f"action_owner_{chosen.id}"
+        )
+        due = st.date_input(
+            t("ui.actions.due", lang), value=chosen.due, format="YYYY-MM-DD",
+            key=f"action_due_{chosen.id}",
+        )  # fmt: skip
         if st.form_submit_button(t("ui.actions.save", lang), icon=":material/save:"):
             change = ActionChange(what, owner, due, due is None, status)
             try:
