@@ -1,8 +1,7 @@
 """Saved audits: a workspace per client company, the current audit saved as a dated snapshot,
 the audits listed (rename, make current, delete after confirming), the executive link,
 the action plan, any two audits compared criterion by criterion and metric by metric, the
-peer benchmark, and (for editors)
-the passphrases and the token scheduled saves need. Each job has its module in
+peer benchmark, and (for editors) the passphrases and the token scheduled saves need. Each job has its module in
 `dashboard/ui/`: workspaces, audit_save, audit_list, actions, audit_compare, peers."""
 
 from __future__ import annotations
