@@ -16,7 +16,7 @@ from dashboard.i18n import Lang, date_text, format_value, number, t
 from dashboard.peers import OVERALL, Benchmark, document_values
 from dashboard.store.records import ActionRecord
 
-ACTION_COLUMNS = ["id", "status", "what", "owner", "due", "metric", "before", "after", "flag"]
+ACTION_COLUMNS = ["id", "status", "metric", "before", "after", "flag", "what", "owner", "due"]
 PEER_COLUMNS = ["metric", "value", "percentile", "median", "range", "peers"]
 
 
@@ -52,7 +52,7 @@ def actions_frame(actions: Sequence[ActionRecord], lang: Lang, today: date) -> p
 
 def _value(metric: str, value: float, lang: Lang) -> str:
     if metric == OVERALL:
-        return number(value, lang)
+        return number(value, lang, 1)
     return format_value(value, registry.metrics()[metric].unit, lang)
 
 

@@ -42,7 +42,7 @@ def plan_section(engine: Engine, access: Access, lang: Lang) -> None:
             column_config={
                 "id": st.column_config.NumberColumn("#", width=50),
                 "status": st.column_config.TextColumn(t("ui.actions.status_label", lang)),
-                "what": st.column_config.TextColumn(t("ui.actions.what", lang), width="large"),
+                "what": st.column_config.TextColumn(t("ui.actions.what", lang), width=220),
                 "owner": st.column_config.TextColumn(t("ui.actions.owner", lang)),
                 "due": st.column_config.TextColumn(t("ui.actions.due", lang)),
                 "metric": st.column_config.TextColumn(t("ui.actions.metric", lang)),
@@ -52,11 +52,12 @@ def plan_section(engine: Engine, access: Access, lang: Lang) -> None:
                 "after": st.column_config.TextColumn(
                     t("ui.actions.after", lang), help=t("ui.actions.after_help", lang)
                 ),
-                "flag": st.column_config.TextColumn(t("ui.actions.flags", lang), width="medium"),
+                "flag": st.column_config.TextColumn(t("ui.actions.flags", lang)),
             },
         )
     else:
-        st.info(t("ui.actions.none", lang), icon=":material/checklist:")
+        none = "ui.actions.none" if access.can_edit else "ui.actions.none_read"
+        st.info(t(none, lang), icon=":material/checklist:")
     if not access.can_edit:
         return
     new, edit = st.columns(2, gap="large")
