@@ -23,7 +23,7 @@ from dashboard.messages import Ref, msg
 EXIT_BAD_INPUT = 2
 EXIT_STORE = 1
 # A scheduled `audit --save` proves it owns the workspace with the token made for it.
-TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
+TOKEN_VARIABLE = cli_plan.TOKEN_VARIABLE
 
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # the same range as dates in the data
@@ -433,7 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _add_audit(sub)
     _add_audits(sub)
-    cli_plan.add_parsers(sub)
+    cli_plan.add_parsers(sub, cli_plan.Tools(_date, _workspace, _store_call, _user))
     _add_sample(sub)
     _add_serve(sub)
     return parser

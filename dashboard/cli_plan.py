@@ -11,6 +11,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from dashboard.actions import STATUSES
@@ -18,9 +20,26 @@ from dashboard.i18n import LANGS, Lang, date_text, english, format_value, t
 from dashboard.messages import msg
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    from dashboard.cli import TOKEN_VARIABLE, _date, _workspace
+@dataclass(frozen=True)
+class Tools:
+    """What these commands share with `dashboard.cli` (handed over, so neither imports the
+    other's module back): argument types, the store call that turns failures into sentences,
+    who is at the terminal."""
 
+    date: Callable[[str], date]
+    workspace: Callable[[str], str]
+    store_call: Callable[..., int]
+    user: Callable[[], str]
+
+
+TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
+EXIT_SEND = 1  # the digest could not be sent (like the store, an outside service failed)
+_TOOLS: list[Tools] = []
+
+
+def add_parsers(sub: argparse._SubParsersAction, tools: Tools) -> None:
+    _TOOLS[:] = [tools]
+    _date, _workspace = tools.date, tools.workspace
     p = sub.add_parser(
         "actions",
         help="the action plan of a workspace: list, add, update",
@@ -68,13 +87,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def _call(function, args: argparse.Namespace) -> int:
-    from dashboard.cli import _store_call
-
-    return _store_call(function, args)
+    return _TOOLS[0].store_call(function, args)
 
 
 def _job(engine, slug: str):
-    from dashboard.cli import TOKEN_VARIABLE
     from dashboard.store import job_access
 
     return job_access(engine, slug, os.environ.get(TOKEN_VARIABLE))
@@ -129,7 +145,6 @@ def action_line(a, lang: Lang, today: date) -> str:
 
 
 def add_command(engine, args: argparse.Namespace) -> int:
-    from dashboard.cli import _user
     from dashboard.store import current_audit
     from dashboard.store.actions import create_action
 
@@ -143,7 +158,7 @@ def add_command(engine, args: argparse.Namespace) -> int:
         audit_id = current.info.id
     number = create_action(
         engine, access, audit_id, args.metric, args.what, args.owner,
-        created_by=_user(), due=args.due, status=args.status,
+        created_by=_TOOLS[0].user(), due=args.due, status=args.status,
     )  # fmt: skip
     print(english(msg("cli.action_added", id=str(number), workspace=args.workspace)))
     return 0
@@ -161,7 +176,6 @@ def update_command(engine, args: argparse.Namespace) -> int:
 
 def digest_command(engine, args: argparse.Namespace) -> int:
     from dashboard import digest
-    from dashboard.cli import EXIT_STORE
     from dashboard.store import current_audit, previous_audit, trusted_access
     from dashboard.store.actions import list_actions
     from dashboard.store.peers import get_profile
@@ -191,6 +205,6 @@ def digest_command(engine, args: argparse.Namespace) -> int:
         digest.send(message)
     except digest.DigestError as error:
         print(str(error), file=sys.stderr)
-        return EXIT_STORE
+        return EXIT_SEND
     print(english(msg("cli.digest_sent", workspace=args.workspace, n=len(args.to))))
     return 0

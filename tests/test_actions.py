@@ -206,3 +206,50 @@ def test_the_sample_workspace_takes_no_actions(store_url: str) -> None:
             create_action(engine, sample, audit.id, PARTICIPATION, "x", "HR", created_by="c")
     finally:
         engine.dispose()
+
+
+def test_migration_0006_keeps_every_workspace_passphrase_and_audit(store_url: str) -> None:
+    """Adding the profile columns must not copy the workspaces table on SQLite: dropping the
+    old copy would delete passphrases and audits through their cascades."""
+    from alembic import command
+    from sqlalchemy import func, select
+
+    from dashboard.store.db import alembic_config, make_engine, migrate, writer
+    from dashboard.store.models import Audit, Passphrase, Workspace
+
+    store = make_engine(store_url)
+    try:
+        config = alembic_config()
+        with writer(store).begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0003")
+            connection.exec_driver_sql(
+                "INSERT INTO workspaces (id, slug, name, is_open, revision, created_at, grant_epoch)"
+                " VALUES (1, 'acme', 'Acme', false, 0, '2026-01-01 00:00:00', 0)"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO passphrases (workspace_id, role, kdf, salt, digest, set_at) VALUES "
+                "(1, 'editor', 'scrypt:n=16384,r=8,p=1', 'ss', 'dd', '2026-01-01 00:00:00')"
+                if connection.dialect.name == "sqlite"
+                else "INSERT INTO passphrases (workspace_id, role, kdf, salt, digest, set_at) "
+                "VALUES (1, 'editor', 'scrypt', 'ss'::bytea, 'dd'::bytea, '2026-01-01 00:00:00')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO audits (workspace_id, name, period_start, period_end, saved_by,"
+                " saved_at, is_current, measured, total, scorecard, settings, questionnaire,"
+                " inputs) VALUES (1, 'a', '2026-01-01', '2026-01-31', 't',"
+                " '2026-02-01 00:00:00', true, 0, 12, '{}', '', '', '[]')"
+            )
+        migrate(store)
+        with store.connect() as connection:
+            counts = [
+                connection.scalar(select(func.count()).select_from(table))
+                for table in (Workspace, Passphrase, Audit)
+            ]
+            profile = connection.execute(
+                select(Workspace.sector, Workspace.peer_opt_out, Workspace.lang)
+            ).one()
+        assert counts == [1, 1, 1]
+        assert tuple(profile) == (None, False, "it")
+    finally:
+        store.dispose()

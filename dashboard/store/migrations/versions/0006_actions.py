@@ -21,15 +21,17 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("workspaces") as batch:
-        batch.add_column(sa.Column("sector", sa.String(length=32), nullable=True))
-        batch.add_column(sa.Column("size_band", sa.String(length=16), nullable=True))
-        batch.add_column(
-            sa.Column("peer_opt_out", sa.Boolean(), server_default=sa.false(), nullable=False)
-        )
-        batch.add_column(
-            sa.Column("lang", sa.String(length=8), server_default="it", nullable=False)
-        )
+    # Plain ADD COLUMN on both backends: SQLite's batch mode would copy the table and drop
+    # the old one, and dropping it deletes every passphrase and audit through their cascades.
+    op.add_column("workspaces", sa.Column("sector", sa.String(length=32), nullable=True))
+    op.add_column("workspaces", sa.Column("size_band", sa.String(length=16), nullable=True))
+    op.add_column(
+        "workspaces",
+        sa.Column("peer_opt_out", sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
+    op.add_column(
+        "workspaces", sa.Column("lang", sa.String(length=8), server_default="it", nullable=False)
+    )
     op.create_table(
         "actions",
         sa.Column("id", sa.Integer(), nullable=False),
