@@ -12,34 +12,22 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from dashboard.actions import STATUSES
 from dashboard.i18n import LANGS, Lang, date_text, english, format_value, t
 from dashboard.messages import msg
-
-
-@dataclass(frozen=True)
-class Tools:
-    """What these commands share with `dashboard.cli` (handed over, so neither imports the
-    other's module back): argument types, the store call that turns failures into sentences,
-    who is at the terminal."""
-
-    date: Callable[[str], date]
-    workspace: Callable[[str], str]
-    store_call: Callable[..., int]
-    user: Callable[[], str]
-
+from dashboard.terminal import day, store_call, workspace_slug
 
 TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
 EXIT_SEND = 1  # the digest could not be sent (like the store, an outside service failed)
-_TOOLS: list[Tools] = []
+_USER: list[Callable[[], str]] = []  # who is at the terminal: handed over by dashboard.cli
 
 
-def add_parsers(sub: argparse._SubParsersAction, tools: Tools) -> None:
-    _TOOLS[:] = [tools]
-    _date, _workspace = tools.date, tools.workspace
+def add_parsers(sub: argparse._SubParsersAction, user: Callable[[], str]) -> None:
+    """The `actions` and `digest` commands; `user` names who runs them (an action's author)."""
+    _USER[:] = [user]
+    _date, _workspace = day, workspace_slug
     p = sub.add_parser(
         "actions",
         help="the action plan of a workspace: list, add, update",
@@ -87,7 +75,7 @@ def add_parsers(sub: argparse._SubParsersAction, tools: Tools) -> None:
 
 
 def _call(function, args: argparse.Namespace) -> int:
-    return _TOOLS[0].store_call(function, args)
+    return store_call(function, args)
 
 
 def _job(engine, slug: str):
@@ -158,7 +146,7 @@ def add_command(engine, args: argparse.Namespace) -> int:
         audit_id = current.info.id
     number = create_action(
         engine, access, audit_id, args.metric, args.what, args.owner,
-        created_by=_TOOLS[0].user(), due=args.due, status=args.status,
+        created_by=_USER[0](), due=args.due, status=args.status,
     )  # fmt: skip
     print(english(msg("cli.action_added", id=str(number), workspace=args.workspace)))
     return 0

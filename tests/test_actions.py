@@ -222,7 +222,7 @@ def test_migration_0006_keeps_every_workspace_passphrase_and_audit(store_url: st
         config = alembic_config()
         with writer(store).begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "0003")
+            command.upgrade(config, "0005")
             connection.exec_driver_sql(
                 "INSERT INTO workspaces (id, slug, name, is_open, revision, created_at, grant_epoch)"
                 " VALUES (1, 'acme', 'Acme', false, 0, '2026-01-01 00:00:00', 0)"

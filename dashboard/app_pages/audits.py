@@ -16,6 +16,7 @@ from dashboard.ui import (
     audit_list,
     audit_save,
     peers,
+    report,
     saved,
     state,
     views,
@@ -42,6 +43,9 @@ def render() -> None:
         audits = list_audits(engine, access)
         with st.container(border=True):
             audit_list.list_section(engine, access, audits, lang)
+        with st.container(border=True):
+            report.saved_audit_section(engine, access, audits, lang)
+            report.brand_section(engine, access, lang)
         with st.container(border=True):
             actions.plan_section(engine, access, lang)
         with st.container(border=True):

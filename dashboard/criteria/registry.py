@@ -55,6 +55,7 @@ class MetricSpec:
     inputs: tuple[str, ...]
     recommendation: Texts
     reference: Texts  # a public figure beside the target, with source and year ("" if none)
+    references: tuple[str, ...] = ()  # those figures' ids in dashboard/report/citations.toml
 
     @property
     def lower_is_better(self) -> bool:
@@ -94,6 +95,7 @@ def criteria() -> tuple[CriterionSpec, ...]:
                 inputs=tuple(m["inputs"]),
                 recommendation=Texts(f"metric.{cid}.{mid}.recommendation"),
                 reference=Texts(f"metric.{cid}.{mid}.reference"),
+                references=tuple(m.get("references", ())),
             )
             for mid, m in entry["metrics"].items()
         )

@@ -88,6 +88,11 @@ class Workspace(Base):
     size_band: Mapped[str | None] = mapped_column(String(16))
     peer_opt_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     lang: Mapped[str] = mapped_column(String(8), default="it", server_default="it")
+    # The brand its reports carry: the client's name, primary colour (#RRGGBB) and logo,
+    # a PNG already checked and re-encoded (see dashboard/report/logo.py).
+    brand_client: Mapped[str | None] = mapped_column(String(200))
+    brand_color: Mapped[str | None] = mapped_column(String(7))
+    brand_logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 class Passphrase(Base):
@@ -143,10 +148,10 @@ class Audit(Base):
 
 
 class AuditTable(Base):
-    """One canonical table an audit was computed from: its digest, and a zstd Parquet copy.
-
-    `parquet` is empty when the table was above the size cap: the digest still says
-    which data it was.
+    """One canonical table an audit was computed from: its digest, and where its zstd
+    Parquet copy is (`kept_in`): 'files' — the table file named by the digest
+    (`tablefiles`); 'database' — `parquet` (audits saved before table files); empty —
+    not kept (above the old size cap: the digest still says which data it was).
     """
 
     __tablename__ = "audit_tables"
@@ -158,6 +163,7 @@ class AuditTable(Base):
     row_count: Mapped[int] = mapped_column(Integer)
     digest: Mapped[str] = mapped_column(String(64))
     parquet: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    kept_in: Mapped[str | None] = mapped_column(String(16))
 
 
 class SignInFailure(Base):

@@ -314,6 +314,10 @@ EXECUTIVE: Key[dict[int, Any]] = Key("executive_cache", dict)  # workspace id â†
 TREND_CRITERIA: Key[list[str] | None] = Key("exec_trend_criteria", _none)
 TREND_AUDIT: Key[int | None] = Key("exec_trend_audit", _none)  # the audit they were picked for
 ACTION_PICK: Key[int | None] = Key("actions_pick", _none)  # the action being edited
+REPORT_AUDIT: Key[int | None] = Key("audits_report_pick", _none)  # the audit to deliver
+# The deliverable prepared last, for the choices made: ((format, language, names, where,
+# period), bytes, file name). One at a time, this session only.
+REPORT_FILE: Key[tuple[Any, bytes, str] | None] = Key("report_file", _none)
 
 # --- the other pages' choices ----------------------------------------------------------------
 
