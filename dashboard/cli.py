@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from dashboard import cli_plan
 from dashboard.i18n import LANGS, Lang, english, t
 from dashboard.messages import msg
 from dashboard.report_command import add_report
@@ -25,7 +26,7 @@ from dashboard.terminal import (
 )
 
 # A scheduled `audit --save` proves it owns the workspace with the token made for it.
-TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
+TOKEN_VARIABLE = cli_plan.TOKEN_VARIABLE
 
 
 def _add_audit(sub: argparse._SubParsersAction) -> None:
@@ -299,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _add_audit(sub)
     _add_audits(sub)
+    cli_plan.add_parsers(sub, _user)
     add_report(sub)
     _add_sample(sub)
     _add_serve(sub)

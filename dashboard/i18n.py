@@ -95,6 +95,13 @@ def t(code: str, lang: str, **params: Any) -> str:
     return entry.format_map({k: _fill(v, lang) for k, v in params.items()})
 
 
+def ordinal(n: int, lang: str) -> str:
+    """60 → '60th' (en), '60°' (it): CLDR's ordinal rules pick the catalog's form for `n`."""
+    forms = _entry("word.ordinal", lang)
+    text = forms.get(_locale(lang).ordinal_form(n), forms["other"])
+    return text.format(n=number(n, lang))
+
+
 def render(message: Msg | Ref | str | None, lang: str) -> str:
     """What the engine said (a `Msg`, a `Ref`, or words kept as they are) in `lang`."""
     if message is None:

@@ -23,6 +23,7 @@ import pytest
 from conftest import ROOT
 
 from dashboard import i18n
+from dashboard.actions import STATUSES
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
 from dashboard.charts import criteria_figure, metrics_figure, overall_figure
@@ -32,6 +33,7 @@ from dashboard.criteria.people import FUNCTIONS
 from dashboard.ingest import Dataset, load_file
 from dashboard.ingest.problems import REASON_CODES, Severity
 from dashboard.messages import Msg, Ref
+from dashboard.peers import SECTORS
 from dashboard.period import Period, PeriodError
 from dashboard.questionnaire import GOVERNANCE_KEYS, QuestionnaireError, parse_questionnaire
 from dashboard.report.build import build_report
@@ -249,6 +251,21 @@ def _refusals(tmp_path: Path) -> list[Msg]:
     attempt(save_audit, engine, access, Auditor(Dataset()).scorecard(), Dataset(), Settings(),
             saved_by="")  # fmt: skip
     attempt(get_audit, engine, trusted_access(engine, "acme"), 99)
+    from dashboard.store.actions import ActionChange, create_action, update_action
+    from dashboard.store.peers import Profile, set_profile
+
+    audit = save_audit(engine, trusted_access(engine, "acme"), Auditor(load_sample()).scorecard(),
+                       Dataset(), Settings(), saved_by="t")  # fmt: skip
+    editor = trusted_access(engine, "acme")
+    metric = "involvement.participation_rate"
+    attempt(create_action, engine, editor, audit, metric, "x", " ", created_by="c")
+    attempt(create_action, engine, editor, audit, metric, " ", "x", created_by="c")
+    attempt(create_action, engine, editor, audit, "presence.nope", "x", "y", created_by="c")
+    attempt(create_action, engine, editor, audit, metric, "x", "y", created_by="c", status="z")
+    attempt(create_action, engine, editor, audit, metric, "x", "y", created_by="c",
+            due=date(1800, 1, 1))  # fmt: skip
+    attempt(update_action, engine, editor, 99, ActionChange(status="done"))
+    attempt(set_profile, engine, editor, Profile(sector="mining"))
     attempt(delete_audit, engine, trusted_access(engine, "acme"), 99, "x")
     try:
         database_url({"PRESENZA_DATABASE_URL": "mysql://x"})
@@ -382,6 +399,8 @@ def _families() -> set[str]:
     codes |= {f"questionnaire.question.{key}" for key in items}
     codes |= {f"questionnaire.answer.{a}" for a in ("yes", "no", "unknown")}
     codes |= {f"ui.audits.tally.{v}" for v in ("better", "worse", "same")}
+    codes |= {f"ui.actions.status.{s}" for s in STATUSES}
+    codes |= {f"sector.{s}" for s in SECTORS}
     formats = {a.format.removesuffix("_en") for a in ADAPTERS}
     codes |= {f"format.{name}" for name in (*formats, "canonical", "questionnaire", "unknown")}
     codes |= {"format.mapped"}

@@ -84,7 +84,9 @@ def test_the_page_opens_on_the_open_sample_workspace() -> None:
         "Salva l'audit attuale",
         "Link per la direzione",
         "Audit del workspace",
+        "Piano d'azione",
         "Confronta due audit",
+        "Confronto con aziende simili",
     ]
 
 

@@ -1,8 +1,8 @@
 """Saved audits: a workspace per client company, the current audit saved as a dated snapshot,
 the audits listed (rename, make current, delete after confirming), the executive link,
-any two audits compared criterion by criterion and metric by metric, and (for editors)
-the passphrases and the token scheduled saves need. Each job has its module in
-`dashboard/ui/`: workspaces, audit_save, audit_list, audit_compare."""
+the action plan, any two audits compared criterion by criterion and metric by metric, the
+peer benchmark, and (for editors) the passphrases and the token scheduled saves need. Each job has its module in
+`dashboard/ui/`: workspaces, audit_save, audit_list, actions, audit_compare, peers."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import streamlit as st
 from dashboard.i18n import t
 from dashboard.store import list_audits
 from dashboard.ui import (
+    actions,
     audit_compare,
     audit_list,
     audit_save,
+    peers,
     report,
     saved,
     state,
@@ -45,7 +47,11 @@ def render() -> None:
             report.saved_audit_section(engine, access, audits, lang)
             report.brand_section(engine, access, lang)
         with st.container(border=True):
+            actions.plan_section(engine, access, lang)
+        with st.container(border=True):
             audit_compare.compare_section(engine, access, audits, lang)
+        with st.container(border=True):
+            peers.peers_section(engine, access, lang)
         if access.can_edit and not saved.oidc_enabled():
             workspaces.passphrase_section(engine, access, lang)
         if access.can_edit:

@@ -3,13 +3,14 @@
 The app's Report control and `python -m dashboard report` both come here, so a
 consultant gets the same file from either: the scorecard, the previous saved audit
 (for the change), the period's breakdowns, the files read, the workspace's brand, and
-the roster's names only when names were turned on for this export.
+the roster's names only when names were turned on for this export. A saved audit's report
+adds its peers' figures and the workspace's action plan.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import Engine
@@ -131,7 +132,7 @@ def saved_report(
     previous_label = ""
     if before is not None:
         previous_label = f"#{before.info.id} · {period_text(before.info.period, lang)}"
-    return build_report(
+    report = build_report(
         scorecard,
         lang,
         brand,
@@ -143,4 +144,27 @@ def saved_report(
         author=author or audit.info.saved_by,
         today=today,
         notes=audit_notes(engine, access, audit_id),
+    )
+    return _with_follow_up(report, engine, access, audit_id, audit.scorecard, today)
+
+
+def _with_follow_up(
+    report: Report,
+    engine: Engine,
+    access,
+    audit_id: int,
+    document: dict,
+    today: date | None = None,
+) -> Report:
+    """The report with the audit's standing among peers (only figures from at least five
+    peers, none when the workspace opted out) and the workspace's action plan, if any."""
+    from dashboard.report.plan import action_plan, peer_section
+    from dashboard.store.actions import list_actions
+    from dashboard.store.peers import peer_benchmark
+
+    benchmark = peer_benchmark(engine, access, audit_id)
+    return replace(
+        report,
+        peers=peer_section(benchmark, document, report.lang),
+        plan=action_plan(list_actions(engine, access), report.lang, today or date.today()),
     )

@@ -10,6 +10,7 @@ every sentence is already in the reader's language.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,6 +183,66 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class PeerLine:
+    """A metric (or the overall index) among peers: numbers for the workbook, text for the rest."""
+
+    criterion: str  # the criterion's title ("" for the overall index)
+    metric: str
+    unit: str  # "score" for the overall index
+    value: float
+    value_text: str
+    percentile: int  # 0–100: the share of peers the client does better than
+    peers: int  # how many peers measured it (at least MIN_PEERS)
+    low: float  # the peers' first quartile, median and third quartile
+    median: float
+    high: float
+    median_text: str
+    range_text: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class PeerBenchmark:
+    """Where the audit stands among the consultant's other clients: anonymised aggregates
+    from at least MIN_PEERS peers, never a name (see `dashboard.peers`)."""
+
+    heading: str
+    basis: str  # who the peers are, in words, and why no figure names anyone
+    overall: str  # the overall index's sentence ("" when it has no figure)
+    by_criterion: Mapping[str, tuple[str, ...]]  # criterion id → its metrics' sentences
+    lines: tuple[PeerLine, ...]
+    notes: str
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One action of the plan, with its metric before and after and the meeting's flags."""
+
+    what: str
+    owner: str
+    due_text: str
+    status: str  # one of dashboard.actions.STATUSES
+    status_text: str
+    criterion: str
+    metric: str
+    unit: str
+    before: float | None
+    after: float | None  # in the latest audit after the action's; None until there is one
+    change_text: str  # "15% → 25%", or the value before alone
+    flags: str
+    flagged: bool  # done but the metric did not move: to discuss
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    heading: str
+    intro: str
+    actions: tuple[ActionLine, ...]
+    flagged_text: str  # "" when no action is flagged
+    notes: str
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything a deliverable shows, in one language."""
 
@@ -199,6 +260,8 @@ class Report:
     sources: tuple[tuple[str, str], ...]  # (citation, link or "")
     sources_notes: str
     evidence_tables: tuple[EvidenceTable, ...] = field(default_factory=tuple)
+    peers: PeerBenchmark | None = None  # a saved audit's, only when figures may be shown
+    plan: ActionPlan | None = None  # the workspace's actions, when it has any
 
     def text(self, code: str, **values: object) -> str:
         """A deliverable label in the report's language (renderers use it for headings)."""

@@ -7,6 +7,8 @@ boxes share a column's height in proportion to what each needs.
 
 from __future__ import annotations
 
+import math
+
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide
@@ -83,7 +85,7 @@ def text_box(
 
 
 def style_run(run, size: float, *, bold=False, italic=False, color: RGBColor = INK) -> None:
-    run.font.size = Pt(round(size * 2) / 2)
+    run.font.size = Pt(math.floor(size * 2) / 2)  # never above the size measured
     run.font.bold = bold
     run.font.italic = italic
     run.font.color.rgb = color

@@ -21,9 +21,9 @@ from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
 from dashboard.i18n import t
-from dashboard.report import fit
 from dashboard.report.model import GAP_HEADINGS, Chart, CriterionSection, Report
-from dashboard.report.slide_text import INK, MUTED, stack, style_run, text_box
+from dashboard.report.slide_table import paged, table
+from dashboard.report.slide_text import INK, MUTED, stack, text_box
 
 THEME_FONT = "Arial"  # on Windows and macOS; LibreOffice draws it with Liberation Sans
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -233,7 +233,13 @@ def _summary(presentation: Presentation, report: Report) -> None:
         (summary.measured_text, {"before": 10}),
         (summary.change_text, {"before": 6}),
     ]
-    text_box(slide, MARGIN, Inches(1.5), Inches(4.3), Inches(5.4), card, size=15)
+    height = Inches(5.4)
+    if report.peers:  # the overall index among peers, and who the peers are, underneath
+        height = Inches(5.15)
+        card.append((report.peers.overall, {"before": 10, "size": 13}))
+        basis = [(report.peers.basis, {"color": MUTED})]
+        text_box(slide, MARGIN, Inches(6.7), WIDTH - 2 * MARGIN, Inches(0.55), basis, size=10)
+    text_box(slide, MARGIN, Inches(1.5), Inches(4.3), height, card, size=15)
     said: list[tuple[str, dict]] = []
     if summary.consultant:
         said = [(report.text("deliver.consultant_summary"), {"bold": True, "size": 18})]
@@ -244,8 +250,8 @@ def _summary(presentation: Presentation, report: Report) -> None:
     gaps += [(f"{i}. {text}", {"before": 8}) for i, text in enumerate(summary.top_gaps, start=1)]
     right = Inches(5.2)
     blocks = [(said, 15), (gaps, 15)]
-    stack(slide, right, Inches(1.5), WIDTH - right - MARGIN, blocks, bottom=Inches(6.9))
-    _notes(slide, summary.notes)
+    stack(slide, right, Inches(1.5), WIDTH - right - MARGIN, blocks, bottom=Inches(1.5) + height)
+    _notes(slide, f"{summary.notes} {report.peers.notes}" if report.peers else summary.notes)
 
 
 def _criteria(presentation: Presentation, report: Report) -> None:
@@ -266,6 +272,10 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
     words += [
         (m.sentence, {"marker": STATUS_COLORS[m.status], "before": 3}) for m in section.metrics
     ]
+    peers = report.peers.by_criterion.get(section.id, ()) if report.peers else ()
+    if peers:
+        words.append((report.peers.heading, {"bold": True, "size": 12, "before": 8}))
+        words += [(line, {"size": 11, "before": 2}) for line in peers]
     if section.evidence:
         words.append((report.text("deliver.evidence"), {"bold": True, "size": 12, "before": 8}))
         words += [(line, {"size": 10, "color": MUTED, "before": 2}) for line in section.evidence]
@@ -310,38 +320,7 @@ def _table(
     top: int,
     numeric: set[int],
 ) -> None:
-    """A table whose row heights are measured, so it ends where it should."""
-    size = 11.0
-    heights = []
-    for row in rows:
-        needed = max(
-            fit.lines(fit.Run(text, size), Inches(w).pt - 10)
-            for text, w in zip(row, widths, strict=True)
-        )
-        heights.append(Pt(needed * size * fit.LINE_SPACING + 8))
-    shape = slide.shapes.add_table(
-        len(rows), len(widths), MARGIN, top, Inches(sum(widths)), sum(heights)
-    )
-    table = shape.table
-    for i, w in enumerate(widths):
-        table.columns[i].width = Inches(w)
-    for r, row in enumerate(rows):
-        table.rows[r].height = heights[r]
-        for c, text in enumerate(row):
-            cell = table.cell(r, c)
-            cell.margin_left = cell.margin_right = Pt(5)
-            cell.margin_top = cell.margin_bottom = Pt(4)
-            cell.text = text
-            paragraph = cell.text_frame.paragraphs[0]
-            paragraph.alignment = PP_ALIGN.RIGHT if c in numeric and r else PP_ALIGN.LEFT
-            paragraph.font.size = Pt(size)  # an empty cell too: its line keeps the row's height
-            for run in paragraph.runs:
-                style_run(
-                    run, size, bold=r == 0, color=RGBColor(0xFF, 0xFF, 0xFF) if r == 0 else INK
-                )
-            if r == 0:
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = _rgb(report.cover.color)
+    table(slide, _rgb(report.cover.color), rows, widths, MARGIN, top, numeric)
 
 
 def _gaps(presentation: Presentation, report: Report) -> None:
@@ -384,6 +363,31 @@ def _gaps(presentation: Presentation, report: Report) -> None:
         )
         noted = [f"{g.rank}. {g.note.speaker}" for g in page if g.note is not None]
         _notes(slide, "\n".join([said, "", *noted]) if noted else said)
+
+
+def _plan(presentation: Presentation, report: Report) -> None:
+    """The action plan, as many slides as its rows' measured heights need."""
+    plan = report.plan
+    if plan is None:
+        return
+    keys = ("col_what", "col_owner", "col_due", "col_status", "col_metric", "col_before_after")
+    header = [report.text(f"deliver.{k}") for k in (*keys, "col_flags")]
+    widths = [3.4, 1.6, 1.2, 1.2, 2.3, 1.5, 1.1]
+    rows = [
+        [a.what, a.owner, a.due_text, a.status_text, a.metric, a.change_text, a.flags]
+        for a in plan.actions
+    ]
+    top = Inches(2.1)
+    pages = paged(header, rows, widths, HEIGHT - top - Inches(0.3))
+    for page in pages:
+        slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+        _header(slide, report, plan.heading)
+        intro = [(plan.intro, {"color": MUTED})]
+        if plan.flagged_text:
+            intro.append((plan.flagged_text, {"bold": True, "color": STATUS_COLORS["gap"]}))
+        text_box(slide, MARGIN, Inches(1.3), WIDTH - 2 * MARGIN, Inches(0.75), intro, size=12)
+        _table(slide, report, [header, *page], widths, top, set())
+        _notes(slide, plan.notes)
 
 
 def _method(presentation: Presentation, report: Report) -> None:
@@ -463,6 +467,7 @@ def to_pptx(report: Report) -> bytes:
     for section in report.criteria:
         _criterion(presentation, report, section)
     _gaps(presentation, report)
+    _plan(presentation, report)
     _method(presentation, report)
     _sources(presentation, report)
     buffer = io.BytesIO()

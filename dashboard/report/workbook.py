@@ -1,8 +1,9 @@
 """The report as a workbook for analysts: numbers as numbers, rates as percentages,
 red/amber/green scores, frozen headers, no internal ids, uploaded text kept inert.
 
-Sheets: overview, criteria, metrics, gaps, evidence (one table per evidence list,
-employees by pseudonymous id unless names are on) and the files read. Lays out a
+Sheets: overview, criteria, metrics, gaps, peers and the action plan (a saved audit's,
+when there are any), evidence (one table per evidence list, employees by pseudonymous id
+unless names are on) and the files read. Lays out a
 `Report`; computes nothing.
 """
 
@@ -296,6 +297,81 @@ def _inputs(b: _Book, report: Report) -> None:
             b.write(sheet, r, col, value)
 
 
+def _peers(b: _Book, report: Report) -> None:
+    """The figures among peers as numbers, then who the peers are (no peer is named)."""
+    if report.peers is None:
+        return
+    keys = (
+        "deliver.col_criterion",
+        "deliver.col_metric",
+        "deliver.col_value",
+        "deliver.col_percentile",
+        "deliver.col_peers",
+        "deliver.col_peers_low",
+        "deliver.col_peers_median",
+        "deliver.col_peers_high",
+    )
+    sheet = b.sheet(
+        report.text("deliver.sheet_peers"),
+        [report.text(k) for k in keys],
+        [28, 32, 11, 11, 9, 14, 14, 14],
+    )
+    for r, line in enumerate(report.peers.lines, start=1):
+        unit = b.units.get(line.unit, b.decimal)
+        values = (
+            line.criterion,
+            line.metric,
+            line.value,
+            line.percentile,
+            line.peers,
+            line.low,
+            line.median,
+            line.high,
+        )
+        styles = (None, None, unit, b.integer, b.integer, unit, unit, unit)
+        for col, (value, style) in enumerate(zip(values, styles, strict=True)):
+            b.write(sheet, r, col, value, style)
+    b.write(sheet, len(report.peers.lines) + 2, 0, report.peers.basis)
+
+
+def _plan(b: _Book, report: Report) -> None:
+    """The action plan: metric values before and after as numbers in the metric's unit."""
+    if report.plan is None:
+        return
+    keys = (
+        "deliver.col_what",
+        "deliver.col_owner",
+        "deliver.col_due",
+        "deliver.col_status",
+        "deliver.col_criterion",
+        "deliver.col_metric",
+        "deliver.col_before",
+        "deliver.col_after",
+        "deliver.col_flags",
+    )
+    sheet = b.sheet(
+        report.text("deliver.sheet_plan"),
+        [report.text(k) for k in keys],
+        [50, 20, 12, 14, 28, 32, 11, 11, 26],
+    )
+    for r, a in enumerate(report.plan.actions, start=1):
+        unit = b.units[a.unit]
+        values = (
+            a.what,
+            a.owner,
+            a.due_text,
+            a.status_text,
+            a.criterion,
+            a.metric,
+            a.before,
+            a.after,
+            a.flags,
+        )
+        styles = (None, None, None, None, None, None, unit, unit, None)
+        for col, (value, style) in enumerate(zip(values, styles, strict=True)):
+            b.write(sheet, r, col, value, style)
+
+
 def to_workbook(report: Report) -> bytes:
     """The report as an .xlsx file."""
     buffer = io.BytesIO()
@@ -303,7 +379,7 @@ def to_workbook(report: Report) -> bytes:
     b.book.set_properties(
         {"title": f"{report.cover.title} — {report.cover.client}", "author": report.cover.author}
     )
-    for part in (_overview, _criteria, _metrics, _gaps, _evidence, _inputs):
+    for part in (_overview, _criteria, _metrics, _gaps, _peers, _plan, _evidence, _inputs):
         part(b, report)
     b.book.close()
     return buffer.getvalue()

@@ -51,7 +51,7 @@ from dashboard.store.workspaces import (
 # Empty in the product: only the test that kills a save halfway puts a pause here.
 INSIDE_SAVE: list[Callable[[], object]] = []
 # "How it moved since the last audit" follows the data's calendar, not the save order.
-_CHRONOLOGICAL = (Audit.period_end, Audit.period_start, Audit.saved_at, Audit.id)
+CHRONOLOGICAL = (Audit.period_end, Audit.period_start, Audit.saved_at, Audit.id)
 
 
 # --- audits ----------------------------------------------------------------------
@@ -238,7 +238,7 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
             latest = session.scalar(
                 select(Audit)
                 .where(Audit.workspace_id == access.workspace_id)
-                .order_by(*(c.desc() for c in _CHRONOLOGICAL))
+                .order_by(*(c.desc() for c in CHRONOLOGICAL))
                 .limit(1)
             )
             if latest is not None:
@@ -255,7 +255,7 @@ def history(engine: Engine, access: Access) -> list[tuple[AuditInfo, Scorecard]]
             select(Audit)
             .options(undefer(Audit.scorecard))
             .where(Audit.workspace_id == access.workspace_id)
-            .order_by(*_CHRONOLOGICAL)
+            .order_by(*CHRONOLOGICAL)
         )
         return [(_info(a), rebuilt(a.scorecard, a.saved_at)) for a in audits]
 
@@ -369,7 +369,7 @@ def insert_audit(
 def _before(session: Session, audit: Audit) -> int | None:
     """The audit just before this one in the data's calendar, whose notes it starts from."""
     ids = session.scalars(
-        select(Audit.id).where(Audit.workspace_id == audit.workspace_id).order_by(*_CHRONOLOGICAL)
+        select(Audit.id).where(Audit.workspace_id == audit.workspace_id).order_by(*CHRONOLOGICAL)
     ).all()
     position = ids.index(audit.id)
     return ids[position - 1] if position else None

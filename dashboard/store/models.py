@@ -1,6 +1,6 @@
 """The tables of the store: workspaces, their passphrases, audits and the audits' data,
-the consultant's notes on an audit, the sign-in failures that throttle guessing, and the
-column mappings people confirmed.
+the consultant's notes on an audit, the sign-in failures that throttle guessing, the
+column mappings people confirmed, and the actions a workspace plans against its gaps.
 
 The migrations (migrations/versions/) create exactly these; a test compares the two,
 so a change here without a new revision fails.
@@ -24,6 +24,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -82,6 +83,11 @@ class Workspace(Base):
     grant_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     save_token: Mapped[str | None] = mapped_column(String(64))
     save_token_set_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Who its peers are (codes of `dashboard.peers`), and whether it stays out of benchmarks.
+    sector: Mapped[str | None] = mapped_column(String(32))
+    size_band: Mapped[str | None] = mapped_column(String(16))
+    peer_opt_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    lang: Mapped[str] = mapped_column(String(8), default="it", server_default="it")
     # The brand its reports carry: the client's name, primary colour (#RRGGBB) and logo,
     # a PNG already checked and re-encoded (see dashboard/report/logo.py).
     brand_client: Mapped[str | None] = mapped_column(String(200))
@@ -216,3 +222,28 @@ class ColumnMapping(Base):
     table_name: Mapped[str] = mapped_column(String(64))
     mapping: Mapped[dict[str, Any]] = mapped_column(JSON)
     saved_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Action(Base):
+    """Something a client will do about a gap: what, who, by when, and the metric it should move.
+
+    `before` is the metric's value in the audit the action was made from (`audit_id`, kept
+    as a plain number so deleting that audit keeps the action); the value after comes from
+    the audits saved later, read when the actions are listed.
+    """
+
+    __tablename__ = "actions"
+    __table_args__ = (Index("ix_actions_workspace", "workspace_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    audit_id: Mapped[int | None] = mapped_column(Integer)
+    metric: Mapped[str] = mapped_column(String(100))  # a registry metric id
+    what: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    due: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    before: Mapped[float | None] = mapped_column(Float)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

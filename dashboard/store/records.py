@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from dashboard.actions import is_due, is_late, moved
 from dashboard.document import DocumentError, from_document
 from dashboard.period import Period
 from dashboard.questionnaire import parse_questionnaire
@@ -142,3 +143,40 @@ class AuditNotes:
     def carried_over(self) -> bool:
         """Some note still reads as copied from the previous audit."""
         return any(n.carried_over for n in self.by_subject.values())
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """An action of the plan, with its metric's value before (in the audit it was made from)
+    and after (in the latest audit after that one, once there is one)."""
+
+    id: int
+    audit_id: int | None  # the audit it was made from (None once that audit is deleted)
+    criterion: str
+    metric: str
+    what: str
+    owner: str
+    due: date | None
+    status: str  # one of dashboard.actions.STATUSES
+    before: float | None
+    after: float | None
+    after_audit: int | None  # the later audit `after` comes from; None before there is one
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def moved(self) -> bool | None:
+        """The metric improved since the action was made; None until a later audit measured it."""
+        return moved(self.metric, self.before, self.after)
+
+    @property
+    def flagged(self) -> bool:
+        """Done, a later audit exists, and the metric did not move: to discuss at the meeting."""
+        return self.status == "done" and self.after_audit is not None and self.moved is not True
+
+    def late(self, today: date) -> bool:
+        return is_late(self.status, self.due, today)
+
+    def due_by(self, today: date) -> bool:
+        return is_due(self.status, self.due, today)

@@ -340,6 +340,7 @@ TREND_AUDIT: Key[int | None] = Key("exec_trend_audit", _none)  # the audit they 
 PRESENTED: Key[dict[int, Any]] = Key("present_cache", dict)  # audit id → the audits it shows
 REOPENED: Key[Any] = Key("reopened_audit", _none)  # the saved audit the session works on
 NOTES_ROUND: Key[int] = Key("notes_round", int)  # a new round redraws the note forms from the store
+ACTION_PICK: Key[int | None] = Key("actions_pick", _none)  # the action being edited
 REPORT_AUDIT: Key[int | None] = Key("audits_report_pick", _none)  # the audit to deliver
 # The deliverable prepared last, for the choices made: ((format, language, names, where,
 # period), bytes, file name). One at a time, this session only.
