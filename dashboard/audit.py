@@ -14,13 +14,22 @@ from dashboard.criteria.base import Measure
 from dashboard.criteria.context import AuditData, Context, prepare
 from dashboard.criteria.cube import Sums
 from dashboard.ingest.dataset import Dataset
+from dashboard.memo import Memo
 from dashboard.period import Period
 from dashboard.scoring import Scorecard, measure_all, score
 from dashboard.settings import Settings
 
 
 class Auditor:
-    """A prepared dataset that can be scored for any period and settings."""
+    """A prepared dataset that can be scored for any period and settings.
+
+    Sessions that share a prepared audit (`dashboard.prepared`) call it from their own
+    threads: its memos are bounded, and each value is computed once however many
+    sessions ask for it together.
+    """
+
+    CONTEXTS = 8  # periods whose aggregates are kept (the enterprise log's are large)
+    SCORECARDS = 64  # (period, settings) scorecards kept
 
     def __init__(
         self, dataset: Dataset, activity: pl.LazyFrame | None = None, sums: Sums | None = None
@@ -28,8 +37,9 @@ class Auditor:
         """`activity`: a log read out of memory (`ingest.spill`), in place of the dataset's;
         `sums`: the log's monthly sums kept with a saved audit (`store.load_sums`)."""
         self.data: AuditData = prepare(dataset, activity, sums)
-        self._measures: dict[tuple, dict[str, Measure]] = {}
-        self._contexts: dict[tuple, Context] = {}
+        self._contexts: Memo[Context] = Memo(self.CONTEXTS)
+        self._measures: Memo[dict[str, Measure]] = Memo(self.SCORECARDS)
+        self._scorecards: Memo[Scorecard] = Memo(self.SCORECARDS)
 
     def default_period(self) -> Period | None:
         """The span of the data: first to last post or action."""
@@ -46,13 +56,18 @@ class Auditor:
     def scorecard(
         self, settings: Settings | None = None, period: Period | None = None
     ) -> Scorecard:
+        """The scorecard of a period under settings, computed once for both (new weights
+        or targets re-score the period's measures; a new period measures it)."""
         settings = settings or Settings()
         period = period or self.period()
-        context = self.context(settings, period)
-        key = (period, context.expected_platforms)
-        if key not in self._measures:
-            self._measures[key] = measure_all(context)
-        return score(self.data, period, settings, self._measures[key])
+
+        def compute() -> Scorecard:
+            context = self.context(settings, period)
+            key = (period, context.expected_platforms)
+            measures = self._measures.get(key, lambda: measure_all(context))
+            return score(self.data, period, settings, measures)
+
+        return self._scorecards.get((period, settings.key()), compute)
 
     def context(self, settings: Settings | None = None, period: Period | None = None) -> Context:
         """The context of a period: the one scoring used, so drill-downs (departments,
@@ -60,13 +75,7 @@ class Auditor:
         settings = settings or Settings()
         period = period or self.period()
         fresh = Context(self.data, period, settings)
-        key = (period, fresh.expected_platforms)
-        if key not in self._contexts:
-            if len(self._contexts) >= 8:  # bounded: each holds the period's aggregates
-                self._contexts.clear()
-                self._measures.clear()
-            self._contexts[key] = fresh
-        return self._contexts[key]
+        return self._contexts.get((period, fresh.expected_platforms), lambda: fresh)
 
 
 def run_audit(

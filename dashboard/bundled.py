@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,8 +23,12 @@ def sample_files() -> list[Path]:
     )
 
 
+@cache
 def load_sample() -> Dataset:
-    """The sample company as a dataset (every file must load: it ships with the product)."""
+    """The sample company as a dataset (every file must load: it ships with the product).
+
+    Read once per process and shared by every session: it is public and never changes
+    (a `Dataset` is immutable; changing it makes a new one)."""
     dataset = Dataset()
     for path in sample_files():
         dataset = dataset.add(load_file(path.name, path.read_bytes()))

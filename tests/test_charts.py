@@ -7,14 +7,16 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import polars as pl
 import pytest
 
 from dashboard import charts
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
+from dashboard.criteria.managers import managers_against_others
 from dashboard.criteria.network import department_matrix
 from dashboard.criteria.page import monthly_posts, platform_conversation, weekly_posts
-from dashboard.criteria.people import participation_by_department
+from dashboard.criteria.people import activity_curve, participation_by_department
 from dashboard.i18n import LANGS
 from dashboard.ingest import Dataset
 from dashboard.period import Period
@@ -135,14 +137,14 @@ def test_platform_conversation_has_reply_rate_and_response_time(ctx) -> None:
     assert all(p in {"LinkedIn", "Facebook", "Instagram", "X", "YouTube"} for p in fig.data[0].x)
 
 
-def test_managers_vs_others_counts_each_group() -> None:
-    people = pd.DataFrame(
+def test_managers_against_others_counts_each_group() -> None:
+    people = pl.DataFrame(
         {
             "is_manager": [True, True, False, False, False, None],
             "active": [True, False, True, False, False, True],
         }
     )
-    frame = charts.managers_vs_others(people)
+    frame = managers_against_others(people).to_pandas()
     assert frame.to_dict("records") == [
         {"group": "managers", "employees": 2, "active": 1, "rate": 0.5},
         {"group": "others", "employees": 4, "active": 2, "rate": 0.5},
@@ -159,15 +161,15 @@ def test_managers_vs_others_counts_each_group() -> None:
         ([0, 0, 0], 0.0),  # nobody active
     ],
 )
-def test_activity_concentration_curve(actions, top10) -> None:
-    curve = charts.activity_concentration(actions)
+def test_activity_curve(actions, top10) -> None:
+    curve = activity_curve(pl.DataFrame({"actions": actions})).to_pandas()
     assert curve["employees_share"].iloc[0] == 0 and curve["employees_share"].iloc[-1] == 1
     at_ten = np.interp(0.1, curve["employees_share"], curve["actions_share"])
     assert at_ten == pytest.approx(top10)
 
 
-def test_activity_concentration_is_bounded_for_big_companies() -> None:
-    curve = charts.activity_concentration(range(233_000))
+def test_activity_curve_is_bounded_for_big_companies() -> None:
+    curve = activity_curve(pl.DataFrame({"actions": range(233_000)})).to_pandas()
     assert len(curve) == 101
     assert curve["actions_share"].is_monotonic_increasing
 

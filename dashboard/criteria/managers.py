@@ -30,6 +30,23 @@ def needs_manager_flag(ctx: Context) -> str | None:
     return "roster.is_manager (or roster.title)"
 
 
+def managers_against_others(per_employee: pl.DataFrame) -> pl.DataFrame:
+    """Participation of the managers and of everyone else: `group` (managers, others),
+    `employees`, `active`, `rate`; a group with nobody is left out. `per_employee`: the
+    shape of `Context.per_employee` (a manager flag left blank counts as not a manager)."""
+    manager = pl.col("is_manager").fill_null(False)
+    return (
+        per_employee.select(
+            group=pl.when(manager).then(pl.lit("managers")).otherwise(pl.lit("others")),
+            active=pl.col("active").fill_null(False),
+        )
+        .group_by("group")
+        .agg(employees=pl.len().cast(pl.Int64), active=pl.col("active").sum().cast(pl.Int64))
+        .with_columns(rate=pl.col("active") / pl.col("employees"))
+        .sort("group")
+    )
+
+
 MANAGERS = [
     "managers.participation_rate",
     "managers.participation_ratio",

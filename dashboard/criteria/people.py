@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from dashboard.criteria.base import Measure, family, reads_log, records
@@ -86,6 +87,23 @@ def participation_by_department(ctx: Context) -> pl.DataFrame:
         .with_columns(rate=pl.col("active") / pl.col("employees"))
         .select("department", "employees", "active", "rate", "managers", "managers_active")
         .sort("rate", "department")
+    )
+
+
+def activity_curve(per_employee: pl.DataFrame, points: int = 100) -> pl.DataFrame:
+    """How the actions spread across the employees counted, most active first (a Lorenz
+    curve): `employees_share`, `actions_share` (both 0–1), at most `points` + 1 rows
+    whatever the headcount. `per_employee`: the shape of `Context.per_employee`; employees
+    with no action count on the employees' axis."""
+    actions = per_employee["actions"].fill_null(0).cast(pl.Float64).sort(descending=True)
+    total = actions.sum()
+    if actions.is_empty() or total <= 0:
+        return pl.DataFrame({"employees_share": [0.0, 1.0], "actions_share": [0.0, 0.0]})
+    cumulative = np.concatenate([[0.0], actions.cum_sum().to_numpy() / total])
+    employees = np.arange(actions.len() + 1) / actions.len()
+    grid = np.linspace(0, 1, min(points, actions.len()) + 1)
+    return pl.DataFrame(
+        {"employees_share": grid, "actions_share": np.interp(grid, employees, cumulative)}
     )
 
 

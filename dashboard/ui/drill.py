@@ -11,9 +11,10 @@ import plotly.graph_objects as go
 
 from dashboard import charts
 from dashboard.criteria.context import Context
+from dashboard.criteria.managers import managers_against_others
 from dashboard.criteria.network import department_matrix
 from dashboard.criteria.page import monthly_posts, platform_conversation, weekly_posts
-from dashboard.criteria.people import participation_by_department
+from dashboard.criteria.people import activity_curve, participation_by_department
 from dashboard.i18n import Lang
 from dashboard.scoring import CriterionResult, Scorecard
 
@@ -33,11 +34,11 @@ def company_rate(scorecard: Scorecard) -> float | None:
 
 
 def managers(ctx: Context) -> pd.DataFrame:
-    return charts.managers_vs_others(ctx.per_employee.select("is_manager", "active").to_pandas())
+    return managers_against_others(ctx.per_employee).to_pandas()
 
 
 def concentration(ctx: Context) -> pd.DataFrame:
-    return charts.activity_concentration(ctx.per_employee["actions"].to_pandas())
+    return activity_curve(ctx.per_employee).to_pandas()
 
 
 def matrix(ctx: Context) -> pd.DataFrame:

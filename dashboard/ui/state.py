@@ -22,6 +22,7 @@ from dashboard.ingest import Dataset, Loaded
 from dashboard.period import Period
 from dashboard.scoring import Scorecard
 from dashboard.settings import Settings
+from dashboard.ui import shared
 
 log = logging.getLogger("presenza.app")
 
@@ -166,13 +167,14 @@ def take_notices() -> list[tuple[str, str]]:
 
 
 def auditor() -> Auditor | None:
-    """The prepared audit of the current dataset, prepared once per dataset (None when empty)."""
+    """The prepared audit of the current dataset (None when empty), prepared once per dataset
+    and shared with the sessions that hold the same data in the same scope (`shared`)."""
     s = session()
     if not s.dataset.files:
         return None
     if s.auditor is None or s.audited is not s.dataset:
         with st.spinner(t("ui_preparing", lang())):
-            s.auditor, s.audited = Auditor(s.dataset), s.dataset
+            s.auditor, s.audited = shared.auditor(s.dataset), s.dataset
     return s.auditor
 
 
