@@ -1,7 +1,8 @@
 """Capacity benchmark: 1 and then 20 concurrent sessions on the bundled sample, one server.
 
 Each scenario starts a fresh server (`streamlit run streamlit_app.py`, its own data
-folder) and drives it with `stclient.StreamlitSession`s, the browser's websocket
+folder), opens one session (the cold start: imports, the sample read and prepared;
+timed and printed apart) and then drives it with `stclient.StreamlitSession`s, the browser's websocket
 protocol without a browser, all in this one process: a session opens the Overview,
 switches through Criteria, People, Gaps and back to the Overview, changes the period
 twice on the Overview and once on People (periods no other session picks, so nothing
@@ -22,7 +23,6 @@ import argparse
 import asyncio
 import os
 import random
-import resource
 import socket
 import statistics
 import subprocess
@@ -32,9 +32,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from common import ROOT, machine_load
 from stclient import StreamlitSession, wait_for_server
 
-from common import ROOT, machine_load
 from dashboard.i18n import t
 
 PAGES = ("criteria", "people", "gaps", "overview")
@@ -56,6 +56,12 @@ def memory_mib(pid: int) -> dict[str, float]:
         if name in ("VmRSS", "VmHWM"):
             values[name] = int(rest.split()[0]) / 1024
     return values
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time the process has used so far (user and system, all its threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def periods(session: int) -> list[tuple[date, date]]:
@@ -96,6 +102,15 @@ async def one_session(url: str, n: int, rounds: int, think: float, times: dict) 
             record("switch", await session.switch("overview"))
 
 
+async def first_open(url: str) -> float:
+    """The first visitor of a fresh server (imports, the sample read and prepared)."""
+    async with StreamlitSession(url, error_texts=ERROR_TEXTS) as session:
+        run = await session.open()
+    if run.errors:
+        raise SystemExit(f"the first session failed: {run.errors}")
+    return run.seconds
+
+
 async def scenario(url: str, sessions: int, rounds: int, think: float) -> dict:
     times: dict[str, list] = {"open": [], "switch": [], "period": [], "errors": []}
 
@@ -120,7 +135,14 @@ def quantiles(values: list[float]) -> tuple[float, float]:
     return statistics.median(values), cuts[94]
 
 
-def run_scenario(sessions: int, rounds: int, think: float) -> None:
+def drive(url: str, sessions: int, rounds: int, think: float) -> None:
+    """Drive a server that is already running (no memory figures)."""
+    cpu = time.process_time()
+    times = asyncio.run(scenario(url, sessions, rounds, think))
+    report(sessions, times, float("nan"), float("nan"), time.process_time() - cpu)
+
+
+def run_scenario(sessions: int, rounds: int, think: float, app: Path = ROOT) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="presenza-capacity-") as data:
@@ -129,19 +151,21 @@ def run_scenario(sessions: int, rounds: int, think: float) -> None:
         command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py"]
         command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
         log = open(Path(data) / "server.log", "w")  # noqa: SIM115 (closed below)
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+        server = subprocess.Popen(command, cwd=app, env=env, stdout=log, stderr=log)
         try:
             asyncio.run(wait_for_server(url))
             before = memory_mib(server.pid)["VmRSS"]
-            cpu = resource.getrusage(resource.RUSAGE_SELF)
+            cold = asyncio.run(first_open(url))
+            cpu, server_cpu = time.process_time(), cpu_seconds(server.pid)
             times = asyncio.run(scenario(url, sessions, rounds, think))
-            used = resource.getrusage(resource.RUSAGE_SELF)
-            client_cpu = used.ru_utime + used.ru_stime - cpu.ru_utime - cpu.ru_stime
+            client_cpu = time.process_time() - cpu
+            times["server_cpu"] = cpu_seconds(server.pid) - server_cpu
             peak = memory_mib(server.pid)["VmHWM"]
         finally:
             server.terminate()
             server.wait(timeout=30)
             log.close()
+        print(f"fresh server: the first session opened the Overview in {cold:.2f} s")
         report(sessions, times, before, peak, client_cpu)
         if server.returncode not in (0, -15):
             print(Path(data, "server.log").read_text()[-3000:])
@@ -156,6 +180,13 @@ def report(sessions: int, times: dict, before: float, peak: float, client_cpu: f
     errors = times["errors"]
     print(f"  errors: {len(errors)}" + "".join(f"\n    {e}" for e in errors[:5]))
     print(f"  server memory: {before:.0f} MiB before, peak {peak:.0f} MiB")
+    if "server_cpu" in times:
+        runs = sum(len(times[kind]) for kind in ("open", "switch", "period"))
+        used = times["server_cpu"]
+        print(
+            f"  server CPU: {used:.1f} s for {runs} runs ({used / runs * 1000:.0f} ms a run), "
+            f"{used / times['wall']:.2f} cores on average"
+        )
     print(f"  this client's CPU: {client_cpu:.1f} s over {times['wall']:.1f} s")
     sys.stdout.flush()
 
@@ -165,10 +196,17 @@ def main() -> None:
     parser.add_argument("--sessions", default="1,20", help="comma-separated scenarios")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--think", type=float, default=1.0, help="longest pause between steps (s)")
+    parser.add_argument("--url", help="drive this running server instead of starting one")
+    parser.add_argument(
+        "--app", type=Path, default=ROOT, help="serve the checkout in this folder (to compare)"
+    )
     args = parser.parse_args()
     print(machine_load())
     for sessions in (int(n) for n in args.sessions.split(",")):
-        run_scenario(sessions, args.rounds, args.think)
+        if args.url:
+            drive(args.url, sessions, args.rounds, args.think)
+        else:
+            run_scenario(sessions, args.rounds, args.think, args.app)
     print("targets with 20 sessions: p95 ≤ 2 s page switch, ≤ 3 s period change, no errors, ≤ 1 GB")
 
 

@@ -40,10 +40,11 @@ class Auditor:
         self._contexts: Memo[Context] = Memo(self.CONTEXTS)
         self._measures: Memo[dict[str, Measure]] = Memo(self.SCORECARDS)
         self._scorecards: Memo[Scorecard] = Memo(self.SCORECARDS)
+        self._span = self.data.span()  # asked on every run of every page
 
     def default_period(self) -> Period | None:
         """The span of the data: first to last post or action."""
-        return self.data.span()
+        return self._span
 
     def period(self, start: date | None = None, end: date | None = None) -> Period:
         """The period asked for, defaulting each end to the data's span (or today when empty)."""

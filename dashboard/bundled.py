@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from dashboard.ingest import Dataset, load_file
+from dashboard.memo import Memo
+
+_SAMPLE: Memo[Dataset] = Memo(1)
 
 
 def sample_dir() -> Path:
@@ -23,12 +25,16 @@ def sample_files() -> list[Path]:
     )
 
 
-@cache
 def load_sample() -> Dataset:
     """The sample company as a dataset (every file must load: it ships with the product).
 
-    Read once per process and shared by every session: it is public and never changes
-    (a `Dataset` is immutable; changing it makes a new one)."""
+    Read once per process, by the first session to ask (the others wait for it), and
+    shared by every session: it is public and never changes (a `Dataset` is immutable;
+    changing it makes a new one)."""
+    return _SAMPLE.get("sample", _read_sample)
+
+
+def _read_sample() -> Dataset:
     dataset = Dataset()
     for path in sample_files():
         dataset = dataset.add(load_file(path.name, path.read_bytes()))

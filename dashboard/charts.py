@@ -53,13 +53,17 @@ PLOTLY_CONFIG = {
 }
 
 
-# Plotly's white template, with trace defaults for the trace types drawn here only: a
-# figure copies and checks its template whole, and the full one cost most of a chart's
-# drawing time (and doubled the size of every figure sent to the browser).
+# Plotly's white template, with trace defaults for the trace types drawn here only (the
+# full one doubled the size of every figure sent to the browser). It is Plotly's default
+# in this process, so every figure starts from it: a default template is taken as it is,
+# where one given to a figure is copied and checked whole, which cost a third of the
+# time to draw a chart. Every figure of the product is drawn here, in this style.
 HOUSE_TEMPLATE = go.layout.Template(
     layout=pio.templates["plotly_white"].layout,
     data={kind: pio.templates["plotly_white"].data[kind] for kind in ("bar", "heatmap", "scatter")},
 )
+pio.templates["presenza"] = HOUSE_TEMPLATE
+pio.templates.default = "presenza"
 
 
 def _template(key: str, lang: Lang) -> str:
@@ -81,17 +85,21 @@ def _layout(
     margin: dict[str, int] | None = None,
     **extra: object,
 ) -> go.Figure:
-    """The house style: white template, large readable type, the palette, local separators."""
-    fig.update_layout(
-        template=HOUSE_TEMPLATE,
-        height=height,
-        font={"family": FONT, "size": font_size, "color": TEXT},
-        margin=margin or {"l": 10, "r": 10, "t": 40, "b": 10},
-        colorway=list(PALETTE),
-        hoverlabel={"font_size": font_size},
-        separators=",." if lang == "it" else ".,",
+    """The house style: white template, large readable type, the palette, local separators.
+
+    The builders leave these layout properties unset, so each is set as a whole, one at a
+    time: `update_layout` merges them into the figure and costs five times as much."""
+    style = {
+        "height": height,
+        "font": {"family": FONT, "size": font_size, "color": TEXT},
+        "margin": margin or {"l": 10, "r": 10, "t": 40, "b": 10},
+        "colorway": list(PALETTE),
+        "hoverlabel": {"font": {"size": font_size}},
+        "separators": ",." if lang == "it" else ".,",
         **extra,
-    )
+    }
+    for key, value in style.items():
+        fig.layout[key] = value
     if any(trace.type != "indicator" for trace in fig.data):
         # Room for tick labels and axis titles however long the department names are.
         fig.update_xaxes(automargin=True)

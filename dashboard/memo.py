@@ -91,3 +91,29 @@ class Memo(Once[V]):
 
     def __len__(self) -> int:
         return len(self._values)
+
+
+class computed_once(Generic[V]):
+    """`functools.cached_property` for objects that sessions share: the first thread to ask
+    computes the value and threads asking meanwhile wait for it. Python 3.11's own takes
+    one lock for every instance of the class, so each session waited for every other
+    session's computation, of any period, to finish first."""
+
+    def __init__(self, compute: Callable[[object], V]):
+        self.compute = compute
+        self.__doc__ = compute.__doc__
+        self.name = compute.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> V:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        values = instance.__dict__
+        # dict.setdefault is atomic: two threads asking first get the same lock.
+        locks = values.setdefault("_computed_once_locks", {})
+        with locks.setdefault(self.name, threading.Lock()):
+            if self.name not in values:  # once set, the instance's value hides this descriptor
+                values[self.name] = self.compute(instance)
+        return values[self.name]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 import polars as pl
@@ -25,6 +24,7 @@ import polars as pl
 from dashboard.criteria.cube import ActivityCube, PeriodSums, Sums
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
+from dashboard.memo import computed_once
 from dashboard.period import Period
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
 
@@ -269,7 +269,7 @@ class Context:
         return None
 
     # --- people -------------------------------------------------------------
-    @cached_property
+    @computed_once
     def employees(self) -> pl.DataFrame:
         """Roster rows employed at any time in the period (hired_at ≤ end, left_at ≥ start)."""
         roster = self.data.roster
@@ -283,13 +283,13 @@ class Context:
         """Actions in the period marked not company-related: left out, and said so as evidence."""
         return self._sums.off_topic
 
-    @cached_property
+    @computed_once
     def _sums(self) -> PeriodSums:
         """Per-employee counts, interaction pairs, monthly activity and off-topic actions of
         the period: whole months from the prepared monthly sums, partial ones from the log."""
         return self.data.cube.period(self.data.activity, self.period)
 
-    @cached_property
+    @computed_once
     def per_employee(self) -> pl.DataFrame:
         """One row per employee counted: department, manager flag and their action counts.
 
@@ -305,7 +305,7 @@ class Context:
             active=pl.col("actions") > 0
         )
 
-    @cached_property
+    @computed_once
     def actor_stats(self) -> pl.DataFrame:
         """Action counts of every employee who acted in the period (roster or not)."""
         if self.log_source == "employee_activity":
@@ -339,7 +339,7 @@ class Context:
             )
         )
 
-    @cached_property
+    @computed_once
     def interactions(self) -> pl.DataFrame:
         """Actions aimed at a colleague counted in the period, one row per actor and target
         (n: how many): both employees, their departments and managers, and `code`s."""
@@ -388,7 +388,7 @@ class Context:
             for column in ("employee_id", "department", "manager_id")
         ).drop("id", "target_id")
 
-    @cached_property
+    @computed_once
     def monthly_activity(self) -> pl.DataFrame:
         """Employees' actions and active employees per month (for charts)."""
         if self.log_source != "employee_activity":
@@ -398,7 +398,7 @@ class Context:
         return self._sums.monthly
 
     # --- the page -----------------------------------------------------------
-    @cached_property
+    @computed_once
     def posts(self) -> pl.DataFrame:
         """Company-page posts published in the period."""
         return self.data.posts.filter(
