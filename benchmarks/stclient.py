@@ -46,6 +46,7 @@ class StreamlitSession:
         self.error_texts = error_texts  # alert bodies that mean "the page failed"
         self.pages: dict[str, str] = {}  # url path → page script hash
         self.widgets: dict[str, str] = {}  # user key → widget id (from the elements' ids)
+        self.dates: dict[str, list[str]] = {}  # user key → a date input's value as drawn
         self.page = ""
         self._ws: ClientConnection | None = None
 
@@ -75,12 +76,17 @@ class StreamlitSession:
         return await self._run(page_hash=self.pages.get(page, ""), page_name=page)
 
     async def set_dates(self, key: str, start: date, end: date) -> Run:
-        """Pick a date range in the `st.date_input` whose key is `key`."""
+        """Pick a date range in the `st.date_input` whose key is `key`; an error of the run
+        when the page comes back with another range (the change did not take)."""
         state = WidgetState(id=self.widgets[key])
-        state.string_array_value.data.extend([start.isoformat(), end.isoformat()])
-        return await self._run(
+        picked = [start.isoformat(), end.isoformat()]
+        state.string_array_value.data.extend(picked)
+        run = await self._run(
             page_hash=self.pages.get(self.page, ""), page_name=self.page, widgets=[state]
         )
+        if self.dates.get(key) != picked:
+            run.errors.append(f"{key}: asked for {picked}, drawn {self.dates.get(key)}")
+        return run
 
     async def _run(
         self, page_hash: str = "", page_name: str = "", widgets: list[WidgetState] = ()
@@ -128,7 +134,11 @@ class StreamlitSession:
             widget_id = getattr(getattr(element, kind), "id", "")
             if isinstance(widget_id, str) and widget_id.startswith("$$ID-"):
                 # Keyed widgets' ids end with "-<key>": remember them by key.
-                self.widgets[widget_id.rsplit("-", 1)[-1]] = widget_id
+                key = widget_id.rsplit("-", 1)[-1]
+                self.widgets[key] = widget_id
+                if kind == "date_input":
+                    drawn = element.date_input
+                    self.dates[key] = list(drawn.value if drawn.set_value else drawn.default)
 
 
 async def wait_for_server(url: str, seconds: float = 60) -> None:
