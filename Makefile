@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c requirements.lock -e ".[test]"
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[postgres,test,bench]"
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -39,7 +39,7 @@ bench-capacity: $(STAMP)
 # Re-pin every dependency to what resolves today (then commit requirements.lock).
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
-	.lockenv/bin/pip install --quiet -e ".[test]"
+	.lockenv/bin/pip install --quiet -e ".[postgres,test,bench]"
 	.lockenv/bin/pip freeze --exclude-editable | grep -v '^presenza' > requirements.lock
 	rm -rf .lockenv
 

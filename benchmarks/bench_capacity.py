@@ -38,7 +38,7 @@ from stclient import StreamlitSession, wait_for_server
 from dashboard.i18n import t
 
 PAGES = ("criteria", "people", "gaps", "overview")
-ERROR_TEXTS = (t("ui_error", "en"), t("ui_error", "it"))
+ERROR_TEXTS = (t("ui.error", "en"), t("ui.error", "it"))
 SPAN = (date(2025, 11, 1), date(2026, 10, 31))  # the bundled sample's data
 
 

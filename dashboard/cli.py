@@ -8,76 +8,24 @@ written. A user never sees a traceback: every expected failure is a sentence.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import mmap
 import os
 import sys
-import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
 
-import polars as pl
-
-from dashboard.i18n import LANGS, Lang, t
-from dashboard.ingest import Dataset, load_file
+from dashboard.i18n import LANGS, Lang, english, t
+from dashboard.messages import msg
 from dashboard.report_command import add_report
+from dashboard.terminal import (
+    EXIT_BAD_INPUT,
+    add_input_flags,
+    prepared_audit,
+    store_call,
+    workspace_slug,
+)
 
-EXIT_BAD_INPUT = 2
-LARGE_VARIABLE = "PRESENZA_LARGE_LOG_BYTES"
-EXIT_STORE = 1
 # A scheduled `audit --save` proves it owns the workspace with the token made for it.
 TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
-
-
-EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # the same range as dates in the data
-
-
-def _date(text: str) -> date:
-    try:
-        value = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
-    if not EARLIEST <= value <= LATEST:
-        raise argparse.ArgumentTypeError(
-            f"{text} is outside the dates an audit can cover ({EARLIEST} to {LATEST})"
-        )
-    return value
-
-
-def add_input_flags(p: argparse.ArgumentParser) -> None:
-    """The files, settings and period an audit reads (shared by `audit` and `report`)."""
-    p.add_argument(
-        "--posts", nargs="+", type=Path, default=[], metavar="FILE", help="company page exports"
-    )
-    p.add_argument(
-        "--activity",
-        nargs="+",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help="employee activity log(s)",
-    )
-    p.add_argument(
-        "--roster", nargs="+", type=Path, default=[], metavar="FILE", help="employee roster"
-    )
-    p.add_argument(
-        "--summary", nargs="+", type=Path, default=[], metavar="FILE", help="advocacy tool summary"
-    )
-    p.add_argument(
-        "--questionnaire", type=Path, metavar="FILE", help="governance questionnaire (TOML/JSON)"
-    )
-    p.add_argument(
-        "--settings", type=Path, metavar="FILE", help="targets, floors and weights (TOML)"
-    )
-    p.add_argument(
-        "--start", type=_date, help="first day of the period (default: first day of data)"
-    )
-    p.add_argument("--end", type=_date, help="last day of the period (default: last day of data)")
-    p.add_argument("--strict", action="store_true", help="exit 2 when any row was rejected")
 
 
 def _add_audit(sub: argparse._SubParsersAction) -> None:
@@ -91,7 +39,7 @@ def _add_audit(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(
         "--save",
-        type=_workspace,
+        type=workspace_slug,
         metavar="WORKSPACE",
         help="also save the audit in this workspace of the store: it must exist, and "
         f"{TOKEN_VARIABLE} must hold its save token (made on the Saved audits page)",
@@ -100,191 +48,11 @@ def _add_audit(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_audit_command)
 
 
-def _workspace(text: str) -> str:
-    from dashboard.store.errors import InvalidName
-    from dashboard.store.workspaces import check_slug
-
-    try:
-        return check_slug(text)
-    except InvalidName as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _inputs(args: argparse.Namespace) -> list[tuple[Path, str | None]]:
-    """Files with the table they were given for (the flag names the table)."""
-    pairs: list[tuple[Path, str | None]] = []
-    pairs += [(f, "company_posts") for f in args.posts]
-    pairs += [(f, "employee_activity") for f in args.activity]
-    pairs += [(f, "roster") for f in args.roster]
-    pairs += [(f, "employee_summary") for f in args.summary]
-    if args.questionnaire:
-        pairs.append((args.questionnaire, None))
-    return pairs
-
-
-def read_file(path: Path) -> bytes | mmap.mmap:
-    """The file's bytes, memory-mapped when it is big: the loader reads it chunk by chunk,
-    so a 700 MB log never sits in memory twice."""
-    with path.open("rb") as handle:
-        if path.stat().st_size < 1 << 24 or handle.read(2) in (b"PK", b"\xd0\xcf"):
-            return path.read_bytes()  # small, or a workbook (read whole by its library)
-        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-def large_log_bytes() -> int:
-    """Activity logs above this size are read out of memory (PRESENZA_LARGE_LOG_BYTES)."""
-    return int(os.environ.get(LARGE_VARIABLE) or 2 << 30)
-
-
-def spill_inputs(
-    pairs: list[tuple[Path, str | None]], folder: Path
-) -> tuple[list[tuple[Path, str | None]], list, list, pl.LazyFrame | None]:
-    """Read every activity log larger than `large_log_bytes()` out of memory, into Parquet
-    files in `folder`: the other files (to load as usual), the results and problems of
-    those read, and their rows as one lazy scan (None when there were none)."""
-    from dashboard.ingest.spill import spill
-
-    rest, results, problems, scans = [], [], [], []
-    for path, table in pairs:
-        try:
-            large = table == "employee_activity" and path.stat().st_size > large_log_bytes()
-        except OSError:
-            large = False  # load_inputs says why the file cannot be read
-        if not large:
-            rest.append((path, table))
-            continue
-        part = folder / f"log-{len(results)}"
-        part.mkdir()
-        result = spill(path.name, read_file(path), part)
-        results.append(result.loaded)
-        problems.extend(result.loaded.problems)
-        if result.activity is not None:
-            scans.append(result.activity)
-    return rest, results, problems, pl.concat(scans) if scans else None
-
-
-def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, list]:
-    """Load every file; returns the dataset, the per-file results, and all problems."""
-    dataset, results, problems = Dataset(), [], []
-    for path, table in pairs:
-        try:
-            data = read_file(path)
-        except OSError as error:
-            from dashboard.ingest.problems import Problem
-
-            problems.append(
-                Problem(str(path), "unreadable", "error", message=error.strerror or str(error))
-            )
-            continue
-        loaded = load_file(path.name, data)
-        if table and loaded.ok and loaded.table not in (table, None):
-            # The flag said one table, the content says another: trust the content, say so.
-            from dashboard.ingest.problems import Problem
-
-            loaded.problems.append(
-                Problem(
-                    path.name,
-                    "inferred",
-                    "info",
-                    message=f"given as {table}, read as {loaded.table}",
-                )
-            )
-        dataset = dataset.add(loaded)
-        # A file kept beside one of the same name is reported under the name it was given.
-        loaded = next((f for f in dataset.files if f.digest == loaded.digest), loaded)
-        results.append(loaded)
-        problems.extend(loaded.problems)
-    return dataset, results, problems
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """An audit computed from the command line's files: what `audit` and `report` print."""
-
-    dataset: Dataset
-    results: list
-    settings: Any
-    auditor: Any
-    scorecard: Any
-
-
-@contextlib.contextmanager
-def _spill_folder() -> Iterator[Path]:
-    """A private folder in the data folder for logs read out of memory, removed after."""
-    from dashboard.store.db import data_dir
-
-    data_dir().mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="spill-", dir=data_dir()) as folder:
-        yield Path(folder)
-
-
-@contextlib.contextmanager
-def prepared_audit(
-    args: argparse.Namespace, *, quiet_info: bool = False
-) -> Iterator[Prepared | int]:
-    """Load the files the flags name (the bundled sample when none), score the period;
-    an exit code instead when the input is bad (the load report is on stderr).
-
-    A context: a log read out of memory lives in a spill folder until the caller is done.
-    """
-    from dashboard.bundled import sample_files
-
-    pairs = _inputs(args)
-    if not pairs:
-        pairs = [(p, None) for p in sample_files()]
-    with _spill_folder() as spill_to:
-        yield _prepare(args, pairs, spill_to, quiet_info)
-
-
-def _prepare(
-    args: argparse.Namespace,
-    pairs: list[tuple[Path, str | None]],
-    spill_to: Path,
-    quiet_info: bool,
-) -> Prepared | int:
-    from dashboard.audit import Auditor
-    from dashboard.settings import Settings, SettingsError, parse_settings
-
-    pairs, results, problems, spilled = spill_inputs(pairs, spill_to)
-    dataset, loaded, more = load_inputs(pairs)
-    results, problems = [*results, *loaded], [*problems, *more]
-    if spilled is not None and dataset.has("employee_activity"):  # one log, in any parts
-        spilled = pl.concat([spilled, dataset.table("employee_activity").lazy()])
-        dataset = Dataset(tuple(f for f in dataset.files if f.table != "employee_activity"))
-    if spilled is not None and getattr(args, "save", None):
-        print(
-            "--save: a log read out of memory cannot be saved with the audit; "
-            f"raise {LARGE_VARIABLE} to read it in memory",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
-    for problem in problems:
-        if problem.severity != "info" or not quiet_info:
-            print(problem.line(), file=sys.stderr)
-    failed = any(p.severity == "error" for p in problems)
-    rejected = any(p.severity == "rejected" for p in problems)
-    if failed or (args.strict and rejected):
-        print("audit not run: fix the files above and try again", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    settings = Settings()
-    if args.settings:
-        try:
-            settings = parse_settings(args.settings.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, SettingsError) as error:
-            print(f"{args.settings}: {error}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-    auditor = Auditor(dataset, spilled)
-    try:
-        period = auditor.period(args.start, args.end)
-    except ValueError as error:
-        print(f"period: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    return Prepared(dataset, results, settings, auditor, auditor.scorecard(settings, period))
-
-
 def run_audit_command(args: argparse.Namespace) -> int:
+    from dashboard.document import to_document
+
     if args.save:  # before the work: a job that may not save learns it at once
-        code = _store_call(check_job, args.save)
+        code = store_call(check_job, args.save)
         if code:
             return code
     with prepared_audit(args, quiet_info=args.format == "json") as prepared:
@@ -292,7 +60,7 @@ def run_audit_command(args: argparse.Namespace) -> int:
             return prepared
         scorecard, dataset, settings = prepared.scorecard, prepared.dataset, prepared.settings
         if args.save:
-            code = _store_call(
+            code = store_call(
                 save_to_store,
                 args.save,
                 args.name,
@@ -304,7 +72,7 @@ def run_audit_command(args: argparse.Namespace) -> int:
             if code:
                 return code
         if args.format == "json":
-            out = scorecard.to_dict()
+            out = to_document(scorecard)
             out["inputs"] = [r.summary() for r in prepared.results]
             print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         else:
@@ -319,32 +87,32 @@ def render_text(scorecard, lang: Lang) -> str:
     from dashboard.sentences import criterion_line, metric_sentence, overall_line
 
     lines = [
-        t("app_title", lang),
-        f"{t('period', lang)}: {scorecard.period.label()}",
+        t("app.title", lang),
+        f"{t('audit.period', lang)}: {scorecard.period.label()}",
         overall_line(scorecard, lang),
         "",
     ]
-    lines.append(t("criteria", lang).upper())
+    lines.append(t("audit.criteria", lang).upper())
     for c in scorecard.criteria:
         lines.append(f"  {criterion_line(c, lang)}")
         for m in c.metrics:
             lines.append(f"      · {metric_sentence(m, lang)}")
-    lines += ["", t("gaps", lang).upper()]
+    lines += ["", t("audit.gaps", lang).upper()]
     gaps = gap_list(scorecard)
     if not gaps:
-        lines.append("  " + t("no_gaps", lang))
+        lines.append("  " + t("audit.no_gaps", lang))
     for rank, gap in enumerate(gaps, start=1):
         spec = gap.metric.spec
         value = format_value(gap.metric.value, spec.unit, lang)
         target = format_value(gap.metric.target, spec.unit, lang)
         lines.append(
             f"  {rank:>2}. [{gap.priority:.0f}] {gap.criterion.spec.title[lang]} — {spec.title[lang]}: "
-            f"{value} → {t('target', lang)} {target}"
+            f"{value} → {t('audit.target', lang)} {target}"
         )
         lines.append(f"      {spec.recommendation[lang]}")
-        lines.append(f"      {t('seed', lang)}: {gap.criterion.spec.seed}")
+        lines.append(f"      {t('audit.seed', lang)}: {gap.criterion.spec.seed}")
         if spec.reference[lang]:
-            lines.append(f"      {t('reference', lang)}: {spec.reference[lang]}")
+            lines.append(f"      {t('audit.reference', lang)}: {spec.reference[lang]}")
     return "\n".join(lines)
 
 
@@ -370,7 +138,7 @@ def save_to_store(
     audit_id = save_audit(
         engine, access, scorecard, dataset, settings, saved_by=_user(), name=name, sums=sums
     )
-    print(f"saved as audit {audit_id} in workspace {workspace}", file=sys.stderr)
+    print(english(msg("cli.saved", id=str(audit_id), workspace=workspace)), file=sys.stderr)
     return 0
 
 
@@ -384,27 +152,6 @@ def _user() -> str:
         return "terminal"
 
 
-def _store_call(function, *args) -> int:
-    """Open the store and run `function(engine, *args)`, turning every failure into a sentence."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from dashboard.store.errors import StoreError, StoreUnavailable
-    from dashboard.store.repository import open_store
-
-    try:
-        return function(open_store(), *args)
-    except StoreUnavailable as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_STORE
-    except StoreError as error:  # an unknown workspace or audit, a name that cannot be used
-        print(str(error), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        print(f"the audit store failed: {reason}", file=sys.stderr)
-        return EXIT_STORE
-
-
 def _add_audits(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "audits",
@@ -416,13 +163,13 @@ def _add_audits(sub: argparse._SubParsersAction) -> None:
     listing = verbs.add_parser("list", help="the audits saved in a workspace, newest first")
     listing.add_argument("workspace", metavar="WORKSPACE")
     listing.add_argument("--lang", choices=LANGS, default="it", help="language of the levels")
-    listing.set_defaults(run=lambda args: _store_call(list_command, args.workspace, args.lang))
+    listing.set_defaults(run=lambda args: store_call(list_command, args.workspace, args.lang))
     show = verbs.add_parser("show", help="one saved audit: its scorecard, gaps and inputs")
     show.add_argument("audit_id", type=int, metavar="ID")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.add_argument("--lang", choices=LANGS, default="it", help="language of the text output")
     show.set_defaults(
-        run=lambda args: _store_call(show_command, args.audit_id, args.format, args.lang)
+        run=lambda args: store_call(show_command, args.audit_id, args.format, args.lang)
     )
 
 
@@ -431,7 +178,7 @@ def list_command(engine, workspace: str, lang: Lang) -> int:
 
     audits = list_audits(engine, trusted_access(engine, workspace))
     if not audits:
-        print(f"no audits saved in {workspace} yet")
+        print(english(msg("cli.no_audits", workspace=workspace)))
         return 0
     rows = [("id", "name", "period", "saved at", "score", "level", "current")]
     for a in audits:
@@ -474,8 +221,9 @@ def show_command(engine, audit_id: int, output: str, lang: Lang) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    current = " (current)" if info.is_current else ""
-    print(f"#{info.id} {info.name} — {workspace}, saved by {info.saved_by} on {saved}{current}")
+    current = t("cli.current", lang) if info.is_current else ""
+    line = dict(id=str(info.id), name=info.name, workspace=workspace, by=info.saved_by, at=saved)
+    print(t("cli.saved_line", lang, **line, current=current))
     print(render_text(audit.to_scorecard(), lang))
     return 0
 
@@ -535,7 +283,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     problem = startup_problem(args.address, read_secrets())
     if problem is not None:  # a shared server with no sign-in: refuse before starting
-        print(t(problem.key, "en", **problem.values), file=sys.stderr)
+        print(english(problem), file=sys.stderr)
         return EXIT_BAD_INPUT
 
     app = Path(__file__).resolve().parent / "ui" / "app.py"
@@ -567,8 +315,5 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except MemoryError:
-        print(
-            "not enough memory for these files: try a shorter period or fewer files",
-            file=sys.stderr,
-        )
+        print(english(msg("cli.no_memory")), file=sys.stderr)
         return EXIT_BAD_INPUT

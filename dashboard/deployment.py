@@ -15,10 +15,10 @@ import ipaddress
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dashboard.messages import Msg, msg
 from dashboard.store.access import check_strength
 from dashboard.store.errors import WeakPassphrase
 
@@ -51,20 +51,12 @@ def server_passphrase(secrets: Mapping[str, Any]) -> str | None:
     return str(value) if value else None
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Why the server will not serve: an i18n key and the values of its sentence."""
-
-    key: str
-    values: Mapping[str, object]
-
-
 def startup_problem(
     address: str | None,
     secrets: Mapping[str, Any],
     environ: Mapping[str, str] = os.environ,
-) -> Problem | None:
-    """None when the server may start; else why not.
+) -> Msg | None:
+    """None when the server may start; else why not, as a message.
 
     A weak server passphrase is refused wherever the server listens: it is the one
     thing between the network and the uploads.
@@ -74,15 +66,12 @@ def startup_problem(
         try:
             check_strength(passphrase, ("presenza", "server"))
         except WeakPassphrase:
-            return Problem("deploy_weak_server_passphrase", {})
+            return msg("deploy.weak_server_passphrase")
     if is_loopback(address) or allowed_anonymous(environ):
         return None
     if "auth" in secrets or passphrase is not None:
         return None
-    return Problem(
-        "deploy_no_sign_in",
-        {"address": address or "0.0.0.0", "variable": ALLOW_VARIABLE},
-    )
+    return msg("deploy.no_sign_in", address=address or "0.0.0.0", variable=ALLOW_VARIABLE)
 
 
 def read_secrets(files: Iterable[Path] = SECRETS_FILES) -> dict[str, Any]:

@@ -8,6 +8,7 @@ under the interpreter's one lock, would only make every one of them slower).
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -15,6 +16,7 @@ from concurrent.futures import Future
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
+T = TypeVar("T")
 MISSING = object()
 
 
@@ -93,6 +95,10 @@ class Memo(Once[V]):
         return len(self._values)
 
 
+_LOCKS = "_computed_once_locks"  # an instance's locks, one per property
+_VALUES = "_computed_once_values"  # its values, shared with its `computed_copy`s
+
+
 class computed_once(Generic[V]):
     """`functools.cached_property` for objects that sessions share: the first thread to ask
     computes the value and threads asking meanwhile wait for it. Python 3.11's own takes
@@ -112,8 +118,19 @@ class computed_once(Generic[V]):
             return self  # type: ignore[return-value]
         values = instance.__dict__
         # dict.setdefault is atomic: two threads asking first get the same lock.
-        locks = values.setdefault("_computed_once_locks", {})
+        locks, shared = values.setdefault(_LOCKS, {}), values.setdefault(_VALUES, {})
         with locks.setdefault(self.name, threading.Lock()):
-            if self.name not in values:  # once set, the instance's value hides this descriptor
-                values[self.name] = self.compute(instance)
+            if self.name not in shared:
+                shared[self.name] = self.compute(instance)
+        # Once set, the instance's own value hides this descriptor.
+        values[self.name] = shared[self.name]
         return values[self.name]
+
+
+def computed_copy(instance: T) -> T:
+    """A shallow copy of `instance` that shares its `computed_once` values: what one of
+    them computes, the other reads, and a value is still computed once for both."""
+    values = instance.__dict__
+    values.setdefault(_LOCKS, {})
+    values.setdefault(_VALUES, {})
+    return copy.copy(instance)

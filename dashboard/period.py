@@ -9,6 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from dashboard.i18n import MessageError
+from dashboard.messages import msg
+
+
+class PeriodError(MessageError, ValueError):
+    """A period that ends before it starts."""
+
 
 @dataclass(frozen=True)
 class Period:
@@ -17,7 +24,9 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+            raise PeriodError(
+                msg("period.error.order", start=self.start.isoformat(), end=self.end.isoformat())
+            )
 
     @property
     def days(self) -> int:

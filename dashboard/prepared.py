@@ -32,6 +32,7 @@ import polars as pl
 import pyarrow as pa
 
 from dashboard.audit import Auditor
+from dashboard.bundled import load_sample
 from dashboard.ingest.dataset import Dataset
 from dashboard.memo import MISSING, Once
 
@@ -112,3 +113,12 @@ class PreparedAudits(Once[Auditor]):
 
 
 AUDITS = PreparedAudits()  # the process's registry, shared by every session
+
+
+def shared_auditor(dataset: Dataset, workspace: int | None) -> Auditor:
+    """The prepared audit of a session's data, shared within its scope: public for the
+    bundled sample as shipped (kept prepared), else the workspace the session works in
+    (its id; None: no workspace, nothing shared)."""
+    if dataset is load_sample():
+        return AUDITS.auditor(dataset, PUBLIC, pin=True)
+    return AUDITS.auditor(dataset, None if workspace is None else f"workspace:{workspace}")

@@ -9,8 +9,12 @@ from __future__ import annotations
 import difflib
 import json
 import tomllib
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
+
+from dashboard.i18n import MessageError
+from dashboard.messages import msg
 
 GOVERNANCE_KEYS = (
     "policy_exists",
@@ -26,7 +30,7 @@ MAX_FOLLOWERS = 10**10  # more than any page has: a bigger number is a typo or a
 EARLIEST, LATEST = date(1990, 1, 1), date(2100, 12, 31)  # a policy revision date
 
 
-class QuestionnaireError(ValueError):
+class QuestionnaireError(MessageError, ValueError):
     """The questionnaire text is not valid; the message says where and what to do."""
 
 
@@ -36,7 +40,9 @@ def parse_questionnaire(text: str) -> dict[str, Any]:
     try:
         raw = json.loads(stripped) if stripped.startswith("{") else tomllib.loads(stripped)
     except (ValueError, RecursionError) as error:  # JSON and TOML syntax errors are ValueErrors
-        raise QuestionnaireError(f"syntax error: {str(error)[:200]}") from None
+        raise QuestionnaireError(
+            msg("questionnaire.error.syntax", detail=str(error)[:200])
+        ) from None
     return check_questionnaire(raw)
 
 
@@ -52,8 +58,15 @@ def looks_like_questionnaire(text: str) -> bool:
 
 def _unknown(key: str, valid: tuple[str, ...], where: str) -> QuestionnaireError:
     near = difflib.get_close_matches(key, valid, n=1)
-    hint = f" (did you mean {near[0]!r}?)" if near else ""
-    return QuestionnaireError(f"unknown key {where}{key!r}{hint}; valid: {', '.join(valid)}")
+    hint = msg("questionnaire.error.did_you_mean", key=repr(near[0])) if near else ""
+    return QuestionnaireError(
+        msg(
+            "questionnaire.error.unknown_key",
+            key=f"{where}{key!r}",
+            hint=hint,
+            valid=", ".join(valid),
+        )
+    )
 
 
 def check_questionnaire(raw: object) -> dict[str, Any]:
@@ -61,7 +74,7 @@ def check_questionnaire(raw: object) -> dict[str, Any]:
     platforms lower case). Every way a file can be wrong is a QuestionnaireError that
     says where, never another exception."""
     if not isinstance(raw, dict):
-        raise QuestionnaireError("the questionnaire must be a table of answers, not a list")
+        raise QuestionnaireError(msg("questionnaire.error.not_a_table"))
     out: dict[str, Any] = {}
     for key in raw:
         if key not in TOP_KEYS:
@@ -69,7 +82,7 @@ def check_questionnaire(raw: object) -> dict[str, Any]:
     if "agencies" in raw:
         agencies = raw["agencies"]
         if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
-            raise QuestionnaireError("agencies must be a list of names")
+            raise QuestionnaireError(msg("questionnaire.error.agencies"))
         out["agencies"] = [a.strip() for a in agencies if a.strip()]
     governance = {}
     for key, value in _section(raw, "governance").items():
@@ -82,7 +95,9 @@ def check_questionnaire(raw: object) -> dict[str, Any]:
         elif isinstance(value, bool):
             governance[key] = value
         else:
-            raise QuestionnaireError(f"governance.{key} must be true or false, not {value!r}")
+            raise QuestionnaireError(
+                msg("questionnaire.error.not_boolean", key=key, value=repr(value))
+            )
     out["governance"] = governance
     platforms = _section(raw, "platforms")
     for key in platforms:
@@ -91,13 +106,13 @@ def check_questionnaire(raw: object) -> dict[str, Any]:
     if "expected" in platforms:
         expected = platforms["expected"]
         if not isinstance(expected, list) or not all(isinstance(p, str) for p in expected):
-            raise QuestionnaireError("platforms.expected must be a list of platform names")
+            raise QuestionnaireError(msg("questionnaire.error.platforms"))
         out["platforms"] = {"expected": [p.strip().lower() for p in expected]}
     followers = {}
     for platform, count in _section(raw, "followers").items():
         if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_FOLLOWERS:
             raise QuestionnaireError(
-                f"followers.{platform} must be a whole number from 0 to {MAX_FOLLOWERS:,}"
+                msg("questionnaire.error.followers", platform=platform, max=MAX_FOLLOWERS)
             )
         followers[str(platform).lower()] = count
     out["followers"] = followers
@@ -111,8 +126,7 @@ def _section(raw: dict[str, Any], key: str) -> dict[str, Any]:
         return {}
     if not isinstance(value, dict):
         raise QuestionnaireError(
-            f"{key} must be a table of answers ([{key}] with one key = value a line), "
-            f"not {type(value).__name__}"
+            msg("questionnaire.error.section", key=key, kind=type(value).__name__)
         )
     return value
 
@@ -127,16 +141,36 @@ def _as_date(value: Any) -> date | None:
             value = date.fromisoformat(str(value))
         except ValueError:
             raise QuestionnaireError(
-                f"governance.policy_updated must be a date like 2026-03-01, not {value!r}"
+                msg("questionnaire.error.date", example="2026-03-01", value=repr(value))
             ) from None
     if not EARLIEST <= value <= LATEST:
         raise QuestionnaireError(
-            f"governance.policy_updated must be between {EARLIEST} and {LATEST}, not {value}"
+            msg(
+                "questionnaire.error.date_range",
+                earliest=EARLIEST.isoformat(),
+                latest=LATEST.isoformat(),
+                value=value.isoformat(),
+            )
         )
     return value
 
 
-def to_toml(questionnaire: dict[str, Any]) -> str:
+def merged_answers(*sources: Iterable[Mapping[str, Any]] | Mapping[str, Any]) -> dict[str, Any]:
+    """Answers from several questionnaires, later ones overriding earlier ones key by key
+    (a governance answer, a platform's followers; the agencies and platforms lists whole).
+    Each source is a questionnaire, or an iterable of them."""
+    merged: dict[str, Any] = {"governance": {}, "followers": {}}
+    for source in sources:
+        for answers in [source] if isinstance(source, Mapping) else source:
+            merged["governance"].update(answers.get("governance", {}))
+            merged["followers"].update(answers.get("followers", {}))
+            for key in ("agencies", "platforms"):
+                if key in answers:
+                    merged[key] = answers[key]
+    return merged
+
+
+def to_toml(questionnaire: Mapping[str, Any]) -> str:
     """The questionnaire as TOML text, to download or save with an audit."""
     import tomli_w
 

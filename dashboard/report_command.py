@@ -17,14 +17,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.i18n import LANGS
+from dashboard.i18n import LANGS, english
+from dashboard.messages import Msg, msg
+from dashboard.terminal import (
+    EXIT_BAD_INPUT,
+    add_input_flags,
+    prepared_audit,
+    store_call,
+    workspace_slug,
+)
 
-EXIT_BAD_INPUT = 2
 EXTENSIONS = ("pptx", "pdf", "xlsx")
 
 
 def add_report(sub: argparse._SubParsersAction) -> None:
-    from dashboard.cli import _workspace, add_input_flags
 
     p = sub.add_parser(
         "report",
@@ -47,15 +53,18 @@ def add_report(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="show employees' names from the roster (default: pseudonymous ids only)",
     )
-    p.add_argument("--workspace", type=_workspace, metavar="SLUG", help="a saved audit's workspace")
+    p.add_argument(
+        "--workspace", type=workspace_slug, metavar="SLUG", help="a saved audit's workspace"
+    )
     p.add_argument(
         "--audit", type=int, metavar="ID", help="the saved audit (default: the current one)"
     )
     p.set_defaults(run=run_report)
 
 
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
+def _fail(message: Msg | str) -> int:
+    """Say what is wrong (a message in English; an OS error's own words) and exit 2."""
+    print(english(message), file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -65,11 +74,11 @@ def run_report(args: argparse.Namespace) -> int:
 
     extension = args.out.suffix.lower().lstrip(".")
     if extension not in EXTENSIONS:
-        return _fail(f"{args.out}: the file must end in .pptx, .pdf or .xlsx")
+        return _fail(msg("cli.report.bad_extension", file=str(args.out)))
     if args.audit is not None and not args.workspace:
-        return _fail("--audit needs --workspace: the workspace the audit was saved in")
+        return _fail(msg("cli.report.audit_needs_workspace"))
     if args.color and not COLOR.fullmatch(args.color):
-        return _fail(f"--color {args.color!r}: write the colour like #0072B2")
+        return _fail(msg("cli.report.bad_color", color=repr(args.color)))
     logo = None
     if args.logo:
         try:
@@ -77,11 +86,9 @@ def run_report(args: argparse.Namespace) -> int:
         except OSError as error:
             return _fail(f"{args.logo}: {error.strerror or error}")
         except LogoError as error:
-            return _fail(str(error))
+            return _fail(error.msg)
     if args.workspace:
-        from dashboard.cli import _store_call
-
-        return _store_call(_from_store, args, logo)
+        return store_call(_from_store, args, logo)
     return _from_files(args, logo)
 
 
@@ -98,7 +105,6 @@ def _brand(
 
 
 def _from_files(args: argparse.Namespace, logo: bytes | None) -> int:
-    from dashboard.cli import prepared_audit
     from dashboard.report.deliver import live_report
 
     with prepared_audit(args, quiet_info=True) as prepared:
@@ -127,7 +133,7 @@ def _from_store(engine, args: argparse.Namespace, logo: bytes | None) -> int:
     if audit_id is None:
         current = current_audit(engine, access)
         if current is None:
-            return _fail(f"no audits saved in {args.workspace} yet")
+            return _fail(msg("cli.no_audits", workspace=args.workspace))
         audit_id = current.info.id
     stored = get_brand(engine, access)
     brand = _brand(args, logo, stored.client or access.name, stored.color, stored.logo_png)
@@ -145,5 +151,7 @@ def _write(args: argparse.Namespace, report) -> int:
         args.out.write_bytes(data)
     except OSError as error:
         return _fail(f"{args.out}: {error.strerror or error}")
-    print(f"wrote {args.out} ({len(data) // 1024} KB)", file=sys.stderr)
+    print(
+        english(msg("cli.report.wrote", file=str(args.out), kb=len(data) // 1024)), file=sys.stderr
+    )
     return 0

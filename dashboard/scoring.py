@@ -8,6 +8,7 @@ never scored as 0.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,25 +18,22 @@ from dashboard.criteria.base import Measure
 from dashboard.criteria.context import AuditData, Context
 from dashboard.criteria.families import FAMILIES
 from dashboard.criteria.registry import CriterionSpec, MetricSpec
+from dashboard.i18n import t
+from dashboard.messages import Msg, Ref
 from dashboard.period import Period
 from dashboard.settings import Settings
 
-LEVELS = (
-    (0, {"it": "Assente", "en": "Absent"}),
-    (20, {"it": "Sperimentale", "en": "Experimenting"}),
-    (40, {"it": "Strutturata", "en": "Structured"}),
-    (60, {"it": "Integrata", "en": "Integrated"}),
-    (80, {"it": "Social business", "en": "Social business"}),
-)
+# The lower bound of each maturity level, Absent to Social business (names: `level.<i>`).
+LEVELS = (0, 20, 40, 60, 80)
 
 
 def level_index(score: float) -> int:
     """0–4: which maturity band a 0–100 score falls in (a boundary belongs to the band above)."""
-    return max(i for i, (low, _) in enumerate(LEVELS) if score >= low)
+    return max(i for i, low in enumerate(LEVELS) if score >= low)
 
 
 def level_name(index: int, lang: str) -> str:
-    return LEVELS[index][1][lang]
+    return t(f"level.{index}", lang)
 
 
 def ramp(value: float, floor: float, target: float) -> float:
@@ -77,23 +75,6 @@ class MetricResult:
             return False
         return round(self.score, 1) < 100.0
 
-    def to_dict(self) -> dict[str, Any]:
-        m = self.measure
-        return {
-            "id": self.id,
-            "value": m.value,
-            "score": None if self.score is None else round(self.score, 2),
-            "floor": self.floor,
-            "target": self.target,
-            "weight": self.weight,
-            "numerator": m.numerator,
-            "denominator": m.denominator,
-            "measured": m.measured,
-            "missing": m.missing,
-            "note": m.note,
-            "evidence": m.evidence,
-        }
-
 
 @dataclass(frozen=True)
 class CriterionResult:
@@ -111,23 +92,13 @@ class CriterionResult:
         return self.score is not None
 
     @property
-    def missing(self) -> list[str]:
+    def missing(self) -> list[Msg | Ref | str]:
         """Why metrics were not measured (the inputs that would measure them)."""
         return list(
             dict.fromkeys(
                 m.measure.missing for m in self.metrics if not m.measured and m.measure.missing
             )
         )
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "score": None if self.score is None else round(self.score, 2),
-            "weight": self.weight,
-            "measured": self.measured,
-            "missing": self.missing,
-            "metrics": [m.to_dict() for m in self.metrics],
-        }
 
 
 @dataclass(frozen=True)
@@ -158,23 +129,6 @@ class Scorecard:
     def level_name(self, lang: str) -> str | None:
         return None if self.level is None else level_name(self.level, lang)
 
-    def to_dict(self) -> dict[str, Any]:
-        from dashboard.gaps import gap_list
-
-        return {
-            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
-            "overall": {
-                "score": None if self.score is None else round(self.score, 2),
-                "level": self.level_name("en"),
-                "level_it": self.level_name("it"),
-                "measured": self.measured,
-                "total": self.total,
-                "weakest_link": self.weakest_link,
-            },
-            "criteria": [c.to_dict() for c in self.criteria],
-            "gaps": [g.to_dict() for g in gap_list(self)],
-        }
-
 
 def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     """Σ w·x ÷ Σ w over (x, w) pairs; None when nothing is weighted."""
@@ -195,26 +149,36 @@ def score_criterion(
     return CriterionResult(spec, settings.criterion_weight(spec.id), tuple(results), score)
 
 
+def measure_criterion(spec: CriterionSpec, context: Context) -> dict[str, Measure]:
+    """Run one criterion's family; it must return exactly the metrics the registry declares."""
+    computed = FAMILIES[spec.id](context)
+    declared = {m.id for m in spec.metrics}
+    if set(computed) != declared:
+        raise RuntimeError(
+            f"{spec.id} computed {sorted(computed)}, registry declares {sorted(declared)}"
+        )
+    return computed
+
+
 def measure_all(context: Context) -> dict[str, Measure]:
-    """Run every criterion family; each must return exactly the metrics the registry declares."""
+    """Run every criterion family."""
     measures: dict[str, Measure] = {}
     for spec in registry.criteria():
-        computed = FAMILIES[spec.id](context)
-        declared = {m.id for m in spec.metrics}
-        if set(computed) != declared:
-            raise RuntimeError(
-                f"{spec.id} computed {sorted(computed)}, registry declares {sorted(declared)}"
-            )
-        measures.update(computed)
+        measures.update(measure_criterion(spec, context))
     return measures
 
 
 def score(
-    data: AuditData, period: Period, settings: Settings, measures: dict[str, Measure] | None = None
+    data: AuditData,
+    period: Period,
+    settings: Settings,
+    measures: dict[str, Measure] | None = None,
+    questionnaire: Mapping[str, Any] | None = None,
 ) -> Scorecard:
-    """The scorecard of one period. Pass `measures` to re-score new weights without recomputing."""
+    """The scorecard of one period under these answers. Pass `measures` to re-score new
+    weights without recomputing."""
     if measures is None:
-        measures = measure_all(Context(data, period, settings))
+        measures = measure_all(Context(data, period, settings, questionnaire))
     criteria = tuple(score_criterion(spec, measures, settings) for spec in registry.criteria())
     overall = weighted_mean([(c.score, c.weight) for c in criteria if c.score is not None])
     level = None if overall is None else level_index(overall)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.i18n import Lang, engine_text, format_value, number, t
+from dashboard.i18n import Lang, format_value, number, render, t
 from dashboard.scoring import CriterionResult, MetricResult, Scorecard
 
 
@@ -11,29 +11,29 @@ def metric_sentence(result: MetricResult, lang: Lang) -> str:
     spec = result.spec
     title = spec.title[lang] or spec.id
     if not result.measured:
-        reason = engine_text(result.measure.missing, lang)
-        return f"{title}: {t('not_measured', lang)} ({t('missing', lang)}: {reason})"
+        reason = render(result.measure.missing, lang)
+        return f"{title}: {t('audit.not_measured', lang)} ({t('audit.missing', lang)}: {reason})"
     value = format_value(result.value, spec.unit, lang)
     m = result.measure
     counts = ""
     if spec.of[lang] and m.numerator is not None and m.denominator is not None:
-        counts = f" ({number(m.numerator, lang)} {t('of', lang)} {number(m.denominator, lang)} {spec.of[lang]})"
-    note = f" [{engine_text(m.note, lang)}]" if m.note else ""
-    return f"{title} {value}{counts}, {t('target', lang)} {format_value(result.target, spec.unit, lang)}{note}"
+        counts = f" ({number(m.numerator, lang)} {t('audit.of', lang)} {number(m.denominator, lang)} {spec.of[lang]})"
+    note = f" [{render(m.note, lang)}]" if m.note else ""
+    return f"{title} {value}{counts}, {t('audit.target', lang)} {format_value(result.target, spec.unit, lang)}{note}"
 
 
 def criterion_line(result: CriterionResult, lang: Lang) -> str:
     title = result.spec.title[lang] or result.id
     if not result.measured:
-        missing = "; ".join(engine_text(m, lang) for m in result.missing)
-        return f"{title}: {t('not_measured', lang)} ({t('missing', lang)}: {missing})"
+        missing = "; ".join(render(m, lang) for m in result.missing)
+        return f"{title}: {t('audit.not_measured', lang)} ({t('audit.missing', lang)}: {missing})"
     return f"{title}: {number(result.score, lang)}/100"
 
 
 def overall_line(scorecard: Scorecard, lang: Lang) -> str:
-    measured = t("measured", lang, measured=scorecard.measured, total=scorecard.total)
+    measured = t("audit.measured", lang, measured=scorecard.measured, total=scorecard.total)
     if scorecard.score is None:
-        return f"{t('overall', lang)}: {t('not_measured', lang)} — {measured}"
+        return f"{t('audit.overall', lang)}: {t('audit.not_measured', lang)} — {measured}"
     level = scorecard.level_name(lang)
-    weakest = f" ({t('weakest_link', lang)})" if scorecard.weakest_link else ""
-    return f"{t('overall', lang)}: {number(scorecard.score, lang)}/100 — {t('level', lang)}: {level}{weakest} — {measured}"
+    weakest = f" ({t('audit.weakest_link', lang)})" if scorecard.weakest_link else ""
+    return f"{t('audit.overall', lang)}: {number(scorecard.score, lang)}/100 — {t('audit.level', lang)}: {level}{weakest} — {measured}"

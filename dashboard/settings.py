@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dashboard.criteria import registry
+from dashboard.i18n import MessageError
+from dashboard.messages import msg
 
 DEFAULT_PLATFORMS = ("linkedin", "facebook", "instagram", "x", "youtube")
 _METRIC_FIELDS = ("floor", "target", "weight")
@@ -24,7 +26,7 @@ MAX_VALUE = 1e6
 MAX_WEIGHT = 1000.0
 
 
-class SettingsError(ValueError):
+class SettingsError(MessageError, ValueError):
     """A settings file that cannot be applied; the message says what and where."""
 
 
@@ -68,10 +70,18 @@ class Settings:
 
 
 def _check_id(name: str, valid: list[str], kind: str) -> None:
+    """`kind`: metric, criterion, section or audit_option (a `settings.kind.*` text)."""
     if name not in valid:
         near = difflib.get_close_matches(name, valid, n=1, cutoff=0.0)
-        hint = f"; did you mean {near[0]!r}?" if near else ""
-        raise SettingsError(f"unknown {kind} id {name!r}{hint}")
+        hint = msg("settings.error.did_you_mean", name=repr(near[0])) if near else ""
+        raise SettingsError(
+            msg(
+                "settings.error.unknown_id",
+                kind=msg(f"settings.kind.{kind}"),
+                name=repr(name),
+                hint=hint,
+            )
+        )
 
 
 def _check_metric(metric_id: str, values: dict[str, Any]) -> None:
@@ -79,7 +89,7 @@ def _check_metric(metric_id: str, values: dict[str, Any]) -> None:
     for key, value in values.items():
         if key not in _METRIC_FIELDS:
             raise SettingsError(
-                f"metrics.{metric_id}: unknown field {key!r}; valid: floor, target, weight"
+                msg("settings.error.unknown_field", metric=metric_id, field=repr(key))
             )
         _check_number(f"metrics.{metric_id}.{key}", value, weight=key == "weight")
 
@@ -88,13 +98,24 @@ def _check_number(where: str, value: Any, weight: bool = False) -> None:
     """A finite number in range: weights from 0 to MAX_WEIGHT, floors and targets within
     ±MAX_VALUE."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SettingsError(f"{where} must be a number, not {value!r}")
+        raise SettingsError(msg("settings.error.not_a_number", where=where, value=repr(value)))
     if not math.isfinite(value):
-        raise SettingsError(f"{where} must be a finite number, not {value!r}")
+        raise SettingsError(msg("settings.error.not_finite", where=where, value=repr(value)))
     if weight and not 0 <= value <= MAX_WEIGHT:
-        raise SettingsError(f"{where} must be a number ≥ 0 and ≤ {MAX_WEIGHT:g}, not {value!r}")
+        raise SettingsError(
+            msg(
+                "settings.error.weight_range", where=where, max=f"{MAX_WEIGHT:g}", value=repr(value)
+            )
+        )
     if not weight and abs(value) > MAX_VALUE:
-        raise SettingsError(f"{where} must be between {-MAX_VALUE:g} and {MAX_VALUE:g}")
+        raise SettingsError(
+            msg(
+                "settings.error.value_range",
+                where=where,
+                low=f"{-MAX_VALUE:g}",
+                high=f"{MAX_VALUE:g}",
+            )
+        )
 
 
 def parse_settings(text: str) -> Settings:
@@ -102,25 +123,23 @@ def parse_settings(text: str) -> Settings:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"settings file is not valid TOML: {error}") from None
+        raise SettingsError(msg("settings.error.not_toml", detail=str(error))) from None
     for key in raw:
         _check_id(key, ["audit", "criteria", "metrics"], "section")
     audit = _table(raw, "audit")
     for key in audit:
-        _check_id(key, list(_AUDIT_FIELDS), "audit option")
+        _check_id(key, list(_AUDIT_FIELDS), "audit_option")
     metrics: dict[str, dict[str, float]] = {}
     for metric_id, values in _table(raw, "metrics").items():
         if not isinstance(values, dict):
-            raise SettingsError(f'metrics."{metric_id}" must be a table of floor/target/weight')
+            raise SettingsError(msg("settings.error.metric_table", metric=metric_id))
         _check_metric(metric_id, values)
         metrics[metric_id] = {k: float(v) for k, v in values.items()}
     criteria: dict[str, float] = {}
     for criterion_id, values in _table(raw, "criteria").items():
         _check_id(criterion_id, [c.id for c in registry.criteria()], "criterion")
         if not isinstance(values, dict):
-            raise SettingsError(
-                f"criteria.{criterion_id} must be a table: [criteria.{criterion_id}] weight = 2"
-            )
+            raise SettingsError(msg("settings.error.criterion_table", criterion=criterion_id))
         for key, value in values.items():
             if (
                 key != "weight"
@@ -128,19 +147,17 @@ def parse_settings(text: str) -> Settings:
                 or not isinstance(value, int | float)
                 or value < 0
             ):
-                raise SettingsError(
-                    f"criteria.{criterion_id}: only weight = a number ≥ 0 is allowed"
-                )
+                raise SettingsError(msg("settings.error.criterion_weight", criterion=criterion_id))
             _check_number(f"criteria.{criterion_id}.weight", value, weight=True)
             criteria[criterion_id] = float(value)
     platforms = audit.get("expected_platforms")
     if platforms is not None and not (
         isinstance(platforms, list) and all(isinstance(p, str) for p in platforms)
     ):
-        raise SettingsError("audit.expected_platforms must be a list of platform names")
+        raise SettingsError(msg("settings.error.platforms"))
     weakest = audit.get("weakest_link", False)
     if not isinstance(weakest, bool):
-        raise SettingsError("audit.weakest_link must be true or false")
+        raise SettingsError(msg("settings.error.weakest_link"))
     return Settings(
         metrics=metrics,
         criteria=criteria,
@@ -153,7 +170,7 @@ def _table(raw: dict[str, Any], key: str) -> dict[str, Any]:
     """A section of the file ({} when absent), which must be a table."""
     value = raw.get(key, {})
     if not isinstance(value, dict):
-        raise SettingsError(f"{key} must be a table ([{key}] …), not {type(value).__name__}")
+        raise SettingsError(msg("settings.error.section", key=key, kind=type(value).__name__))
     return value
 
 

@@ -19,8 +19,8 @@ from dashboard.store.db import database_url
 
 POSTGRES = os.environ.get("PRESENZA_TEST_DATABASE_URL")
 ROOT = Path(__file__).resolve().parent.parent
-# Never inherited by a CLI run: a pause inside saves, a save token from the shell.
-NOT_INHERITED = ("PRESENZA_TEST_SAVE_PAUSE", "PRESENZA_SAVE_TOKEN")
+# Never inherited by a CLI run: a save token from the shell.
+NOT_INHERITED = ("PRESENZA_SAVE_TOKEN",)
 
 
 def run_cli(url: str, *args: str, **env: str) -> subprocess.CompletedProcess:

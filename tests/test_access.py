@@ -44,7 +44,7 @@ from dashboard.store import (
     trusted_access,
     workspace_info,
 )
-from dashboard.store.access import check_strength
+from dashboard.store.access import SCRYPT, Scrypt, check_strength
 from dashboard.store.db import alembic_config, make_engine, migrate, writer
 from dashboard.store.models import Passphrase, SignInFailure, Workspace
 from dashboard.store.throttle import RULES
@@ -107,7 +107,7 @@ def outcome(engine, slug: str, passphrase: str, client: str) -> str:
     except Throttled as error:
         return f"throttled {error.retry_after}: {str(error).replace(slug, '…')}"
     except AccessDenied as error:
-        return f"denied {error.key}: {str(error).replace(slug, '…')}"
+        return f"denied {error.msg.code}: {str(error).replace(slug, '…')}"
 
 
 # --- passphrase policy ---------------------------------------------------------------------
@@ -116,20 +116,20 @@ def outcome(engine, slug: str, passphrase: str, client: str) -> str:
 @pytest.mark.parametrize(
     ("passphrase", "reason"),
     [
-        ("12345678", "store_weak_short"),
-        ("corta", "store_weak_short"),
-        ("1234567890", "store_weak_common"),
-        ("password1234", "store_weak_common"),
-        ("qwertyuiopasdf", "store_weak_common"),
-        ("acme-spa-2026", "store_weak_common"),  # the workspace's own name and a year
-        ("presenza2026!", "store_weak_common"),  # the product's name
-        ("ciaociaociao", "store_weak_common"),
+        ("12345678", "store.error.weak_short"),
+        ("corta", "store.error.weak_short"),
+        ("1234567890", "store.error.weak_common"),
+        ("password1234", "store.error.weak_common"),
+        ("qwertyuiopasdf", "store.error.weak_common"),
+        ("acme-spa-2026", "store.error.weak_common"),  # the workspace's own name and a year
+        ("presenza2026!", "store.error.weak_common"),  # the product's name
+        ("ciaociaociao", "store.error.weak_common"),
     ],
 )
 def test_weak_passphrases_are_refused_with_the_reason(passphrase: str, reason: str) -> None:
     with pytest.raises(WeakPassphrase) as refused:
         check_strength(passphrase, ("acme-spa", "Acme S.p.A."))
-    assert refused.value.key == reason
+    assert refused.value.msg.code == reason
 
 
 def test_strong_passphrases_pass_and_weak_ones_are_never_stored(engine) -> None:
@@ -274,6 +274,40 @@ def test_the_migration_takes_back_a_passphrase_set_on_the_sample(store_url: str)
         store.dispose()
 
 
+def test_a_digest_made_at_an_older_cost_is_checked_with_it_and_rehashed_at_sign_in(
+    engine,
+) -> None:
+    """Each digest carries its scrypt parameters: raising the cost locks nobody out, and
+    every passphrase moves to the new cost the next time it is typed."""
+    access = acme(engine)
+    cheap = Scrypt(n=2**10, r=8, p=1)
+    with writer(engine).begin() as connection:
+        connection.execute(
+            Passphrase.__table__.update()
+            .where(Passphrase.workspace_id == access.workspace_id, Passphrase.role == "editor")
+            .values(kdf=cheap.kdf, salt=b"s" * 16, digest=cheap.digest(EDITOR, b"s" * 16))
+        )
+    epoch = authorize(engine, "acme-spa", EDITOR).epoch
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(Passphrase).where(
+                Passphrase.workspace_id == access.workspace_id, Passphrase.role == "editor"
+            )
+        ).one()
+    assert row.kdf == SCRYPT.kdf == "scrypt:n=16384,r=8,p=1" and row.salt != b"s" * 16
+    assert row.digest == SCRYPT.digest(EDITOR, row.salt)
+    again = authorize(engine, "acme-spa", EDITOR)  # the new digest opens it; no one signed out
+    assert (again.role, again.epoch) == ("editor", epoch)
+    with pytest.raises(AccessDenied):
+        authorize(engine, "acme-spa", WRONG)
+
+
+def test_a_digest_of_another_function_or_an_absurd_cost_opens_nothing() -> None:
+    assert Scrypt.parse("scrypt:n=16384,r=8,p=1") == SCRYPT
+    for kdf in ("bcrypt:12", "scrypt:n=1000,r=8,p=1", "scrypt:n=1073741824,r=8,p=1", ""):
+        assert Scrypt.parse(kdf) is None, kdf
+
+
 # --- guessing ----------------------------------------------------------------------------------
 
 
@@ -299,11 +333,16 @@ def test_guessing_is_throttled_then_locked_the_same_for_any_name(store_url: str,
             clock.advance(rule.lock)
             answers.append(outcome(second, slug, WRONG, client))  # lock over, count forgotten
         assert seen["acme-spa"] == seen["nobody-here"]
-        denied = "denied exec_denied: wrong passphrase for '…', or no such workspace"
+        denied = (
+            "denied store.error.denied: Wrong passphrase, or no such workspace: no data is "
+            "shown. Check the link and the passphrase you were given."
+        )
 
         def throttled(seconds: int) -> str:
+            unit = "second" if seconds == 1 else "seconds"
             return (
-                f"throttled {seconds}: too many wrong passphrases: try again in {seconds} seconds"
+                f"throttled {seconds}: Too many wrong attempts: try again in {seconds} {unit}. "
+                "No passphrase was checked."
             )
 
         expected = [denied, denied]  # people mistype: the first tries cost nothing
@@ -342,7 +381,8 @@ def test_the_server_passphrase_is_throttled_too(engine, clock) -> None:
     for n in range(RULES["server"].free):  # from many addresses: the server's own count
         with pytest.raises(AccessDenied) as wrong:
             authorize_server(engine, configured, WRONG, client=f"192.0.2.{n}")
-        assert wrong.value.key == "signin_denied" and not isinstance(wrong.value, Throttled)
+        assert wrong.value.msg.code == "store.error.server_denied"
+        assert not isinstance(wrong.value, Throttled)
     with pytest.raises(Throttled):
         authorize_server(engine, configured, configured, client="192.0.2.5")
     clock.advance(RULES["server"].cap)

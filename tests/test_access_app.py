@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from apptest import boot, button, engine, visit
+from apptest import boot, button, engine, open_workspace, visit
 from sqlalchemy import delete
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
@@ -71,14 +71,6 @@ def assert_plain(at: AppTest) -> str:
 def sign_in_exec(at: AppTest, passphrase: str) -> AppTest:
     at.text_input(key="executive_passphrase_input").input(passphrase)
     button(at, "Open" if at.session_state["lang"] == "en" else "Apri").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def open_workspace(at: AppTest, slug: str, passphrase: str) -> AppTest:
-    at.text_input(key="audits_open_slug").input(slug)
-    at.text_input(key="audits_open_passphrase").input(passphrase)
-    button(at, "Open").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -179,8 +171,8 @@ def test_guessing_in_the_app_is_throttled_with_the_same_words_for_any_name(
             said[slug] += [e.value for e in at.error]
         assert not at.metric and COMPANY not in " ".join(bodies(at))
     assert said["acme-spa"] == said["nobody-here"]
-    assert said["acme-spa"] == [t("exec_denied", lang)] * RULES["client"].free + [
-        t("store_throttled", lang, seconds=900)
+    assert said["acme-spa"] == [t("store.error.denied", lang)] * RULES["client"].free + [
+        t("store.error.throttled", lang, n=900)
     ]
 
 
@@ -192,10 +184,10 @@ def test_a_changed_passphrase_ends_an_open_executive_view(acme) -> None:
     at.run()  # what the 5-second poll does
     assert not at.exception
     assert not at.metric and not at.get("plotly_chart")
-    assert [w.value for w in at.warning] == [t("exec_grant_ended", "en")]
+    assert [w.value for w in at.warning] == [t("ui.exec.grant_ended", "en")]
     assert "acme-spa" not in at.session_state["store_access"]
     sign_in_exec(at, VIEWER)
-    assert [e.value for e in at.error] == [t("exec_denied", "en")]
+    assert [e.value for e in at.error] == [t("store.error.denied", "en")]
     sign_in_exec(at, "nuova frase di lettura")
     assert at.metric
 
@@ -205,7 +197,7 @@ def test_a_changed_passphrase_ends_an_open_executive_view(acme) -> None:
 
 def test_the_sample_is_read_only_on_the_saved_audits_page() -> None:
     at = visit(boot("en"), "audits")
-    assert t("audits_sample_read_only", "en") in [i.value for i in at.info]
+    assert t("ui.audits.sample_read_only", "en") in [i.value for i in at.info]
     labels = [b.label for b in at.button]
     for editing in ("Save the audit", "Rename", "Delete…", "Make a token", "Set"):
         assert editing not in labels
@@ -217,10 +209,10 @@ def test_a_weak_passphrase_is_refused_in_italian_and_nothing_is_created() -> Non
     at.text_input(key="audits_create_slug").input("acme-spa")
     at.text_input(key="audits_create_editor").input("12345678")
     button(at, "Crea il workspace").click().run()
-    assert [e.value for e in at.error] == [t("store_weak_short", "it", n=10)]
+    assert [e.value for e in at.error] == [t("store.error.weak_short", "it", n=10)]
     at.text_input(key="audits_create_editor").input("1234567890")
     button(at, "Crea il workspace").click().run()
-    assert [e.value for e in at.error] == [t("store_weak_common", "it")]
+    assert [e.value for e in at.error] == [t("store.error.weak_common", "it")]
     with pytest.raises(Exception, match="no workspace called"):
         trusted_access(engine(), "acme-spa")
 
@@ -243,7 +235,7 @@ def test_a_shared_server_without_sign_in_refuses_to_serve(shared_address, monkey
     monkeypatch.delenv("PRESENZA_ALLOW_ANONYMOUS", raising=False)
     at = boot("en")
     assert [e.value for e in at.error] == [
-        t("deploy_no_sign_in", "en", address="0.0.0.0", variable="PRESENZA_ALLOW_ANONYMOUS")
+        t("deploy.no_sign_in", "en", address="0.0.0.0", variable="PRESENZA_ALLOW_ANONYMOUS")
     ]
     assert not at.title and not at.sidebar and not at.metric
     linked = boot("it", workspace="esempio")
@@ -253,7 +245,7 @@ def test_a_shared_server_without_sign_in_refuses_to_serve(shared_address, monkey
 
 def test_a_weak_server_passphrase_refuses_to_serve_anywhere() -> None:
     at = boot("en", presenza={"server_passphrase": "password123"})
-    assert [e.value for e in at.error] == [t("deploy_weak_server_passphrase", "en")]
+    assert [e.value for e in at.error] == [t("deploy.weak_server_passphrase", "en")]
     assert not at.title
 
 
@@ -263,17 +255,17 @@ def test_told_explicitly_a_shared_server_serves_but_creating_needs_sign_in(
     monkeypatch.setenv("PRESENZA_ALLOW_ANONYMOUS", "1")
     at = visit(boot("en"), "audits")
     assert not at.error
-    assert t("audits_create_needs_sign_in", "en") in [c.value for c in at.caption]
+    assert t("ui.audits.create_needs_sign_in", "en") in [c.value for c in at.caption]
     assert not any(w.key == "audits_create_slug" for w in at.text_input)
 
 
 def test_the_server_passphrase_gates_uploads_and_creating(shared_address) -> None:
     at = visit(boot("en", presenza={"server_passphrase": SERVER}), "data")
     assert not at.get("file_uploader")
-    assert t("signin_before_upload", "en") in [c.value for c in at.caption]
+    assert t("ui.signin.before_upload", "en") in [c.value for c in at.caption]
     at.text_input(key="upload_signin_input").input("not the server's")
     button(at, "Sign in").click().run()
-    assert [e.value for e in at.error] == [t("signin_denied", "en")]
+    assert [e.value for e in at.error] == [t("store.error.server_denied", "en")]
     assert not at.get("file_uploader")
     at.text_input(key="upload_signin_input").input(SERVER)
     button(at, "Sign in").click().run()

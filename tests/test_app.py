@@ -13,12 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.criteria import registry
-from dashboard.i18n import t
+from dashboard.i18n import language_of, t
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.settings import Settings, dump_settings
 from dashboard.ui import uploads
-from dashboard.ui.state import language_from_locale
 from dashboard.ui.tables import apply_metric_edits, metric_settings_frame
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +28,7 @@ LOCALES = {"en": "en-US", "it": "it-IT"}
 VIEW_FILES = [
     ROOT / "streamlit_app.py",
     ROOT / "dashboard" / "ui" / "app.py",
-    ROOT / "dashboard" / "charts.py",
+    *sorted((ROOT / "dashboard" / "charts").glob("*.py")),
     *sorted((ROOT / "dashboard" / "app_pages").glob("*.py")),
     *sorted((ROOT / "dashboard" / "ui").glob("*.py")),
     *sorted((ROOT / "dashboard" / "report").glob("*.py")),
@@ -96,7 +95,7 @@ def test_italian_browser_opens_in_italian() -> None:
 def test_every_page_renders_without_errors(lang: str, page: str) -> None:
     at = visit(boot(lang), page)
     assert not at.error, [e.value for e in at.error]
-    assert [x.value for x in at.title] == [t(f"nav_{page}", lang)]
+    assert [x.value for x in at.title] == [t(f"ui.nav.{page}", lang)]
 
 
 def test_language_switch_in_the_sidebar() -> None:
@@ -130,7 +129,7 @@ def test_criteria_sentences_carry_counts_and_target() -> None:
     at = visit(boot("en"), "criteria")
     at.selectbox(key="criterion_pick").set_value("involvement").run()
     text = " ".join(m.value for m in at.markdown)
-    assert "Participation 37 % (56 of 150 employees), target 30 %" in text
+    assert "Participation 37% (56 of 150 employees), target 30%" in text
 
 
 # --- period and speed -------------------------------------------------------------------
@@ -232,22 +231,26 @@ def test_questionnaire_changes_the_governance_score() -> None:
     at = visit(boot("en"), "data")
 
     def governance() -> float:
-        return session(at).auditor.scorecard().criterion("governance").score
+        s = session(at)
+        return s.auditor.scorecard(questionnaire=s.answers).criterion("governance").score
 
     before = governance()
+    prepared, dataset = session(at).auditor, session(at).dataset
     for radio in at.radio:
         radio.set_value("yes")
     next(b for b in at.button if b.label == "Save the answers").click().run()
     assert not at.exception and not at.error
-    answers = session(at).dataset.questionnaire["governance"]
+    answers = session(at).answers["governance"]
     assert all(answers[k] is True for k in answers if k != "policy_updated")
     after = governance()
     assert after > before
+    # The answers are not data: the dataset and its prepared audit are the very same.
+    assert session(at).dataset is dataset and session(at).auditor is prepared
     # "Don't know" leaves a question out rather than counting it as no.
     for radio in at.radio:
         radio.set_value("unknown")
     next(b for b in at.button if b.label == "Save the answers").click().run()
-    assert session(at).dataset.questionnaire["governance"].keys() <= {"policy_updated"}
+    assert session(at).answers["governance"].keys() <= {"policy_updated"}
 
 
 def test_a_criterion_weight_changes_the_overall_score() -> None:
@@ -334,7 +337,7 @@ def test_a_failing_page_shows_a_sentence_not_a_traceback() -> None:
     at = AppTest.from_function(page)
     at.run()
     assert not at.exception
-    assert [e.value for e in at.error] == [t("ui_error", "en")]
+    assert [e.value for e in at.error] == [t("ui.error", "en")]
     assert "boom" not in at.error[0].value
 
 
@@ -370,7 +373,7 @@ def test_no_view_renders_html() -> None:
     ],
 )
 def test_language_follows_the_browser(locale, lang) -> None:
-    assert language_from_locale(locale) == lang
+    assert language_of(locale) == lang
 
 
 def test_uploaded_text_is_never_markup() -> None:

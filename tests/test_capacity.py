@@ -23,13 +23,13 @@ from test_ingest_regressions import _holders, _marker
 
 from dashboard import audit, charts
 from dashboard.bundled import load_sample
+from dashboard.criteria import registry as criteria
 from dashboard.ingest import Dataset, load_file
 from dashboard.memo import Memo, computed_once
 from dashboard.period import Period
 from dashboard.prepared import PUBLIC, PreparedAudits, fingerprint
 from dashboard.settings import Settings
 from dashboard.store import create_workspace
-from dashboard.ui import shared
 
 SAMPLE = ROOT / "sample_data"
 WAIT = 5.0  # seconds a thread may take before a test calls it stuck
@@ -138,17 +138,19 @@ def test_a_computed_property_is_computed_once_by_threads_asking_together() -> No
 def test_sessions_asking_for_a_new_period_together_score_it_once(monkeypatch) -> None:
     auditor = audit.Auditor(load_sample())
     measured = []
-    real = audit.measure_all
-    monkeypatch.setattr(audit, "measure_all", lambda ctx: measured.append(1) or real(ctx))
+    real = audit.measure_criterion
+    monkeypatch.setattr(
+        audit, "measure_criterion", lambda spec, ctx: measured.append(spec.id) or real(spec, ctx)
+    )
     period = Period(date(2026, 1, 5), date(2026, 6, 20))
     cards = together(6, lambda: auditor.scorecard(Settings(), period))
-    assert len(measured) == 1
+    assert sorted(measured) == sorted(c.id for c in criteria.criteria())  # each once
     assert all(card is cards[0] for card in cards)
     # Equal settings are the same key; other targets re-score without measuring again.
     assert auditor.scorecard(Settings(), period) is cards[0]
     other = Settings().with_metric("involvement.participation_rate", target=0.5)
     assert auditor.scorecard(other, period) is not cards[0]
-    assert len(measured) == 1
+    assert len(measured) == len(criteria.criteria())
 
 
 def test_the_scorecards_of_a_prepared_audit_are_bounded(monkeypatch) -> None:
@@ -192,12 +194,43 @@ def test_the_same_bytes_read_another_way_are_other_data() -> None:
     assert fingerprint(Dataset().add(as_chosen)) != fingerprint(Dataset().add(swapped))
 
 
-def test_answers_given_in_the_app_are_part_of_the_data() -> None:
+QUESTIONNAIRE = """
+[governance]
+policy_exists = true
+"""
+
+
+def test_the_questionnaire_files_answers_are_part_of_the_data() -> None:
     base = dataset_from(roster_csv=ROSTER)
-    yes = base.with_questionnaire({"governance": {"has_policy": True}})
-    no = base.with_questionnaire({"governance": {"has_policy": False}})
-    assert yes.files[-1].digest == no.files[-1].digest  # "app:questionnaire (app)"
+    yes = dataset_from(roster_csv=ROSTER, questionnaire_toml=QUESTIONNAIRE)
+    no = dataset_from(roster_csv=ROSTER, questionnaire_toml=QUESTIONNAIRE.replace("true", "false"))  # fmt: skip
     assert len({fingerprint(base), fingerprint(yes), fingerprint(no)}) == 3
+
+
+def test_sessions_sharing_an_audit_never_score_with_each_others_answers() -> None:
+    # Answers given in the app are each session's own: not part of the prepared audit, so
+    # sessions with other answers share it and its period's aggregates, never the answers.
+    auditor = audit.Auditor(load_sample())
+    period = auditor.period()
+    files = auditor.answers
+    answers = [
+        {**files, "governance": {**files.get("governance", {}), "policy_exists": i % 2 == 0}}
+        for i in range(8)
+    ]
+    turns = iter(range(8))
+
+    def checklist() -> tuple[int, float]:
+        i = next(turns)
+        card = auditor.scorecard(Settings(), period, answers[i])
+        return i % 2, card.metric("governance.checklist").value
+
+    seen = together(8, checklist)
+    yes = {value for even, value in seen if even == 0}
+    no = {value for even, value in seen if even == 1}
+    assert len(yes) == 1 and len(no) == 1 and yes.pop() > no.pop()  # one more true answer
+    contexts = [auditor.context(Settings(), period, a) for a in answers[:2]]
+    assert [c.questionnaire for c in contexts] == answers[:2]
+    assert contexts[0].per_employee is contexts[1].per_employee  # aggregates computed once
 
 
 # --- the registry ---------------------------------------------------------------------------
@@ -246,7 +279,7 @@ def registry(monkeypatch) -> tuple[PreparedAudits, list[int]]:
     """A fresh registry for the app under test, and a count of datasets prepared."""
     audits, prepared = PreparedAudits(), []
     real = audit.prepare
-    monkeypatch.setattr(shared, "AUDITS", audits)
+    monkeypatch.setattr("dashboard.prepared.AUDITS", audits)
     monkeypatch.setattr(audit, "prepare", lambda *a, **k: prepared.append(1) or real(*a, **k))
     return audits, prepared
 

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import polars as pl
 import pytest
 
 from dashboard import charts
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
-from dashboard.criteria.managers import managers_against_others
+from dashboard.charts import style
+from dashboard.criteria import registry
 from dashboard.criteria.network import department_matrix
 from dashboard.criteria.page import monthly_posts, platform_conversation, weekly_posts
-from dashboard.criteria.people import activity_curve, participation_by_department
+from dashboard.criteria.people import participation_by_department
 from dashboard.i18n import LANGS
 from dashboard.ingest import Dataset
 from dashboard.period import Period
+from dashboard.report.compare import TrendPoint, trend
 from dashboard.settings import Settings
 
 
@@ -81,12 +82,12 @@ def test_unmeasured_criterion_is_labelled_not_zero() -> None:
 
 
 def test_level_colors_are_the_colour_blind_safe_bands() -> None:
-    assert charts.level_color(None) == charts.GREY
-    assert charts.level_color(0) == charts.VERMILLION
-    assert charts.level_color(19.99) == charts.VERMILLION
-    assert charts.level_color(20) == charts.ORANGE
-    assert charts.level_color(100) == charts.LEVEL_COLORS[-1]
-    assert set(charts.LEVEL_COLORS[:4]) <= {*charts.PALETTE}
+    assert charts.level_color(None) == style.GREY
+    assert charts.level_color(0) == style.VERMILLION
+    assert charts.level_color(19.99) == style.VERMILLION
+    assert charts.level_color(20) == style.ORANGE
+    assert charts.level_color(100) == style.LEVEL_COLORS[-1]
+    assert set(style.LEVEL_COLORS[:4]) <= {*style.PALETTE}
 
 
 def test_department_participation_marks_company_rate_and_target(ctx, scorecard) -> None:
@@ -95,7 +96,7 @@ def test_department_participation_marks_company_rate_and_target(ctx, scorecard) 
     fig = charts.department_participation_figure(frame, "it", rate, 0.3)
     assert len(fig.data[0].y) == len(frame)
     labels = _texts(fig)
-    assert "azienda" in labels and "obiettivo 30 %" in labels
+    assert "azienda" in labels and "obiettivo 30%" in labels
     assert " su " in labels  # "12 % (1 su 8)": counts in Italian
     assert len(fig.layout.shapes) == 2
 
@@ -137,41 +138,15 @@ def test_platform_conversation_has_reply_rate_and_response_time(ctx) -> None:
     assert all(p in {"LinkedIn", "Facebook", "Instagram", "X", "YouTube"} for p in fig.data[0].x)
 
 
-def test_managers_against_others_counts_each_group() -> None:
-    people = pl.DataFrame(
-        {
-            "is_manager": [True, True, False, False, False, None],
-            "active": [True, False, True, False, False, True],
-        }
+def test_managers_figure_names_the_groups() -> None:
+    frame = pd.DataFrame(
+        [
+            {"group": "managers", "employees": 2, "active": 1, "rate": 0.5},
+            {"group": "others", "employees": 4, "active": 2, "rate": 0.5},
+        ]
     )
-    frame = managers_against_others(people).to_pandas()
-    assert frame.to_dict("records") == [
-        {"group": "managers", "employees": 2, "active": 1, "rate": 0.5},
-        {"group": "others", "employees": 4, "active": 2, "rate": 0.5},
-    ]
     fig = charts.managers_figure(frame, "it")
     assert list(fig.data[0].x) == ["Manager", "Altri dipendenti"]
-
-
-@pytest.mark.parametrize(
-    ("actions", "top10"),
-    [
-        ([10] + [0] * 9, 1.0),  # one of ten does everything
-        ([1] * 10, 0.1),  # everyone the same
-        ([0, 0, 0], 0.0),  # nobody active
-    ],
-)
-def test_activity_curve(actions, top10) -> None:
-    curve = activity_curve(pl.DataFrame({"actions": actions})).to_pandas()
-    assert curve["employees_share"].iloc[0] == 0 and curve["employees_share"].iloc[-1] == 1
-    at_ten = np.interp(0.1, curve["employees_share"], curve["actions_share"])
-    assert at_ten == pytest.approx(top10)
-
-
-def test_activity_curve_is_bounded_for_big_companies() -> None:
-    curve = activity_curve(pl.DataFrame({"actions": range(233_000)})).to_pandas()
-    assert len(curve) == 101
-    assert curve["actions_share"].is_monotonic_increasing
 
 
 def test_empty_inputs_give_a_message_not_empty_axes() -> None:
@@ -201,14 +176,26 @@ def test_italian_figures_use_italian_separators(scorecard) -> None:
 # --- saved audits: the trend -------------------------------------------------------------
 
 
-def _trend(rows: list[dict]) -> pd.DataFrame:
-    """A frame shaped like `dashboard.store.trend`: audits oldest first, a column per criterion."""
-    from dashboard.criteria import registry
-    from dashboard.store.compare import TREND_COLUMNS
-
-    base = {c: None for c in TREND_COLUMNS}
-    frame = pd.DataFrame([base | {c.id: None for c in registry.criteria()} | r for r in rows])
-    return frame
+def _trend(rows: list[dict]) -> list[TrendPoint]:
+    """Trend points (`report.compare.trend`): audits oldest first, a score per criterion."""
+    points = []
+    for r in rows:
+        scores = {c.id: None for c in registry.criteria()}
+        scores.update({k: v for k, v in r.items() if k in scores})
+        points.append(
+            TrendPoint(
+                audit_id=r["audit_id"],
+                name=r["name"],
+                period=Period(r["period_start"], r["period_end"]),
+                saved_at=datetime(2026, 7, 1),
+                is_current=r["is_current"],
+                overall=r["overall"],
+                level=None,
+                measured=sum(v is not None for v in scores.values()),
+                scores=scores,
+            )
+        )
+    return points
 
 
 TREND = [
@@ -284,17 +271,17 @@ def test_trend_draws_only_the_criteria_asked_for() -> None:
 def test_trend_with_one_audit_and_with_none() -> None:
     one = charts.build_trend_figure(_trend(TREND[:1]), "en")
     assert list(one.data[-1].y) == [58.4] and "markers" in one.data[-1].mode
-    empty = charts.build_trend_figure(_trend([]).iloc[0:0], "it")
+    empty = charts.build_trend_figure(_trend([]), "it")
     assert "Nessun audit salvato" in _texts(empty)
     assert not empty.data
 
 
 def test_trend_from_the_store_shape(tmp_path) -> None:
-    from dashboard.store import authorize, open_store, trend
+    from dashboard.store import authorize, history, open_store
 
     engine = open_store(f"sqlite:///{tmp_path / 'trend.db'}")
-    frame = trend(engine, authorize(engine, "esempio", None))
-    fig = charts.build_trend_figure(frame, "en")
+    points = trend(history(engine, authorize(engine, "esempio", None)))
+    fig = charts.build_trend_figure(points, "en")
     assert len(fig.data) == 13 and len(fig.data[-1].x) == 2
     engine.dispose()
 

@@ -9,6 +9,7 @@ from conftest import context_for, dataset_from
 
 from dashboard.criteria.families import FAMILIES
 from dashboard.criteria.governance import checklist, year_before
+from dashboard.i18n import english
 from dashboard.scoring import ramp
 from dashboard.settings import Settings
 
@@ -62,7 +63,7 @@ def test_checklist_evidence():
 def test_checklist_nothing_answered(answers):
     m = checklist(answers, END)
     assert m.value is None
-    assert m.missing == "questionnaire [governance]"
+    assert english(m.missing) == "questionnaire [governance]"
 
 
 def test_year_before():
@@ -144,4 +145,4 @@ def test_trained_share_at_target_scores_100(base):
 def test_missing_inputs(files, metric, missing):
     m = FAMILIES["governance"](context_for(dataset_from(**files), *Q1))[metric]
     assert m.value is None
-    assert m.missing == missing
+    assert english(m.missing) == missing

@@ -10,6 +10,7 @@ from conftest import context_for, dataset_from
 
 from dashboard.criteria.families import FAMILIES
 from dashboard.criteria.network import department_matrix
+from dashboard.i18n import english
 from dashboard.scoring import ramp
 from dashboard.settings import Settings
 
@@ -108,7 +109,7 @@ def test_empty_period():
     """No interactions: shares of interactions are not measured, pair coverage is 0 of 6."""
     ds = dataset_from(roster_csv=ROSTER, employee_activity_csv=ACTIVITY)
     m = FAMILIES["collaboration"](context_for(ds, date(2026, 6, 1), date(2026, 6, 30)))
-    assert m["collaboration.cross_department_share"].missing == (
+    assert english(m["collaboration.cross_department_share"].missing) == (
         "no interactions between colleagues in the period"
     )
     assert m["collaboration.department_pair_coverage"].value == 0.0  # 0 of 6 pairs
@@ -128,7 +129,7 @@ def test_single_department():
         context_for(dataset_from(roster_csv=roster, employee_activity_csv=activity), *Q1)
     )
     assert m["collaboration.cross_department_share"].value == 0.0  # 0 of 1
-    assert m["collaboration.department_pair_coverage"].missing == (
+    assert english(m["collaboration.department_pair_coverage"].missing) == (
         "fewer than 2 departments among the employees counted"
     )
     assert m["collaboration.reciprocity"].value == 0.0  # 0 of 1 pair
@@ -162,7 +163,7 @@ def test_missing_inputs(files, missing):
     m = FAMILIES["collaboration"](context_for(dataset_from(**files), *Q1))
     for measure in m.values():
         assert measure.value is None
-        assert measure.missing == missing
+        assert english(measure.missing) == missing
 
 
 def test_department_matrix_empty_without_log():

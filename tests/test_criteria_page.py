@@ -19,6 +19,7 @@ from dashboard.criteria import page, registry
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import Context
 from dashboard.criteria.families import FAMILIES
+from dashboard.i18n import english
 from dashboard.ingest import Dataset
 from dashboard.scoring import meets_target, ramp
 from dashboard.settings import Settings
@@ -73,7 +74,7 @@ def test_no_posts_file_is_not_measured_naming_company_posts(criterion):
     assert set(computed) == {m.id for m in registry.criterion(criterion).metrics}
     for m in computed.values():
         assert m.value is None
-        assert m.missing == "company_posts"
+        assert english(m.missing) == "company_posts"
 
 
 @pytest.mark.parametrize("criterion", PAGE_CRITERIA)
@@ -184,7 +185,10 @@ def test_staff_post_share_exactly_at_target_scores_100():
 def test_staff_post_share_without_a_known_author_is_not_measured(posts):
     m = measure(ctx_of(posts, roster=ROSTER), "in_house.staff_post_share")
     assert m.value is None
-    assert m.missing == "company_posts.author (matched to the roster) or company_posts.author_type"
+    assert (
+        english(m.missing)
+        == "company_posts.author (matched to the roster) or company_posts.author_type"
+    )
     assert m.evidence["unknown_author_posts"] == 1
 
 
@@ -224,14 +228,14 @@ def test_staff_reply_share_over_posts_where_both_are_known():
 )
 def test_staff_reply_share_missing_inputs(posts, missing):
     m = measure(ctx_of(posts), "in_house.staff_reply_share")
-    assert (m.value, m.missing) == (None, missing)
+    assert (m.value, english(m.missing)) == (None, missing)
 
 
 def test_posts_file_without_posts_in_the_period_is_not_measured_for_in_house():
     ctx = ctx_of(dates_csv("2025-12-01"))
     for m in FAMILIES["in_house"](ctx).values():
         assert m.value is None
-        assert m.missing.startswith("company_posts in the period")
+        assert english(m.missing).startswith("company_posts in the period")
 
 
 # --- consistency ----------------------------------------------------------------
@@ -358,7 +362,7 @@ def test_weekly_cv(days, cv):
 def test_weekly_cv_with_no_post_in_the_period_is_not_measured():
     m = measure(ctx_of(dates_csv("2025-12-01")), "consistency.weekly_cv")
     assert m.value is None
-    assert "average 0" in m.missing
+    assert "average 0" in english(m.missing)
 
 
 # --- conversation ---------------------------------------------------------------
@@ -421,7 +425,7 @@ def test_nineteen_digit_post_ids_stay_text():
 )
 def test_reply_rate_missing_inputs(posts, missing):
     m = measure(ctx_of(posts), "conversation.reply_rate")
-    assert (m.value, m.missing) == (None, missing)
+    assert (m.value, english(m.missing)) == (None, missing)
 
 
 def test_reply_rate_with_no_comments_is_not_measured_rather_than_zero():
@@ -431,7 +435,7 @@ def test_reply_rate_with_no_comments_is_not_measured_rather_than_zero():
     m = measure(ctx_of(posts), "conversation.reply_rate")
     # 0 ÷ 0: nothing to answer
     assert m.value is None
-    assert m.missing
+    assert english(m.missing)
 
 
 def test_median_response_hours():
@@ -450,7 +454,7 @@ def test_median_response_hours_blank_in_the_period_is_not_measured():
         "linkedin,1,2026-01-05 09:00,\nlinkedin,2,2025-12-05 09:00,60"
     )
     m = measure(ctx_of(posts), "conversation.median_response_hours")
-    assert (m.value, m.missing) == (None, "company_posts.first_response_minutes")
+    assert (m.value, english(m.missing)) == (None, "company_posts.first_response_minutes")
 
 
 def test_conversation_rate():
@@ -485,7 +489,7 @@ def test_conversation_rate():
 )
 def test_conversation_rate_missing_inputs(posts, missing):
     m = measure(ctx_of(posts), "conversation.conversation_rate")
-    assert (m.value, m.missing) == (None, missing)
+    assert (m.value, english(m.missing)) == (None, missing)
 
 
 # --- ecosystem ------------------------------------------------------------------
@@ -515,7 +519,7 @@ def test_shares_from_labels(metric, hits, matched):
     m = measure(ctx_of(LABELLED), metric)
     assert (m.numerator, m.denominator) == (hits, 6)
     assert m.value == pytest.approx(hits / 6)
-    assert m.note == ""
+    assert english(m.note) == ""
     assert [p["matched"] for p in m.evidence["posts"]] == matched
 
 
@@ -542,7 +546,7 @@ linkedin,6,2025-12-09 09:00,event;partner,Evento
 def test_shares_fall_back_to_text_when_no_post_of_the_period_has_labels(metric, hits):
     m = measure(ctx_of(TEXTS), metric)
     assert (m.numerator, m.denominator) == (hits, 5)
-    assert m.note == "from post text (no labels)"
+    assert english(m.note) == "from post text (no labels)"
     assert m.evidence["source"] == "text"
     assert "Verona" not in json.dumps(m.evidence)
 
@@ -553,7 +557,7 @@ def test_ecosystem_without_labels_or_text_is_not_measured():
         "linkedin,1,2026-01-05 09:00,\nlinkedin,2,2025-12-05 09:00,event"
     )
     for m in FAMILIES["ecosystem"](ctx_of(posts)).values():
-        assert (m.value, m.missing) == (None, "company_posts.labels or company_posts.text")
+        assert (m.value, english(m.missing)) == (None, "company_posts.labels or company_posts.text")
 
 
 # --- presence -------------------------------------------------------------------

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import numpy as np
 import polars as pl
 import pytest
 from conftest import context_for, dataset_from
 
 from dashboard.audit import Auditor
 from dashboard.criteria.families import FAMILIES
-from dashboard.criteria.people import participation_by_department
+from dashboard.criteria.managers import managers_vs_others
+from dashboard.criteria.people import activity_concentration, participation_by_department
+from dashboard.i18n import english
 from dashboard.period import Period
 from dashboard.scoring import ramp
 from dashboard.settings import Settings
@@ -120,7 +123,7 @@ def base():
 )
 def test_base_values(base, metric, expected):
     m = base[2][metric]
-    assert m.measured, m.missing
+    assert m.measured, english(m.missing)
     assert m.value == pytest.approx(expected)
 
 
@@ -145,7 +148,7 @@ def test_numerators_and_denominators(base):
         m["amplification.audience_multiplier"].numerator,
         m["amplification.audience_multiplier"].denominator,
     ) == (1300, 650)
-    assert m["amplification.reach_multiplier"].note == ""  # reach on both sides
+    assert english(m["amplification.reach_multiplier"].note) == ""  # reach on both sides
 
 
 def test_evidence(base):
@@ -213,11 +216,19 @@ def test_empty_period():
         "integration.function_coverage",  # 0 of 3
     ):
         assert m[metric].value == 0.0, metric
-    assert m["involvement.top10_concentration"].missing == "no employee actions in the period"
-    assert m["managers.participation_ratio"].missing == "no non-manager was active in the period"
+    assert (
+        english(m["involvement.top10_concentration"].missing) == "no employee actions in the period"
+    )
+    assert (
+        english(m["managers.participation_ratio"].missing)
+        == "no non-manager was active in the period"
+    )
     assert not m["voice.commentary_share"].measured
     assert not m["voice.original_share"].measured
-    assert m["amplification.reach_multiplier"].missing == "no reach of page posts in the period"
+    assert (
+        english(m["amplification.reach_multiplier"].missing)
+        == "no reach of page posts in the period"
+    )
 
 
 @pytest.mark.parametrize(
@@ -277,10 +288,10 @@ def test_no_managers():
     ds = dataset_from(roster_csv=roster, employee_activity_csv=activity)
     m = FAMILIES["managers"](context_for(ds, *Q1))
     for metric in ("participation_rate", "participation_ratio", "original_post_share"):
-        assert m[f"managers.{metric}"].missing == "no managers among the employees counted"
+        assert english(m[f"managers.{metric}"].missing) == "no managers among the employees counted"
     # no target column and no manager_id either: the team metric names both
     assert (
-        m["managers.team_interaction_share"].missing
+        english(m["managers.team_interaction_share"].missing)
         == "employee_activity.target_employee_id and roster.manager_id"
     )
 
@@ -292,7 +303,8 @@ def test_only_managers_ratio_not_measured():
     m = FAMILIES["managers"](context_for(ds, *Q1))
     assert m["managers.participation_rate"].value == 0.5  # 1 of 2
     assert (
-        m["managers.participation_ratio"].missing == "no non-managers among the employees counted"
+        english(m["managers.participation_ratio"].missing)
+        == "no non-managers among the employees counted"
     )
 
 
@@ -394,7 +406,7 @@ def test_missing_inputs(files, metric, missing):
     ctx = context_for(dataset_from(**files), *Q1)
     m = FAMILIES[metric.split(".")[0]](ctx)[metric]
     assert m.value is None  # never 0 for missing inputs
-    assert m.missing == missing
+    assert english(m.missing) == missing
 
 
 def test_voice_and_reach_without_roster():
@@ -413,7 +425,7 @@ def test_reach_falls_back_to_impressions():
     posts = "platform,published_at,impressions\nlinkedin,2026-01-08,1000\nx,2026-02-01,600"
     ds = dataset_from(roster_csv=ROSTER, employee_activity_csv=ACTIVITY, company_posts_csv=posts)
     m = FAMILIES["amplification"](context_for(ds, *Q1))["amplification.reach_multiplier"]
-    assert m.note == "impressions used (reach missing)"
+    assert english(m.note) == "impressions used (reach missing)"
     # impressions of m1's post and e1's shares: 800 + 300 + 150 = 1250 ÷ 1600
     assert m.value == pytest.approx(1250 / 1600)
     assert m.evidence["measure"] == "impressions"
@@ -426,11 +438,14 @@ def test_summary_only():
     )
     m = measures(context_for(ds, *Q1), *ALL)
     assert m["involvement.participation_rate"].value == 0.5  # m1, e3 of 4 (old not in roster)
-    assert m["involvement.regular_rate"].missing == "employee_activity (the summary has no months)"
+    assert (
+        english(m["involvement.regular_rate"].missing)
+        == "employee_activity (the summary has no months)"
+    )
     assert m["involvement.top10_concentration"].value == pytest.approx(7 / 11)  # m1's 7 of 7 + 4
     assert m["managers.participation_rate"].value == 1.0  # m1 (Head of sales)
     assert m["managers.original_post_share"].value == 1.0  # m1 posted twice
-    assert m["managers.team_interaction_share"].missing.startswith(
+    assert english(m["managers.team_interaction_share"].missing).startswith(
         "employee_activity.target_employee_id"
     )
     assert m["voice.commentary_share"].value == pytest.approx(4 / 6)  # (3 + 1) of (4 + 2) shares
@@ -438,7 +453,7 @@ def test_summary_only():
     assert not m["amplification.reach_multiplier"].measured
     audience = m["amplification.audience_multiplier"]
     assert audience.value == pytest.approx(850 / 650)  # network of m1 + e3 ÷ page followers
-    assert audience.note == "network size = potential reach, not impressions"
+    assert english(audience.note) == "network size = potential reach, not impressions"
     assert m["integration.department_coverage"].value == pytest.approx(2 / 3)  # Sales, HR of 3
     assert m["integration.function_coverage"].value == pytest.approx(2 / 3)  # sales, hr
 
@@ -447,7 +462,7 @@ def test_summary_without_commentary_column():
     summary = "employee_id,shares,posts\na,3,1"
     ds = dataset_from(roster_csv="employee_id,department\na,X", employee_summary_csv=summary)
     m = FAMILIES["voice"](context_for(ds, *Q1))
-    assert m["voice.commentary_share"].missing == "employee_summary.shares_with_commentary"
+    assert english(m["voice.commentary_share"].missing) == "employee_summary.shares_with_commentary"
     assert m["voice.original_share"].value == 0.25  # 1 post ÷ (1 + 3)
 
 
@@ -508,9 +523,12 @@ def test_function_coverage_from_labels_without_log():
     m = FAMILIES["integration"](context_for(ds, *Q1))
     coverage = m["integration.function_coverage"]
     assert coverage.value == pytest.approx(2 / 3)  # hr and care labelled, sales not
-    assert coverage.note == "page post labels used (no employee activity)"
+    assert english(coverage.note) == "page post labels used (no employee activity)"
     assert coverage.evidence["missing_functions"] == ["sales"]
-    assert m["integration.department_coverage"].missing == "employee_activity (or employee_summary)"
+    assert (
+        english(m["integration.department_coverage"].missing)
+        == "employee_activity (or employee_summary)"
+    )
 
 
 def test_no_employees_in_period():
@@ -519,7 +537,7 @@ def test_no_employees_in_period():
     ds = dataset_from(roster_csv=roster, employee_activity_csv=activity)
     m = measures(context_for(ds, *Q1), "involvement", "integration")
     assert (
-        m["involvement.participation_rate"].missing
+        english(m["involvement.participation_rate"].missing)
         == "no employee in the roster was employed in the period"
     )
     assert m["integration.department_coverage"].value is None
@@ -538,4 +556,43 @@ def test_function_coverage_from_labels_without_roster():
     ds = dataset_from(employee_activity_csv=ACTIVITY, company_posts_csv=posts)
     coverage = FAMILIES["integration"](context_for(ds, *Q1))["integration.function_coverage"]
     assert coverage.value == pytest.approx(1 / 3)  # sales only
-    assert coverage.note == "page post labels used (no roster)"
+    assert english(coverage.note) == "page post labels used (no roster)"
+
+
+# --- the aggregates the People page draws ----------------------------------------------------
+
+
+def test_managers_vs_others_counts_each_group() -> None:
+    people = pl.DataFrame(
+        {
+            "is_manager": [True, True, False, False, False, None],
+            "active": [True, False, True, False, False, True],
+        }
+    )
+    assert managers_vs_others(people).to_dicts() == [
+        {"group": "managers", "employees": 2, "active": 1, "rate": 0.5},
+        {"group": "others", "employees": 4, "active": 2, "rate": 0.5},
+    ]
+    nobody_leads = people.filter(pl.col("is_manager").not_().fill_null(True))
+    assert managers_vs_others(nobody_leads)["group"].to_list() == ["others"]
+
+
+@pytest.mark.parametrize(
+    ("actions", "top10"),
+    [
+        ([10] + [0] * 9, 1.0),  # one of ten does everything
+        ([1] * 10, 0.1),  # everyone the same
+        ([0, 0, 0], 0.0),  # nobody active
+    ],
+)
+def test_activity_concentration_curve(actions, top10) -> None:
+    curve = activity_concentration(pl.Series(actions))
+    assert curve["employees_share"][0] == 0 and curve["employees_share"][-1] == 1
+    at_ten = np.interp(0.1, curve["employees_share"], curve["actions_share"])
+    assert at_ten == pytest.approx(top10)
+
+
+def test_activity_concentration_is_bounded_for_big_companies() -> None:
+    curve = activity_concentration(pl.Series(range(233_000)))
+    assert curve.height == 101
+    assert curve["actions_share"].is_sorted()

@@ -8,11 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ingest import Dataset, load_file
 from dashboard.ingest.mappings import header_signature
 from dashboard.ingest.upload import Upload
+from dashboard.store.db import DATA_DIR_VARIABLE, URL_VARIABLE, make_engine
+from dashboard.store.models import ColumnMapping
 from dashboard.ui import creators, mapping, uploads
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,11 +37,23 @@ NEXT = b"Message,Eng.,Impr.,Sent on,Network\nCiao,3,50,2026-04-01,LinkedIn\n"
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Saved mappings go to a fresh folder per test, never to the checkout's ./data."""
+    """Saved mappings go to a fresh store per test, never to the checkout's ./data."""
     folder = tmp_path / "data"
-    monkeypatch.setenv(uploads.DATA_DIR_VARIABLE, str(folder))
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
+    monkeypatch.delenv(URL_VARIABLE, raising=False)
     uploads.held().keep_only(())
     return folder
+
+
+def saved_rows(folder: Path) -> list[tuple[str, str, str, dict]]:
+    """Every mapping row of the test's store: owner, signature, table, mapping."""
+    engine = make_engine(f"sqlite:///{folder / 'presenza.db'}")
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(select(ColumnMapping)).all()
+        return [(r.owner, r.signature, r.table_name, r.mapping) for r in rows]
+    finally:
+        engine.dispose()
 
 
 # --- the helpers, with real bytes ----------------------------------------------------------
@@ -86,21 +101,17 @@ def test_loading_with_a_mapping_saves_it_and_lets_the_bytes_go(data_dir: Path) -
         ("x", 80, 2),
     ]
     assert offer.digest not in uploads.held()
-    # Saved by header names only: no cell of the file is written to the data folder.
-    saved = json.loads((data_dir / "mappings.json").read_text())
-    assert saved == {
-        header_signature(offer.header): {
-            "table": "company_posts",
-            "mapping": {
-                "platform": "Network",
-                "published_at": "Sent on",
-                "text": "Message",
-                "impressions": "Impr.",
-                "reactions": "Eng.",
-            },
-        }
+    # Saved in the store, for the local user, by header names only: no cell of the file.
+    mapped = {
+        "platform": "Network",
+        "published_at": "Sent on",
+        "text": "Message",
+        "impressions": "Impr.",
+        "reactions": "Eng.",
     }
-    assert "Hello" not in (data_dir / "mappings.json").read_text()
+    rows = saved_rows(data_dir)
+    assert rows == [("local", header_signature(offer.header), "company_posts", mapped)]
+    assert "Hello" not in json.dumps(rows)
     # The next file with the same header loads by itself.
     _, again = uploads.handle_uploads([("sprout_april.csv", NEXT)], None, Dataset())
     assert again[0].ok and again[0].format == "mapped"
@@ -227,7 +238,7 @@ def test_the_data_page_maps_a_file_then_loads_the_next_one_by_itself(data_dir: P
     assert (loaded.file, loaded.format, loaded.rows_loaded) == ("sprout.csv", "mapped", 3)
     assert any("mapping is saved" in m.value for m in at.success)
     assert "columns mapped by hand" in set(at.dataframe[0].value["Format"])
-    assert (data_dir / "mappings.json").exists()
+    assert [row[0] for row in saved_rows(data_dir)] == ["local"]
 
     at.file_uploader[0].set_value([("sprout_april.csv", NEXT, "text/csv")]).run()
     assert not at.exception and not at.error
@@ -281,3 +292,30 @@ def test_the_data_page_lets_the_user_choose_a_creator_files_employee() -> None:
     at.toggle(key="show_names").set_value(True).run()
     box = at.selectbox(key=f"creator_{loaded.digest}_names")
     assert "E004 — Sara Neri" in box.options and box.value == "E004"
+
+
+def test_a_session_working_in_a_workspace_keeps_its_mappings_there(data_dir: Path) -> None:
+    """Mappings belong to the workspace the session edits (else its user), not the server:
+    another workspace's files are never read with them."""
+    from dashboard.store import create_workspace, open_store
+
+    store = open_store()
+    try:
+        access = create_workspace(store, "acme", editor_passphrase="rondine verde sul tetto")
+    finally:
+        store.dispose()
+    at = boot("en")
+    at.session_state["store_access"] = {"acme": access}
+    at.session_state["store_workspace"] = "acme"
+    at.file_uploader[0].set_value([("sprout.csv", REPORT, "text/csv")]).run()
+    [offer] = session(at).offers
+    for column, index in (("published_at", 1), ("impressions", 3), ("reactions", 4)):
+        at.selectbox(key=f"map_{offer.digest}_company_posts_{column}").set_value(index)
+    next(b for b in at.button if b.label == "Load with this mapping").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [(row[0], row[2]) for row in saved_rows(data_dir)] == [
+        ("workspace:acme", "company_posts")
+    ]
+    # Outside that workspace (the local user), the same header is not recognised.
+    _, again = uploads.handle_uploads([("sprout_april.csv", NEXT)], None, Dataset())
+    assert not again[0].ok and mapping.offers(again)

@@ -26,6 +26,7 @@ from dashboard.criteria import registry
 from dashboard.criteria.people import participation_by_department
 from dashboard.gaps import gap_list
 from dashboard.i18n import LANGS
+from dashboard.labels import roster_names
 from dashboard.period import Period
 from dashboard.report import fit
 from dashboard.report.build import build_report
@@ -37,7 +38,6 @@ from dashboard.report.slide_text import INSET
 from dashboard.report.slides import to_pptx
 from dashboard.report.workbook import to_workbook
 from dashboard.settings import Settings
-from dashboard.ui.tables import roster_names
 
 CLIENT = "Gruppo Aurora S.p.A."
 SEED_CODE = re.compile(r"\b00\d (point|punto|guidelines|linee guida)\b|\bseed 00\d\b", re.I)
@@ -205,7 +205,12 @@ def test_citations_are_real_and_the_registry_only_names_known_ones() -> None:
     linked = {f.id: f.source.link for f in figures().values() if f.source.link}
     assert set(linked) == {"linkedin-uk-2017", "linkedin-2016-ctr", "sprout-2016"}
     for figure in figures().values():
-        assert figure.source.publisher or figure.source.title
+        assert figure.source.publisher or figure.source.title or figure.source.described
+        for lang in ("it", "en"):  # the statement and a described source, in each language
+            assert figure.statement(lang) and figure.source.text(lang).split(" — ")[0]
+    advocacy = figures()["advocacy-heuristic"]
+    assert advocacy.source.text("it").startswith("Regola pratica")
+    assert advocacy.source.text("en").startswith("Rule of thumb") and "n.d." in advocacy.text("en")
     assert "2016" in figures()["linkedin-2016-ctr"].text("en")
 
 

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(FIXTURES))
 import make_hostile
 
+from dashboard.i18n import english
 from dashboard.ingest import load_file
 from dashboard.ingest.errors import ReadError
 from dashboard.ingest.limits import Limits
@@ -131,7 +132,7 @@ def test_each_limit_is_a_refusal_naming_the_file(limits: Limits, code: str) -> N
     assert not loaded.ok
     [problem] = loaded.problems
     assert problem.code == code and problem.line().startswith("roster.csv")
-    assert "PRESENZA_LIMIT_" in problem.expected
+    assert "PRESENZA_LIMIT_" in english(problem.expected)
 
 
 def test_a_record_longer_than_the_line_limit_is_refused() -> None:

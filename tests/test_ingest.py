@@ -8,8 +8,10 @@ import polars as pl
 import pytest
 from conftest import FIXTURES
 
+from dashboard.i18n import english, render
 from dashboard.ingest import Dataset, load_file, report_frame
 from dashboard.ingest.problems import REPORT_COLUMNS
+from dashboard.messages import msg
 
 INGEST = FIXTURES / "ingest"
 
@@ -91,18 +93,24 @@ def test_rejected_rows_are_counted_not_silently_dropped() -> None:
 def test_duplicate_rows_are_kept_once() -> None:
     loaded = load("duplicate_rows.csv")
     assert loaded.rows_loaded == 2
-    assert "1 rows" in loaded.problems[0].message
+    assert english(loaded.problems[0].message) == (
+        "1 row was an exact copy of an earlier row and was counted once"
+    )
+    assert render(loaded.problems[0].message, "it") == (
+        "1 riga era la copia esatta di una riga precedente ed è stata contata una volta"
+    )
 
 
 def test_bad_value_report_names_the_value_and_what_was_expected() -> None:
     problem = next(p for p in load("bad_number.csv").problems if p.code == "bad_number")
     assert problem.value == "molti"
-    assert problem.expected == "a whole number ≥ 0"
+    assert problem.expected == msg("load.expected.whole_number")
+    assert english(problem.expected) == "a whole number ≥ 0"
 
 
 def test_missing_column_names_the_aliases_that_would_match() -> None:
     problem = load("missing_column.csv").problems[0]
-    assert "azione" in problem.expected
+    assert "azione" in english(problem.expected)
 
 
 def test_unknown_layout_names_the_closest_table() -> None:
@@ -136,7 +144,7 @@ def test_day_first_and_month_first_dates_decided_from_the_data() -> None:
 def test_ambiguous_dates_say_which_reading_was_taken() -> None:
     loaded = load("posts_ambiguous_dates.csv")
     notes = [p for p in loaded.problems if p.code == "date_order"]
-    assert len(notes) == 1 and "day-first" in notes[0].message
+    assert len(notes) == 1 and "day-first" in english(notes[0].message)
     assert loaded.frame["published_at"].dt.date().to_list() == [date(2026, 2, d) for d in (1, 2, 3)]
 
 

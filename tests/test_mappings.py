@@ -1,20 +1,33 @@
-"""Column-mapping memory: signatures, the JSON store, guesses, and load_file reusing a mapping."""
+"""Column-mapping memory: signatures, the stores (in the database per owner, or in memory),
+guesses, and load_file reusing a mapping."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from dashboard.ingest import load_file
 from dashboard.ingest.mappings import (
-    MappingStore,
+    Mappings,
+    MemoryMappings,
     guess_mapping,
     header_signature,
     looks_like_data,
     resolve,
 )
+from dashboard.store import open_store
+from dashboard.store.mappings import (
+    LOCAL,
+    StoredMappings,
+    import_file,
+    user_owner,
+    workspace_owner,
+)
+from dashboard.store.models import ColumnMapping
 
 # A scheduler's report no adapter knows (Sprout-like): the user maps it once.
 REPORT = "Network,Sent on,Message,Impr.,Eng.\nLinkedIn,2026-03-02,Hello,120,7\nTwitter,2026-03-03,Hi,80,2\n"
@@ -28,9 +41,14 @@ BY_NAME = {
 }
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> MappingStore:
-    return MappingStore(tmp_path / "data" / "mappings.json")
+@pytest.fixture(params=["memory", "store"])
+def store(request, tmp_path: Path) -> Mappings:
+    """Each test runs on both: a session's memory, and an owner's rows in the store."""
+    if request.param == "memory":
+        return MemoryMappings()
+    engine = open_store(f"sqlite:///{tmp_path / 'store.db'}", sample=False)
+    request.addfinalizer(engine.dispose)
+    return StoredMappings(engine, workspace_owner("acme"))
 
 
 def test_signature_ignores_order_and_outer_spaces_only() -> None:
@@ -51,18 +69,66 @@ def test_a_row_of_values_is_not_a_header() -> None:
     assert not looks_like_data(["Matricola", "Nome", "Ufficio interno", "Q1 2026"])
 
 
-def test_store_round_trip_and_a_missing_or_damaged_file(store: MappingStore) -> None:
-    assert store.find("abc") is None  # no file yet
-    store.save("abc", "company_posts", BY_NAME)
+def test_store_round_trip(store: Mappings) -> None:
+    assert store.find("abc") is None  # nothing saved yet
+    before = store.revision()
+    assert store.save("abc", "company_posts", BY_NAME)
     store.save("def", "roster", {"employee_id": 0, "department": 2})
     assert store.find("abc") == ("company_posts", BY_NAME)
-    assert MappingStore(store.path).find("def") == ("roster", {"employee_id": 0, "department": 2})
-    store.path.write_text("{not json", encoding="utf-8")
-    assert store.find("abc") is None
-    store.save("abc", "company_posts", BY_NAME)
-    assert store.find("abc") == ("company_posts", BY_NAME)
+    assert store.find("def") == ("roster", {"employee_id": 0, "department": 2})
+    assert store.revision() != before
+    store.save("abc", "employee_summary", {"employee_id": "Network"})  # confirmed again
+    assert store.find("abc") == ("employee_summary", {"employee_id": "Network"})
     with pytest.raises(ValueError):
         store.save("x", "no_such_table", {})
+    # A "header" that is a row of data is never kept, in any store.
+    assert not store.save("row", "roster", {"employee_id": 0}, ["E000045", "Mario Rossi", "HR"])
+    assert store.find("row") is None
+
+
+def test_each_owner_has_its_own_mappings_and_every_instance_sees_them(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    first, second = open_store(url, sample=False), open_store(url, sample=False)
+    try:
+        StoredMappings(first, workspace_owner("acme")).save("abc", "company_posts", BY_NAME)
+        # Another instance on the same database, the same owner: it loads by itself there too.
+        assert StoredMappings(second, workspace_owner("acme")).find("abc") == (
+            "company_posts",
+            BY_NAME,
+        )
+        # Another workspace, a user, the local user: nobody else's mapping applies.
+        for owner in (workspace_owner("beta"), user_owner("anna@acme.it"), LOCAL):
+            assert StoredMappings(second, owner).find("abc") is None
+        with first.connect() as connection:
+            rows = connection.execute(select(ColumnMapping)).all()
+        assert [(r.owner, r.signature) for r in rows] == [("workspace:acme", "abc")]
+    finally:
+        first.dispose(), second.dispose()
+
+
+def test_a_mappings_file_from_before_is_imported_once_for_the_local_user(
+    tmp_path, monkeypatch
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("PRESENZA_DATA_DIR", str(folder))
+    legacy = {"abc": {"table": "company_posts", "mapping": BY_NAME}, "bad": {"table": "nope"}}
+    (folder / "mappings.json").write_text(json.dumps(legacy), encoding="utf-8")
+    engine = open_store(f"sqlite:///{folder / 'presenza.db'}", sample=False)
+    try:
+        assert import_file(engine, folder / "mappings.json") == 0  # start-up imported it already
+    finally:
+        engine.dispose()
+    assert not (folder / "mappings.json").exists()
+    assert (folder / "mappings.json.imported").exists()
+    engine = open_store(f"sqlite:///{folder / 'presenza.db'}", sample=False)
+    try:
+        assert StoredMappings(engine, LOCAL).find("abc") == ("company_posts", BY_NAME)
+        assert StoredMappings(engine, LOCAL).find("bad") is None
+        (folder / "mappings.json").write_text("{not json", encoding="utf-8")
+        assert import_file(engine, folder / "mappings.json") == 0  # damaged: nothing, no error
+    finally:
+        engine.dispose()
 
 
 def test_resolve_names_and_indices_against_a_header() -> None:
@@ -92,7 +158,7 @@ def test_guess_mapping_uses_each_column_once() -> None:
     assert guesses["shares"] == 3
 
 
-def test_load_file_applies_a_saved_mapping(store: MappingStore) -> None:
+def test_load_file_applies_a_saved_mapping(store: Mappings) -> None:
     assert not load_file("sprout.csv", REPORT.encode()).ok  # not a layout it knows
     store.save(header_signature(HEADER), "company_posts", BY_NAME)
     mapped = load_file("sprout.csv", REPORT.encode(), mappings=store)
@@ -107,7 +173,7 @@ def test_load_file_applies_a_saved_mapping(store: MappingStore) -> None:
     ]
 
 
-def test_a_saved_mapping_never_overrides_a_recognised_file(store: MappingStore) -> None:
+def test_a_saved_mapping_never_overrides_a_recognised_file(store: Mappings) -> None:
     canonical = "platform,published_at\nlinkedin,2026-03-02\n"
     store.save(header_signature(["platform", "published_at"]), "roster", {"employee_id": 0})
     assert load_file("posts.csv", canonical.encode(), mappings=store).format == "canonical"

@@ -16,11 +16,10 @@ from dashboard.i18n import LANGS
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.report import evidence_text, gaps_csv, gaps_table, to_xlsx
+from dashboard.report.build import build_report
 from dashboard.report.tables import (
-    criteria_table,
     date_text,
     format_cell,
-    metrics_table,
     period_text,
     seed_text,
 )
@@ -93,8 +92,9 @@ def test_empty_scorecard_exports_headers_only(empty) -> None:
     assert len(rows) == 1
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(empty, "en")))
     assert len(list(book["Gaps"].iter_rows())) == 1
-    assert list(criteria_table(empty, "en")["score"].isna()) == [True] * 12
-    assert set(metrics_table(empty, "en")["status"]) == {"not measured"}
+    report = build_report(empty, "en")
+    assert [c.score for c in report.criteria] == [None] * 12
+    assert {m.status for c in report.criteria for m in c.metrics} == {"not_measured"}
 
 
 def test_uploaded_text_stays_text_in_the_downloads(scorecard, monkeypatch) -> None:
@@ -126,7 +126,7 @@ def test_formula_like_cells_are_quoted_in_csv(scorecard, monkeypatch) -> None:
 @pytest.mark.parametrize(
     ("key", "value", "lang", "text"),
     [
-        ("rate", 0.3333, "it", "33 %"),
+        ("rate", 0.3333, "it", "33%"),
         ("employees", 1234, "it", "1.234"),
         ("employees", 1234, "en", "1,234"),
         ("platform", "linkedin", "en", "LinkedIn"),
@@ -156,8 +156,8 @@ def test_evidence_text_summarises_records() -> None:
     }
     text = evidence_text(evidence, "it")
     assert text == (
-        "Dipendenti: 150 · Reparti con la partecipazione più bassa: Legale (quota 0 %); "
-        "Acquisti (quota 12 %); IT (quota 40 %) (+1)"
+        "Dipendenti: 150 · Reparti con la partecipazione più bassa: Legale (quota 0%); "
+        "Acquisti (quota 12%); IT (quota 40%) (+1)"
     )
 
 

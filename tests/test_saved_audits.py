@@ -18,21 +18,21 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
+from dashboard.document import from_document
 from dashboard.i18n import t
 from dashboard.period import Period
 from dashboard.report.changes import (
     audit_label,
     audits_frame,
     compare_table,
-    counts,
     signed,
     value_change_text,
 )
+from dashboard.report.compare import compare, tally
 from dashboard.settings import Settings
 from dashboard.store import (
     SAMPLE_SLUG,
     authorize,
-    compare,
     create_workspace,
     current_audit,
     list_audits,
@@ -178,7 +178,7 @@ def test_a_wrong_passphrase_shows_no_data_only_a_sentence(acme, workspace: str) 
     at.text_input(key="executive_passphrase_input").input("not-the-passphrase")
     button(at, "Open").click().run()
     assert not at.exception
-    assert [e.value for e in at.error] == [t("exec_denied", "en")]
+    assert [e.value for e in at.error] == [t("store.error.denied", "en")]
     assert not at.metric and not at.get("plotly_chart") and not at.dataframe
     assert [x.value for x in at.title] == ["Executive view"]
     assert "Acme" not in texts(at) and "Second half" not in texts(at)
@@ -196,7 +196,8 @@ def test_a_link_shows_only_the_executive_view(acme) -> None:
     with pytest.raises(ValueError, match=r"Known pages") as refused:
         at.switch_page("dashboard/app_pages/data.py")
     known = str(refused.value).split("Known pages: ")[1]
-    assert known.count("executive.py") == 2 and known.count(".py") == 2
+    assert known.count("executive.py") == 2 and known.count("present.py") == 1
+    assert known.count(".py") == 3
     assert not at.file_uploader
     assert not any("Salva" in b.label for b in at.button)
 
@@ -338,15 +339,14 @@ def test_compare_table_names_formats_and_notes_moved_targets() -> None:
     access = authorize(store, SAMPLE_SLUG, None)
     now = current_audit(store, access)
     before = previous_audit(store, access, now.info.id)
-    frame = compare(before.scorecard, now.scorecard)
-    table = compare_table(frame, "en")
+    changes = compare(before.to_scorecard(), now.to_scorecard())
+    table = compare_table(changes, "en")
     assert list(table["level"][:2]) == ["overall", "criterion"]
     assert table.iloc[1]["item"] == "In-house management"
     assert table.iloc[2]["item"].startswith("· ")
-    assert table.iloc[0]["score_change"] == signed(frame.iloc[0]["delta"], "en")
-    assert compare_table(frame, "en", metrics=False)["level"].ne("metric").all()
-    tally = counts(frame)
-    assert sum(tally.values()) == 12
+    assert table.iloc[0]["score_change"] == signed(changes[0].delta, "en")
+    assert compare_table(changes, "en", metrics=False)["level"].ne("metric").all()
+    assert sum(tally(changes).values()) == 12
     # A target that moved between the audits is said, because the score moved for it.
     moved = now.scorecard | {
         "criteria": [
@@ -360,8 +360,8 @@ def test_compare_table_names_formats_and_notes_moved_targets() -> None:
             for c in now.scorecard["criteria"]
         ]
     }
-    noted = compare_table(compare(before.scorecard, moved), "en")
-    assert "target moved: 30 % → 35 %" in set(noted["note"])
+    noted = compare_table(compare(before.to_scorecard(), from_document(moved)), "en")
+    assert "target moved: 30% → 35%" in set(noted["note"])
 
 
 def test_audit_list_and_labels() -> None:

@@ -7,10 +7,13 @@ from datetime import date
 import pytest
 
 from dashboard.criteria import registry
+from dashboard.criteria.base import NOTHING_TO_COUNT as NOT_GIVEN
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import empty_data
-from dashboard.gaps import gap_list, gaps_frame
+from dashboard.document import to_document
+from dashboard.gaps import gap_list
 from dashboard.period import Period
+from dashboard.report.tables import gaps_table
 from dashboard.scoring import level_index, ramp, score
 from dashboard.settings import Settings
 
@@ -46,7 +49,7 @@ def test_level_bands(overall: float, level: int) -> None:
 def measures_with(values: dict[str, float]) -> dict[str, Measure]:
     """Every metric not measured except those given."""
     return {
-        m: Measure(values[m]) if m in values else Measure.not_measured("test: not given")
+        m: Measure(values[m]) if m in values else Measure.not_measured(NOT_GIVEN)
         for m in registry.metrics()
     }
 
@@ -66,7 +69,7 @@ def test_criterion_is_weighted_mean_of_measured_metrics_and_overall_of_measured_
     assert (card.measured, card.total) == (2, 12)
     assert card.level_name("it") == "Strutturata" and card.level_name("en") == "Structured"
     assert card.criterion("voice").score is None
-    assert card.criterion("voice").missing == ["test: not given"]
+    assert card.criterion("voice").missing == [NOT_GIVEN]
 
 
 def test_nothing_measured_gives_no_overall_score() -> None:
@@ -96,10 +99,10 @@ def test_gap_priority_is_criterion_weight_times_metric_weight_times_shortfall() 
         ("involvement.participation_rate", 180),
         ("presence.platform_coverage", 50),
     ]
-    row = gaps[0].to_dict()
+    row = to_document(card)["gaps"][0]
     assert row["recommendation"]["it"] and row["recommendation"]["en"]
     assert row["seed"] == registry.criterion("involvement").seed
-    assert list(gaps_frame(card, "it")["rank"]) == [1, 2]
+    assert list(gaps_table(card, "it")["rank"]) == [1, 2]
 
 
 def test_exactly_at_target_is_not_a_gap() -> None:

@@ -17,7 +17,6 @@ from dataclasses import replace
 from datetime import date
 from unittest import mock
 
-import pandas as pd
 import pytest
 import stores
 from alembic.autogenerate import compare_metadata
@@ -29,10 +28,14 @@ from sqlalchemy import Engine, func, inspect, select, text
 from dashboard.audit import Auditor, run_audit
 from dashboard.bundled import load_sample
 from dashboard.criteria import registry
+from dashboard.criteria.base import NOTHING_TO_COUNT as NOT_GIVEN
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import empty_data
+from dashboard.document import from_document, to_document
+from dashboard.i18n import render
 from dashboard.ingest import Dataset
 from dashboard.period import Period
+from dashboard.report.compare import compare, tally, trend
 from dashboard.scoring import Scorecard, score
 from dashboard.settings import Settings
 from dashboard.store import (
@@ -42,16 +45,16 @@ from dashboard.store import (
     NotFound,
     WeakPassphrase,
     authorize,
-    compare,
     create_workspace,
     current_audit,
     delete_audit,
     get_audit,
+    history,
     issue_save_token,
     latest_change_token,
     list_audits,
     load_dataset,
-    load_scorecard_dict,
+    load_scorecard,
     load_sums,
     open_store,
     previous_audit,
@@ -59,15 +62,25 @@ from dashboard.store import (
     save_audit,
     set_current,
     set_passphrase,
-    trend,
     trusted_access,
     workspace_info,
 )
 from dashboard.store.db import alembic_config, make_engine, migrate
-from dashboard.store.errors import SnapshotError
+from dashboard.store.errors import SnapshotError, StoreUnavailable
 from dashboard.store.models import Audit, AuditTable, Base, Passphrase, Workspace
-from dashboard.store.repository import PAUSE_VARIABLE, SAMPLE_SLUG
 from dashboard.store.tablefiles import sums_keys, table_files
+from dashboard.store.workspaces import SAMPLE_SLUG
+
+# A save that stops inside its transaction (audit written, nothing committed) and says so:
+# the test installs this hook in the process it then kills; the product has none.
+PAUSED = "paused inside the save"
+PAUSING_SAVE = f"""
+import sys, time
+from dashboard.store import audits
+audits.INSIDE_SAVE.append(lambda: (print({PAUSED!r}, file=sys.stderr, flush=True), time.sleep(120)))
+from dashboard.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
 
 Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
 Q2 = Period(date(2026, 4, 1), date(2026, 6, 30))
@@ -89,7 +102,7 @@ def sample() -> tuple[Dataset, Scorecard]:
 def measures_with(values: dict[str, float]) -> dict[str, Measure]:
     """Every metric not measured except those given."""
     return {
-        m: Measure(values[m]) if m in values else Measure.not_measured("test: not given")
+        m: Measure(values[m]) if m in values else Measure.not_measured(NOT_GIVEN)
         for m in registry.metrics()
     }
 
@@ -130,6 +143,17 @@ def save(engine: Engine, access, card: Scorecard = CARD_A, **options) -> int:
 
 
 # --- migrations ---------------------------------------------------------------------
+
+
+def test_postgres_without_its_driver_says_which_extra_to_install(monkeypatch) -> None:
+    """`pip install .` is SQLite only: a PostgreSQL URL without psycopg names the extra."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg → ImportError
+    with pytest.raises(StoreUnavailable) as refused:
+        make_engine("postgresql://presenza:secret@127.0.0.1/presenza")
+    assert refused.value.msg.code == "store.error.no_postgres_driver"
+    for lang in ("en", "it"):
+        assert 'pip install "presenza[postgres]"' in render(refused.value.msg, lang)
+    assert make_engine("sqlite://").dialect.name == "sqlite"  # SQLite needs no extra
 
 
 def test_migrate_creates_the_schema_of_the_models_and_twice_is_a_no_op(store_url: str) -> None:
@@ -209,9 +233,12 @@ def test_a_stored_audit_renders_and_recomputes_without_the_original_files(engine
     card = Auditor(dataset).scorecard(settings, card.period)
     audit_id = save_audit(engine, access, card, dataset, settings, saved_by="anna")
     stored = get_audit(engine, access, audit_id)
-    expected = json.loads(json.dumps(card.to_dict(), default=str))
-    assert stored.scorecard == expected == load_scorecard_dict(engine, access, audit_id)
-    rebuilt = stored.to_scorecard().to_dict()  # renders as computed, from two-decimal scores
+    expected = to_document(card)
+    assert stored.scorecard == expected
+    assert to_document(load_scorecard(engine, access, audit_id)) == to_document(
+        stored.to_scorecard()
+    )
+    rebuilt = to_document(stored.to_scorecard())  # renders as computed, from two-decimal scores
     assert {k: v for k, v in rebuilt.items() if k != "gaps"} == {
         k: v for k, v in expected.items() if k != "gaps"
     }
@@ -241,7 +268,27 @@ def test_a_stored_audit_renders_and_recomputes_without_the_original_files(engine
     for name in dataset.tables:
         assert again.table(name).equals(dataset.table(name))
     recomputed = run_audit(again, stored.settings(), card.period.start, card.period.end)
-    assert json.loads(json.dumps(recomputed.to_dict(), default=str)) == expected
+    assert to_document(recomputed) == expected
+
+
+def test_answers_given_in_the_app_are_saved_and_recomputed_with(engine, sample) -> None:
+    """The answers are not part of the dataset: the save is told them, and the audit
+    reopened scores with them, not with the questionnaire files' answers."""
+    dataset, card = sample
+    access = create_workspace(engine, "acme")
+    answers = dataset.questionnaire | {"governance": {"policy_exists": False}}
+    card = Auditor(dataset).scorecard(Settings(), card.period, answers)
+    audit_id = save_audit(
+        engine, access, card, dataset, Settings(), saved_by="anna", questionnaire=answers
+    )
+    stored = get_audit(engine, access, audit_id)
+    assert stored.questionnaire()["governance"] == {"policy_exists": False}
+    again = load_dataset(engine, access, audit_id)
+    recomputed = run_audit(again, Settings(), card.period.start, card.period.end)
+    assert to_document(recomputed) == to_document(card)
+    assert to_document(recomputed) != to_document(
+        run_audit(dataset, Settings(), card.period.start, card.period.end)
+    )
 
 
 def test_tables_are_files_named_by_digest_shared_and_swept(engine, sample) -> None:
@@ -441,7 +488,7 @@ def test_a_viewer_of_one_workspace_cannot_reach_another(engine) -> None:
     theirs = save(engine, other)
     viewer = authorize(engine, "acme", "lettura acme")
     assert list_audits(engine, viewer) == []
-    for read in (get_audit, load_scorecard_dict, load_dataset, previous_audit):
+    for read in (get_audit, load_scorecard, load_dataset, previous_audit):
         with pytest.raises(NotFound):
             read(engine, viewer, theirs)
     editor = trusted_access(engine, "acme")
@@ -469,18 +516,23 @@ def test_workspace_names_are_checked(engine) -> None:
 # --- compare and trend ------------------------------------------------------------------
 
 
+def saved(card: Scorecard) -> Scorecard:
+    """The scorecard as a saved audit gives it back: scores to two decimals."""
+    return from_document(to_document(card))
+
+
 def test_compare_gives_the_deltas_criterion_by_criterion_and_metric_by_metric() -> None:
-    table = compare(CARD_A.to_dict(), CARD_B.to_dict())
-    assert len(table) == 1 + len(registry.criteria()) + len(registry.metrics())
-    assert table["id"].is_unique and table.iloc[0]["id"] == "overall"
-    rows = table.set_index("id")
-    overall = rows.loc["overall"]
+    changes = compare(saved(CARD_A), saved(CARD_B))
+    assert len(changes) == 1 + len(registry.criteria()) + len(registry.metrics())
+    rows = {c.id: c for c in changes}
+    assert len(rows) == len(changes) and changes[0].id == "overall"
+    overall = rows["overall"]
     assert (overall.score_a, overall.score_b) == (56.0, pytest.approx(71.43))
     assert overall.delta == pytest.approx(15.43) and overall.change == "better"
-    involvement = rows.loc["involvement"]
+    involvement = rows["involvement"]
     assert (involvement.level, involvement.criterion) == ("criterion", "involvement")
     assert (involvement.score_a, involvement.score_b, involvement.delta) == (60.0, 100.0, 40.0)
-    participation = rows.loc["involvement.participation_rate"]
+    participation = rows["involvement.participation_rate"]
     assert (participation.level, participation.criterion) == ("metric", "involvement")
     assert (participation.value_a, participation.value_b) == (0.15, 0.30)
     assert participation.value_delta == pytest.approx(0.15)
@@ -490,30 +542,39 @@ def test_compare_gives_the_deltas_criterion_by_criterion_and_metric_by_metric() 
         60.0,
     )
     assert (participation.target_a, participation.target_b) == (0.3, 0.3)
-    assert rows.loc["presence", "change"] == "same"
-    voice = rows.loc["voice.commentary_share"]
-    assert (voice.score_b, voice.change) == (50.0, "newly measured") and pd.isna(voice.delta)
-    assert rows.loc["voice.original_share", "change"] == "not measured"
-    backwards = compare(CARD_B.to_dict(), CARD_A.to_dict()).set_index("id")
-    assert backwards.loc["voice.commentary_share", "change"] == "no longer measured"
-    assert backwards.loc["involvement.participation_rate", "delta"] == -60.0
-    assert backwards.loc["overall", "change"] == "worse"
+    assert not participation.target_moved
+    assert rows["presence"].change == "same"
+    voice = rows["voice.commentary_share"]
+    assert (voice.score_b, voice.change, voice.delta) == (50.0, "newly measured", None)
+    assert rows["voice.original_share"].change == "not measured"
+    backwards = {c.id: c for c in compare(saved(CARD_B), saved(CARD_A))}
+    assert backwards["voice.commentary_share"].change == "no longer measured"
+    assert backwards["involvement.participation_rate"].delta == -60.0
+    assert backwards["overall"].change == "worse"
+    assert tally(changes) == {
+        "better": 1,
+        "worse": 0,
+        "same": 1,
+        "newly measured": 1,
+        "no longer measured": 0,
+        "not measured": 9,
+    }
 
 
 def test_trend_and_previous_follow_the_periods_not_the_save_order(engine) -> None:
     access = create_workspace(engine, "acme")
     later = save(engine, access, CARD_B)
     earlier = save(engine, access, CARD_A)  # saved second, covers the earlier quarter
-    table = trend(engine, access)
-    assert table["audit_id"].tolist() == [earlier, later]
-    assert table["overall"].tolist() == [56.0, pytest.approx(71.42857)]
-    assert table["involvement"].tolist() == [60.0, 100.0]
-    assert table["voice"].isna().tolist() == [True, False]
-    assert table["is_current"].tolist() == [True, False]
-    assert {c.id for c in registry.criteria()} <= set(table.columns)
+    points = trend(history(engine, access))
+    assert [p.audit_id for p in points] == [earlier, later]
+    assert [p.overall for p in points] == [56.0, pytest.approx(71.42857)]
+    assert [p.scores["involvement"] for p in points] == [60.0, 100.0]
+    assert [p.scores["voice"] for p in points] == [None, pytest.approx(50.0)]
+    assert [p.is_current for p in points] == [True, False]
+    assert all(set(p.scores) == {c.id for c in registry.criteria()} for p in points)
     assert previous_audit(engine, access, later).info.id == earlier
     assert previous_audit(engine, access, earlier) is None
-    assert len(trend(engine, create_workspace(engine, "vuota"))) == 0
+    assert trend(history(engine, create_workspace(engine, "vuota"))) == []
 
 
 # --- from the terminal, and a crash mid-save ------------------------------------------------
@@ -581,11 +642,10 @@ def test_a_save_killed_halfway_leaves_every_earlier_audit_intact(store_url, samp
             **os.environ,
             "PRESENZA_DATABASE_URL": store_url,
             "PRESENZA_SAVE_TOKEN": issue_save_token(engine, access),
-            PAUSE_VARIABLE: "120",
         }
         token = latest_change_token(engine, access)
         saving = subprocess.Popen(
-            [sys.executable, "-m", "dashboard", "audit", "--save", "acme", "--name", "Marzo"],
+            [sys.executable, "-c", PAUSING_SAVE, "audit", "--save", "acme", "--name", "Marzo"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -595,7 +655,7 @@ def test_a_save_killed_halfway_leaves_every_earlier_audit_intact(store_url, samp
         lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=lambda: [lines.put(x) for x in saving.stderr], daemon=True).start()
         seen = []
-        while PAUSE_VARIABLE not in "".join(seen):
+        while PAUSED not in "".join(seen):
             seen.append(lines.get(timeout=120))  # the audit is written, not yet committed
         saving.kill()  # SIGKILL: no handler, no cleanup, no commit
         assert saving.wait(timeout=30) == -9
@@ -631,7 +691,7 @@ def test_the_sums_of_a_saved_log_are_kept_and_reused_until_it_goes(engine, sampl
     period = Period(date(2026, 1, 14), date(2026, 5, 20))  # partial months read the log
     for p in (None, period):
         reopened = Auditor(again, sums=sums).scorecard(Settings(), p)
-        assert reopened.to_dict() == Auditor(again).scorecard(Settings(), p).to_dict()
+        assert to_document(reopened) == to_document(Auditor(again).scorecard(Settings(), p))
     with mock.patch("dashboard.store.tablefiles.SUMS_VERSION", "another"):
         assert load_sums(engine, access, audit_id) is None
     kept = set(

@@ -6,7 +6,7 @@ from dashboard.i18n import number, t
 from dashboard.report.tables import seed_text
 from dashboard.scoring import CriterionResult, Scorecard
 from dashboard.sentences import metric_sentence
-from dashboard.ui import drill, shared, state, views
+from dashboard.ui import drill, notes, shared, state, views
 
 ALL = "__all__"
 
@@ -14,9 +14,9 @@ ALL = "__all__"
 def _option_label(scorecard: Scorecard, lang: str):
     def label(cid: str) -> str:
         if cid == ALL:
-            return t("ui_all_criteria", lang)
+            return t("ui.all_criteria", lang)
         c = scorecard.criterion(cid)
-        score = f"{number(c.score, lang)}/100" if c.measured else t("not_measured", lang)
+        score = f"{number(c.score, lang)}/100" if c.measured else t("audit.not_measured", lang)
         return f"{c.spec.title[lang]} — {score}"
 
     return label
@@ -28,11 +28,11 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
         head, score = st.columns([4, 1], vertical_alignment="center")
         head.header(spec.title[lang], anchor=criterion.id)
         score.metric(
-            t("score", lang).capitalize(),
+            t("audit.score", lang).capitalize(),
             f"{number(criterion.score, lang)}/100" if criterion.measured else "—",
-            help=t("ui_weight_help", lang, weight=number(criterion.weight, lang, 1)),
+            help=t("ui.weight_help", lang, weight=number(criterion.weight, lang, 1)),
         )
-        st.caption(f"{t('seed', lang)}: {views.plain(seed_text(spec.seed, lang))}")
+        st.caption(f"{t('audit.seed', lang)}: {views.plain(seed_text(spec.seed, lang))}")
         st.markdown(f"> {views.plain(spec.argument[lang])}")
 
         if criterion.id in drill.WIDE:
@@ -40,7 +40,7 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
         else:
             words, picture = st.columns([1, 1], gap="large")
         with words:
-            st.subheader(t("ui_numbers", lang), anchor=False)
+            st.subheader(t("ui.numbers", lang), anchor=False)
             for metric in criterion.metrics:
                 if not metric.measured:
                     icon = ":material/radio_button_unchecked:"
@@ -50,7 +50,7 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
                     icon = ":material/check_circle:"
                 st.markdown(f"{icon} {views.plain(metric_sentence(metric, lang))}")
             if not criterion.measured:
-                st.info(t("ui_not_measured_help", lang), icon=":material/info:")
+                st.info(t("ui.not_measured_help", lang), icon=":material/info:")
         with picture:
             shared.chart(
                 lambda: drill.criterion_figure(criterion, scorecard, ctx, lang),
@@ -59,7 +59,7 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
 
         gaps = [m for m in criterion.metrics if m.is_gap]
         if gaps:
-            st.subheader(t("recommendation", lang), anchor=False)
+            st.subheader(t("audit.recommendation", lang), anchor=False)
             for metric in gaps:
                 with st.container(border=False):
                     st.markdown(
@@ -67,58 +67,59 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
                     )
                     if metric.spec.reference[lang]:
                         st.caption(
-                            f"{t('reference', lang)}: {views.plain(metric.spec.reference[lang])}"
+                            f"{t('audit.reference', lang)}: {views.plain(metric.spec.reference[lang])}"
                         )
         elif criterion.measured:
-            st.success(t("ui_criterion_ok", lang), icon=":material/check_circle:")
+            st.success(t("ui.criterion_ok", lang), icon=":material/check_circle:")
 
         measured = [m for m in criterion.metrics if m.measure.evidence]
         if measured:
-            with st.expander(t("evidence", lang), icon=":material/search:"):
+            with st.expander(t("audit.evidence", lang), icon=":material/search:"):
                 for metric in measured:
                     st.markdown(f"**{views.plain(metric.spec.title[lang])}**")
                     views.evidence(metric.measure.evidence, lang, key=metric.spec.id)
+        notes.criterion_panel(criterion.id, lang)
 
 
 def render() -> None:
     lang = state.lang()
-    st.title(t("nav_criteria", lang), anchor=False)
+    st.title(t("ui.nav.criteria", lang), anchor=False)
     if views.needs_data(lang):
         return
     scorecard = state.scorecard()
     ctx = state.context()
     ids = [c.id for c in scorecard.criteria]
     options = [ALL, *ids]
-    if st.session_state.get("criterion_pick") not in options:
-        st.session_state["criterion_pick"] = ids[0]  # one clean page; "all" is an option
+    if state.CRITERION.get() not in options:
+        state.CRITERION.set(ids[0])  # one clean page; "all" is an option
     pick, back, forward = st.columns([6, 1, 1], vertical_alignment="bottom")
-    current = st.session_state["criterion_pick"]
+    current = state.CRITERION.get()
     position = options.index(current)
     with back:
         if st.button(
-            t("ui_previous", lang),
+            t("ui.previous", lang),
             icon=":material/arrow_back:",
             disabled=position <= 1,
             width="stretch",
         ):
-            st.session_state["criterion_pick"] = options[position - 1]
+            state.CRITERION.set(options[position - 1])
             st.rerun()
     with forward:
         if st.button(
-            t("ui_next", lang),
+            t("ui.next", lang),
             icon=":material/arrow_forward:",
             disabled=position >= len(options) - 1,
             width="stretch",
         ):
-            st.session_state["criterion_pick"] = options[max(position, 0) + 1]
+            state.CRITERION.set(options[max(position, 0) + 1])
             st.rerun()
     with pick:
         chosen = st.selectbox(
-            t("ui_criterion", lang),
+            t("ui.criterion", lang),
             options,
             format_func=_option_label(scorecard, lang),
-            key="criterion_pick",
-            placeholder=t("ui_choose", lang),
+            key=state.CRITERION.name,
+            placeholder=t("ui.choose", lang),
         )
     if chosen is None:  # the box was cleared: nothing chosen yet
         return

@@ -5,20 +5,21 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.i18n import engine_text, number, t
+from dashboard import i18n
+from dashboard.i18n import t
 from dashboard.ingest import Dataset
 from dashboard.ingest.parse import Plan
+from dashboard.labels import kind_label, platform_label
 from dashboard.questionnaire import (
     GOVERNANCE_KEYS,
     QuestionnaireError,
     check_questionnaire,
     to_toml,
 )
-from dashboard.report.tables import platform_label
 from dashboard.schema import TABLES
 from dashboard.settings import DEFAULT_PLATFORMS
 from dashboard.ui import creators, mapping, signin, state, uploads, views
-from dashboard.ui.tables import files_table, kind_label, problems_table
+from dashboard.ui.tables import files_table, problems_table
 
 ANSWERS = ("yes", "no", "unknown")
 
@@ -26,9 +27,9 @@ ANSWERS = ("yes", "no", "unknown")
 def sample_banner(lang: str) -> None:
     with st.container(border=True):
         text, button = st.columns([5, 1], vertical_alignment="center")
-        text.warning(t("ui_sample_banner", lang), icon=":material/science:")
+        text.warning(t("ui.sample_banner", lang), icon=":material/science:")
         if button.button(
-            t("ui_clear_sample", lang), type="primary", key="clear_sample", width="stretch"
+            t("ui.clear_sample", lang), type="primary", key="clear_sample", width="stretch"
         ):
             state.clear_sample()
             st.rerun()
@@ -36,24 +37,24 @@ def sample_banner(lang: str) -> None:
 
 def upload_section(lang: str) -> None:
     session = state.session()
-    st.subheader(t("ui_upload", lang), anchor=False)
+    st.subheader(t("ui.upload", lang), anchor=False)
     if not signin.upload_gate(lang, "upload_signin"):  # a shared server: sign in first
         return
     kind_col, files_col = st.columns([1, 3])
     kind = kind_col.selectbox(
-        t("ui_upload_kind", lang),
+        t("ui.upload_kind", lang),
         uploads.KINDS,
         format_func=lambda k: kind_label(k, lang),
         key="upload_kind",
-        help=t("ui_upload_kind_help", lang),
-        placeholder=t("ui_choose", lang),
+        help=t("ui.upload_kind_help", lang),
+        placeholder=t("ui.choose", lang),
     )
     files = files_col.file_uploader(
-        t("ui_upload_files", lang),
+        t("ui.upload_files", lang),
         type=uploads.UPLOAD_TYPES,
         accept_multiple_files=True,
         key=f"uploader_{session.upload_round}",
-        help=t("ui_upload_help", lang),
+        help=t("ui.upload_help", lang),
     )
     if not files:
         return
@@ -61,7 +62,7 @@ def upload_section(lang: str) -> None:
 
     def progress_for(name: str):
         shown = views.plain(name)  # a progress label is Markdown: the file name stays text
-        bar = bars.progress(0.0, text=t("ui_reading", lang, file=shown, percent=0))
+        bar = bars.progress(0.0, text=uploads.progress_text(shown, 0.0, 0, 0.0, lang))
         started = time.monotonic()
 
         def report(fraction: float, rows: int) -> None:
@@ -81,6 +82,7 @@ def upload_section(lang: str) -> None:
     )
     replaced = was_sample and dataset is not session.dataset and any(f.ok for f in loaded)
     state.set_dataset(dataset, sample=was_sample and not replaced)
+    state.add_answers(loaded)
     state.record_loads(loaded)
     state.open_offers(mapping.offers(loaded, kind))
     session.replaced_sample = replaced
@@ -92,20 +94,20 @@ def last_batch(lang: str) -> None:
     session = state.session()
     batch = session.loads[: session.last_batch]
     if session.replaced_sample:
-        st.info(t("ui_sample_replaced", lang), icon=":material/swap_horiz:")
+        st.info(t("ui.sample_replaced", lang), icon=":material/swap_horiz:")
     waiting = {o.digest for o in state.offers()}
     for loaded in batch:
         if loaded.ok:
-            rows = number(loaded.rows_loaded, lang)
             what = kind_label(loaded.summary()["table"], lang)
-            key = "ui_file_loaded_mapped" if loaded.format == "mapped" else "ui_file_loaded"
-            st.success(t(key, lang, file=views.plain(loaded.file), kind=what, rows=rows))
+            key = "ui.file_loaded_mapped" if loaded.format == "mapped" else "ui.file_loaded"
+            file = views.plain(loaded.file)
+            st.success(t(key, lang, file=file, kind=what, n=loaded.rows_loaded))
         elif loaded.digest in waiting:
-            st.warning(t("ui_file_needs_mapping", lang, file=views.plain(loaded.file)))
+            st.warning(t("ui.file_needs_mapping", lang, file=views.plain(loaded.file)))
         elif loaded.format == uploads.CREATOR:  # its file name names no one: see below
-            st.warning(t("ui_creator_no_name", lang, file=views.plain(loaded.file)))
+            st.warning(t("ui.creator.no_name", lang, file=views.plain(loaded.file)))
         else:
-            st.error(t("ui_file_failed", lang, file=views.plain(loaded.file)))
+            st.error(t("ui.file_failed", lang, file=views.plain(loaded.file)))
     for kind, text in state.take_notices():
         {"success": st.success, "info": st.info}.get(kind, st.error)(text)
 
@@ -116,10 +118,10 @@ def last_batch(lang: str) -> None:
 def mapping_form(offer: mapping.MappingOffer, lang: str) -> None:
     """Which table, and which column of the file is each canonical column (guesses preselected)."""
     with st.container(border=True):
-        st.subheader(t("ui_mapping_title", lang, file=views.plain(offer.file)), anchor=False)
-        st.caption(t("ui_mapping_help", lang))
+        st.subheader(t("ui.mapping.title", lang, file=views.plain(offer.file)), anchor=False)
+        st.caption(t("ui.mapping.help", lang))
         table = st.selectbox(
-            t("ui_mapping_table", lang),
+            t("ui.mapping.table", lang),
             mapping.TABLE_CHOICES,
             index=mapping.TABLE_CHOICES.index(offer.table),
             format_func=lambda k: kind_label(k, lang),
@@ -128,7 +130,7 @@ def mapping_form(offer: mapping.MappingOffer, lang: str) -> None:
         guessed = mapping.guesses(offer, table)
         columns = sorted(TABLES[table].columns, key=lambda c: not c.required)
         options = offer.options()
-        none = t("ui_mapping_none", lang)
+        none = t("ui.mapping.none", lang)
         with st.form(f"map_form_{offer.digest}_{table}", border=False):
             grid = st.columns(4)
             chosen = {}
@@ -138,17 +140,17 @@ def mapping_form(offer: mapping.MappingOffer, lang: str) -> None:
                     options,
                     index=options.index(guessed.get(column.name, mapping.NONE)),
                     format_func=lambda j: offer.column_label(j, none),
-                    help=engine_text(Plan(column).expected, lang),
+                    help=i18n.render(Plan(column).expected, lang),
                     key=f"map_{offer.digest}_{table}_{column.name}",
                 )
             st.caption(
-                t("ui_mapping_required_note", lang, guessed=len(guessed), total=len(columns))
+                t("ui.mapping.required_note", lang, guessed=len(guessed), total=len(columns))
             )
             load, dismiss = st.columns([1, 1], width=520)
             submitted = load.form_submit_button(
-                t("ui_mapping_load", lang), type="primary", icon=":material/table_view:"
+                t("ui.mapping.load", lang), type="primary", icon=":material/table_view:"
             )
-            dismissed = dismiss.form_submit_button(t("ui_mapping_dismiss", lang), type="tertiary")
+            dismissed = dismiss.form_submit_button(t("ui.mapping.dismiss", lang), type="tertiary")
         if dismissed:
             mapping.dismiss(offer)
             state.close_offers({offer.digest})
@@ -160,7 +162,7 @@ def mapping_form(offer: mapping.MappingOffer, lang: str) -> None:
 def apply_mapping(offer: mapping.MappingOffer, table: str, chosen: dict, lang: str) -> None:
     missing, shared = mapping.problems(table, chosen)
     if missing or shared:
-        for key, columns in (("ui_mapping_missing", missing), ("ui_mapping_twice", shared)):
+        for key, columns in (("ui.mapping.missing", missing), ("ui.mapping.twice", shared)):
             if columns:
                 st.error(t(key, lang, columns=views.plain(", ".join(columns))))
         return
@@ -168,11 +170,11 @@ def apply_mapping(offer: mapping.MappingOffer, table: str, chosen: dict, lang: s
     file = views.plain(offer.file)
     if loaded is None:
         state.close_offers({offer.digest})
-        state.notify("error", t("ui_file_gone", lang, file=file))
+        state.notify("error", t("ui.file_gone", lang, file=file))
         st.rerun()
     state.record_loads([loaded], batch=False)
     if not loaded.ok:
-        state.notify("error", t("ui_mapping_failed", lang, file=file))
+        state.notify("error", t("ui.mapping.failed", lang, file=file))
         st.rerun()
     session = state.session()
     # Files of the same layout still waiting load by themselves with the mapping just saved.
@@ -180,18 +182,20 @@ def apply_mapping(offer: mapping.MappingOffer, table: str, chosen: dict, lang: s
         o for o in state.offers() if o.signature == offer.signature and o.digest != offer.digest
     )
     if session.sample:  # the user's own file replaces the bundled sample, as an upload does
-        state.notify("info", t("ui_sample_replaced", lang))
+        state.notify("info", t("ui.sample_replaced", lang))
     dataset = Dataset() if session.sample else session.dataset
     dataset = uploads.add_uploads(dataset, [loaded, *others])
     state.set_dataset(dataset)
     state.record_loads(others, batch=False)
     state.close_offers({offer.digest, *(o.digest for o in others)})
-    what, rows = kind_label(table, lang), number(loaded.rows_loaded, lang)
-    state.notify("success", t("ui_mapping_saved", lang, file=file, kind=what, rows=rows))
+    what = kind_label(table, lang)
+    saved = t("ui.mapping.saved", lang, file=file, kind=what, n=loaded.rows_loaded)
+    state.notify("success", saved)
     for other in others:
-        rows = number(other.rows_loaded, lang)
-        text = t("ui_file_loaded", lang, file=views.plain(other.file), kind=what, rows=rows)
-        state.notify("success", text)
+        file = views.plain(other.file)
+        state.notify(
+            "success", t("ui.file_loaded", lang, file=file, kind=what, n=other.rows_loaded)
+        )
     st.rerun()
 
 
@@ -202,7 +206,7 @@ def mapping_section(lang: str) -> None:
             mapping_form(offer, lang)
         else:  # let go to make room for newer uploads (the cache is bounded)
             state.close_offers({offer.digest})
-            st.warning(t("ui_file_gone", lang, file=views.plain(offer.file)))
+            st.warning(t("ui.file_gone", lang, file=views.plain(offer.file)))
 
 
 # --- per-employee LinkedIn exports ----------------------------------------------------------
@@ -217,30 +221,30 @@ def creator_row(
         file = views.plain(loaded.file)
         if item.matched:
             who = views.plain(creators.option_label(item.employee, names))
-            text.markdown(t("ui_creator_matched", lang, file=file, employee=who))
+            text.markdown(t("ui.creator.matched", lang, file=file, employee=who))
         else:
-            key = "ui_creator_no_name" if item.failed else "ui_creator_unmatched"
+            key = "ui.creator.no_name" if item.failed else "ui.creator.unmatched"
             text.warning(t(key, lang, file=file), icon=":material/person_off:")
         if options is None:  # a roster too long for a list: the id is typed
             chosen = pick.text_input(
-                t("ui_creator_employee_id", lang),
+                t("ui.creator.employee_id", lang),
                 value=item.employee or "",
                 key=f"creator_{digest}",
             ).strip()
         else:
             chosen = pick.selectbox(
-                t("ui_creator_employee", lang),
+                t("ui.creator.employee", lang),
                 options,
                 index=options.index(item.employee) if item.employee in options else None,
                 format_func=lambda e: creators.option_label(e, names),
-                placeholder=t("ui_choose", lang),
+                placeholder=t("ui.choose", lang),
                 # Its options read differently with names shown: a new widget, not a stale label.
                 key=f"creator_{digest}{'_names' if names else ''}",
             )
         if not item.held:
-            text.caption(t("ui_file_gone", lang, file=file))
+            text.caption(t("ui.file_gone", lang, file=file))
         clicked = button.button(
-            t("ui_creator_reload", lang),
+            t("ui.creator.reload", lang),
             icon=":material/refresh:",
             key=f"creator_reload_{digest}",
             disabled=not item.held or not chosen or chosen == item.employee,
@@ -253,22 +257,22 @@ def creator_row(
 def reload_creator(item: creators.CreatorFile, employee: str, lang: str) -> None:
     file = views.plain(item.loaded.file)
     if creators.roster_ids([employee], state.dataset().table("roster"))[0] != employee:
-        st.error(t("ui_creator_not_in_roster", lang, employee=views.plain(employee)))
+        st.error(t("ui.creator.not_in_roster", lang, employee=views.plain(employee)))
         return
     loaded = creators.reload_as(item.loaded, employee)
     if loaded is None:
-        state.notify("error", t("ui_file_gone", lang, file=file))
+        state.notify("error", t("ui.file_gone", lang, file=file))
         st.rerun()
     state.record_loads([loaded], batch=False)
     session = state.session()
     if not loaded.ok:
-        state.notify("error", t("ui_file_failed", lang, file=file))
+        state.notify("error", t("ui.file_failed", lang, file=file))
         st.rerun()
     replace = session.sample  # a creator file that failed at upload left the sample in place
     dataset = Dataset() if replace else session.dataset
     state.set_dataset(dataset.add(loaded), sample=False, keep_period=not replace)
     who = views.plain(creators.option_label(employee, views.names()))
-    state.notify("success", t("ui_creator_reloaded", lang, file=file, employee=who))
+    state.notify("success", t("ui.creator.reloaded", lang, file=file, employee=who))
     st.rerun()
 
 
@@ -276,11 +280,11 @@ def creator_section(lang: str) -> None:
     files = creators.creator_files(state.dataset(), state.session().loads)
     if not files:
         return
-    st.subheader(t("ui_creator_title", lang), anchor=False)
-    st.caption(t("ui_creator_help", lang))
+    st.subheader(t("ui.creator.title", lang), anchor=False)
+    st.caption(t("ui.creator.help", lang))
     roster = state.dataset().table("roster")
     if roster.is_empty():
-        st.info(t("ui_creator_no_roster", lang), icon=":material/group:")
+        st.info(t("ui.creator.no_roster", lang), icon=":material/group:")
         return
     options, names = creators.employee_options(roster), views.names()
     matched = [f for f in files if f.matched]
@@ -288,27 +292,30 @@ def creator_section(lang: str) -> None:
         if not item.matched:
             creator_row(item, options, names, lang)
     if matched:
-        with st.expander(t("ui_creator_change", lang, n=len(matched)), icon=":material/badge:"):
+        with st.expander(t("ui.creator.change", lang, n=len(matched)), icon=":material/badge:"):
             for item in matched:
                 creator_row(item, options, names, lang)
 
 
 def files_section(lang: str) -> None:
     session = state.session()
-    st.subheader(t("ui_files_read", lang), anchor=False)
+    st.subheader(t("ui.files_read", lang), anchor=False)
     frame = files_table(session.dataset, session.loads, lang)
     if frame.empty:
-        st.info(t("ui_no_files", lang))
+        st.info(t("ui.no_files", lang))
     else:
         views.table(frame)
     names = [f.file for f in session.dataset.files]
     if names:
         pick, button = st.columns([3, 1], vertical_alignment="bottom")
         chosen = pick.multiselect(
-            t("ui_remove_files", lang), names, key="remove_files", placeholder=t("ui_choose", lang)
+            t("ui.remove_files", lang),
+            names,
+            key=state.REMOVE_FILES,
+            placeholder=t("ui.choose", lang),
         )
         if button.button(
-            t("ui_remove", lang), disabled=not chosen, key="remove_button", width="stretch"
+            t("ui.remove", lang), disabled=not chosen, key="remove_button", width="stretch"
         ):
             dataset = session.dataset
             for name in chosen:
@@ -317,20 +324,20 @@ def files_section(lang: str) -> None:
                         uploads.held().drop(loaded.digest)
                 dataset = dataset.remove(name)
             state.set_dataset(dataset, sample=session.sample and bool(dataset.files))
-            st.session_state.pop("remove_files", None)
+            state.forget(state.REMOVE_FILES)
             st.rerun()
     if not session.sample and st.button(
-        t("ui_load_sample", lang), type="tertiary", icon=":material/science:", key="load_sample"
+        t("ui.load_sample", lang), type="tertiary", icon=":material/science:", key="load_sample"
     ):
         state.reload_sample()
         st.rerun()
 
     problems = problems_table(session.loads, lang)
-    st.subheader(t("ui_load_report", lang), anchor=False)
+    st.subheader(t("ui.load_report", lang), anchor=False)
     if problems.empty:
-        st.caption(t("ui_no_problems", lang))
+        st.caption(t("ui.no_problems", lang))
     else:
-        st.caption(t("ui_load_report_help", lang))
+        st.caption(t("ui.load_report_help", lang))
         views.table(problems, height=min(40 + 35 * len(problems), 420))
 
 
@@ -339,9 +346,9 @@ def _answer(value: object) -> int:
 
 
 def questionnaire_section(lang: str) -> None:
-    st.subheader(t("ui_questionnaire", lang), anchor=False)
-    st.caption(t("ui_questionnaire_help", lang))
-    answers = state.dataset().questionnaire
+    st.subheader(t("ui.questionnaire", lang), anchor=False)
+    st.caption(t("ui.questionnaire_help", lang))
+    answers = state.questionnaire()
     governance = answers.get("governance", {})
     followers = answers.get("followers", {})
     # New keys whenever the stored answers change (an uploaded questionnaire, a save),
@@ -354,29 +361,29 @@ def questionnaire_section(lang: str) -> None:
         for i, key in enumerate(keys):
             column = left if i % 2 == 0 else right
             choice = column.radio(
-                t(f"q_{key}", lang),
+                t(f"questionnaire.question.{key}", lang),
                 ANSWERS,
                 index=_answer(governance.get(key)),
-                format_func=lambda a: t(f"answer_{a}", lang),
+                format_func=lambda a: t(f"questionnaire.answer.{a}", lang),
                 horizontal=True,
                 key=f"q_{key}_{version}",
             )
             chosen[key] = {"yes": True, "no": False}.get(choice)
         updated = right.date_input(
-            t("q_policy_updated", lang),
+            t("questionnaire.question.policy_updated", lang),
             value=governance.get("policy_updated"),
             max_value=date(2100, 12, 31),
             min_value=date(1990, 1, 1),
             key=f"q_policy_updated_{version}",
-            format="DD/MM/YYYY" if lang == "it" else "YYYY-MM-DD",
+            format=i18n.text("locale.date_input", lang),
         )
         agencies = st.text_input(
-            t("q_agencies", lang),
+            t("questionnaire.question.agencies", lang),
             value=", ".join(answers.get("agencies", [])),
-            help=t("q_agencies_help", lang),
+            help=t("questionnaire.question.agencies_help", lang),
             key=f"q_agencies_{version}",
         )
-        st.caption(t("q_followers", lang))
+        st.caption(t("questionnaire.question.followers", lang))
         platforms = list(dict.fromkeys([*DEFAULT_PLATFORMS, *followers]))
         counts = st.columns(len(platforms))
         given: dict[str, int] = {}
@@ -390,7 +397,7 @@ def questionnaire_section(lang: str) -> None:
             )
             if value is not None:
                 given[platform] = int(value)
-        saved = st.form_submit_button(t("ui_save_answers", lang), type="primary")
+        saved = st.form_submit_button(t("ui.save_answers", lang), type="primary")
     if saved:
         raw = {
             "governance": {
@@ -405,23 +412,17 @@ def questionnaire_section(lang: str) -> None:
         try:
             checked = check_questionnaire(raw)
         except QuestionnaireError as error:
-            reason = views.plain(engine_text(str(error), lang))
-            st.error(t("ui_questionnaire_error", lang, reason=reason))
+            reason = views.plain(i18n.render(error.msg, lang))
+            st.error(t("ui.questionnaire_error", lang, reason=reason))
             return
-        session = state.session()
         # The form showed every answer in use, so the saved form is the whole questionnaire:
-        # uploaded questionnaire files give way to it (and "Don't know" really clears).
-        dataset = session.dataset
-        for loaded in dataset.files:
-            if loaded.format == "questionnaire" and not loaded.digest.startswith("app:"):
-                dataset = dataset.remove(loaded.file)
-        state.set_dataset(
-            dataset.with_questionnaire(checked), sample=session.sample, keep_period=True
-        )
+        # the files' answers give way to it (and "Don't know" really clears). Nothing is
+        # prepared again: the next scoring re-measures the criteria these answers feed.
+        state.set_answers(checked)
         st.rerun()
     st.download_button(
-        t("ui_download_questionnaire", lang),
-        data=lambda: to_toml(state.dataset().questionnaire),
+        t("ui.download.questionnaire", lang),
+        data=lambda: to_toml(state.questionnaire()),
         file_name="questionnaire.toml",
         mime="application/toml",
         icon=":material/download:",
@@ -441,8 +442,8 @@ def release_held() -> None:
 def render() -> None:
     lang = state.lang()
     release_held()
-    st.title(t("nav_data", lang), anchor=False)
-    st.caption(t("ui_data_intro", lang))
+    st.title(t("ui.nav.data", lang), anchor=False)
+    st.caption(t("ui.data_intro", lang))
     if state.session().sample:
         sample_banner(lang)
     last_batch(lang)

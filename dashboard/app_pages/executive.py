@@ -14,25 +14,28 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts
-from dashboard.i18n import Lang, number, t
+from dashboard.i18n import Lang, date_text, number, t
 from dashboard.report.changes import signed
-from dashboard.report.tables import date_text, period_text
+from dashboard.report.compare import TrendPoint, trend
+from dashboard.report.tables import period_text
 from dashboard.scoring import Scorecard
 from dashboard.store import (
     Access,
-    AccessDenied,
+    AuditNotes,
     GrantEnded,
     StoredAudit,
+    audit_notes,
     current_audit,
+    history,
     latest_change_token,
     previous_audit,
-    trend,
 )
+from dashboard.ui import notes as notes_ui
 from dashboard.ui import saved, state, views, widgets
+from dashboard.ui.gate import passphrase_gate
 from dashboard.ui.tables import gaps_table
 
 log = logging.getLogger("presenza.app")
@@ -41,7 +44,6 @@ TOP_GAPS = 5
 POLL = "5s"  # how often the view asks the store whether anything changed
 GRID = 3  # criteria per row on a wide screen (columns stack on a phone)
 SPARK_FROM = 3  # a criterion's tile draws its line from this many saved audits
-CACHE_KEY = "executive_cache"
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ class View:
     token: int
     current: StoredAudit | None
     previous: StoredAudit | None
-    trend: pd.DataFrame
+    trend: list[TrendPoint]
+    notes: AuditNotes | None  # the consultant's, on the current audit
 
 
 def load(access: Access) -> View:
@@ -59,13 +62,14 @@ def load(access: Access) -> View:
     workspace changes (a language switch or a redraw does not read them again)."""
     engine = saved.engine()
     token = latest_change_token(engine, access)
-    cache = st.session_state.setdefault(CACHE_KEY, {})
+    cache = state.EXECUTIVE.get()
     kept = cache.get(access.workspace_id)
     if isinstance(kept, View) and kept.token == token:
         return kept
     current = current_audit(engine, access)
     previous = previous_audit(engine, access, current.info.id) if current else None
-    view = View(token, current, previous, trend(engine, access))
+    notes = audit_notes(engine, access, current.info.id) if current else None
+    view = View(token, current, previous, trend(history(engine, access)), notes)
     cache[access.workspace_id] = view
     return view
 
@@ -80,43 +84,19 @@ def live(access: Access, shown: int, lang: Lang) -> None:
         st.rerun()
     except Exception as error:  # a fragment rerun is outside the page's error boundary
         log.warning("the executive view could not poll the store: %s", error)
-        st.caption(t("exec_offline", lang))
+        st.caption(t("ui.exec.offline", lang))
         return
     if token != shown:
         st.rerun()
     st.caption(
-        t("exec_live", lang, time=datetime.now().strftime("%H:%M:%S")),
-        help=t("exec_live_help", lang),
+        t("ui.exec.live", lang, time=datetime.now().strftime("%H:%M:%S")),
+        help=t("ui.exec.live_help", lang),
     )
 
 
 def gate(slug: str, lang: Lang) -> None:
     """No access yet: a passphrase (or a sign-in) and nothing about the workspace."""
-    st.title(t("nav_executive", lang), anchor=False)
-    if st.session_state.pop(saved.ENDED_KEY, None):
-        st.warning(t("exec_grant_ended", lang), icon=":material/lock_reset:")
-    if saved.oidc_enabled():
-        if saved.signed_in_email() is None:
-            st.info(t("exec_sign_in", lang), icon=":material/lock:")
-            saved.login_button(lang, "executive_login")
-        else:
-            st.error(t("exec_denied", lang), icon=":material/lock:")
-        return
-    with st.form("executive_passphrase", clear_on_submit=True, border=True, width=520):
-        st.markdown(t("exec_passphrase_intro", lang, workspace=views.plain(slug)))
-        passphrase = st.text_input(
-            t("store_passphrase", lang), type="password", key="executive_passphrase_input"
-        )
-        submitted = st.form_submit_button(
-            t("exec_open", lang), type="primary", icon=":material/lock_open:"
-        )
-    if submitted:
-        try:
-            saved.sign_in(slug, passphrase)
-        except AccessDenied as error:  # wrong, unknown or throttled: the same for any name
-            saved.show_error(error, lang)
-            return
-        st.rerun()
+    passphrase_gate(slug, lang, t("ui.nav.executive", lang), "executive")
 
 
 def heading(access: Access, view: View, lang: Lang, linked: bool) -> None:
@@ -128,15 +108,15 @@ def heading(access: Access, view: View, lang: Lang, linked: bool) -> None:
     else:
         title = st.container()
     title.title(views.plain(access.name), anchor=False)
-    facts = [t("nav_executive", lang)]
+    facts = [t("ui.nav.executive", lang)]
     if view.current is not None:
         info = view.current.info
         period = period_text(info.period, lang)
         if info.name != info.period.label():  # a default name is the period itself
             facts.append(f"«{views.plain(info.name)}»")
         facts += [
-            f"{t('period', lang)} {period}",
-            t("exec_saved_on", lang, date=date_text(info.saved_at.astimezone(), lang)),
+            f"{t('audit.period', lang)} {period}",
+            t("ui.exec.saved_on", lang, date=date_text(info.saved_at.astimezone(), lang)),
         ]
     st.caption(" · ".join(facts))
 
@@ -148,41 +128,41 @@ def _delta(now: float, before: float, lang: Lang) -> str | int:
 
 
 def overall(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
-    st.subheader(t("overall", lang), anchor=False)
+    st.subheader(t("audit.overall", lang), anchor=False)
     views.chart(
         charts.overall_figure(card, lang, height=230, show_number=False), key="exec_overall"
     )
     if card.score is None:
         return
-    delta, description = None, t("exec_first_audit", lang)
+    delta, description = None, t("ui.exec.first_audit", lang)
     if before is not None and before.score is not None:
         delta = _delta(card.score, before.score, lang)
-        description = t("exec_since", lang, period=period_text(view.previous.info.period, lang))
+        description = t("ui.exec.since", lang, period=period_text(view.previous.info.period, lang))
     st.metric(
-        t("exec_index_now", lang),
+        t("ui.exec.index_now", lang),
         f"{number(card.score, lang)}/100",
         delta=delta,
         delta_description=description,
     )
     level, was = card.level_name(lang), before.level_name(lang) if before else None
     if was and was != level:
-        st.markdown(t("exec_level_moved", lang, before=was, after=level))
+        st.markdown(t("ui.exec.level_moved", lang, before=was, after=level))
     elif was:
-        st.markdown(t("exec_level_same", lang, level=level))
+        st.markdown(t("ui.exec.level_same", lang, level=level))
     else:
-        st.markdown(t("exec_level", lang, level=level))
-    st.caption(t("measured", lang, measured=card.measured, total=card.total))
+        st.markdown(t("ui.exec.level", lang, level=level))
+    st.caption(t("audit.measured", lang, measured=card.measured, total=card.total))
 
 
 def criteria(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
     """Twelve tiles: today's score, the change since the previous audit, and (from three
     audits on) the criterion's line across all of them."""
-    st.subheader(t("exec_criteria", lang), anchor=False)
-    history = view.trend
-    lines = len(history) >= SPARK_FROM
-    said = [t("exec_criteria_caption", lang)] if before is not None else []
+    st.subheader(t("ui.exec.criteria", lang), anchor=False)
+    points = view.trend
+    lines = len(points) >= SPARK_FROM
+    said = [t("ui.exec.criteria_caption", lang)] if before is not None else []
     if lines:
-        said.append(t("exec_criteria_line", lang))
+        said.append(t("ui.exec.criteria_line", lang))
     if said:
         st.caption(" ".join(said))
     previous = {c.id: c.score for c in before.criteria} if before else {}
@@ -191,19 +171,19 @@ def criteria(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) 
         for column, c in zip(st.columns(GRID, gap="small"), row, strict=False):
             was = previous.get(c.id)
             value, delta, colour = (
-                t("not_measured", lang) if c.score is None else number(c.score, lang),
+                t("audit.not_measured", lang) if c.score is None else number(c.score, lang),
                 None,
                 "normal",
             )
             if c.score is not None and before is not None:
                 if was is None:
-                    delta, colour = t("exec_new", lang), "off"
+                    delta, colour = t("ui.exec.new", lang), "off"
                 else:
                     delta = _delta(c.score, was, lang)
             spark = None
-            if lines and c.id in history.columns:
+            if lines:
                 # An audit that did not measure it is left out of the line, never drawn as 0.
-                measured = pd.to_numeric(history[c.id], errors="coerce").dropna().tolist()
+                measured = [s for p in points if (s := p.scores.get(c.id)) is not None]
                 spark = measured if len(measured) > 1 else None
             column.metric(
                 c.spec.title[lang],
@@ -217,15 +197,15 @@ def criteria(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) 
 
 
 def top_gaps(card: Scorecard, lang: Lang) -> None:
-    st.subheader(t("ui_top_gaps", lang, n=TOP_GAPS), anchor=False)
+    st.subheader(t("ui.top_gaps", lang, n=TOP_GAPS), anchor=False)
     gaps = gaps_table(card, lang).head(TOP_GAPS)
     if gaps.empty:
-        st.success(t("no_gaps", lang))
+        st.success(t("audit.no_gaps", lang))
         return
     for row in gaps.itertuples():
         st.markdown(
             f"**{row.rank}. {views.plain(row.metric)}** — {views.plain(row.criterion)}  \n"
-            + t("exec_gap_values", lang, value=row.value, target=row.target)
+            + t("ui.exec.gap_values", lang, value=row.value, target=row.target)
         )
         st.caption(views.plain(row.recommendation))
 
@@ -246,21 +226,20 @@ def movers(card: Scorecard, before: Scorecard | None, n: int = 3) -> list[str]:
 def trend_chart(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
     """The overall index across every saved audit, with the criteria the reader picks
     (those that moved most, to start with)."""
-    st.subheader(t("exec_trend", lang), anchor=False)
+    st.subheader(t("ui.exec.trend", lang), anchor=False)
     titles = {c.id: c.spec.title[lang] for c in card.criteria}
-    key = "exec_trend_criteria"
-    kept = st.session_state.get(key)
-    if kept is None or st.session_state.get("exec_trend_audit") != view.current.info.id:
-        st.session_state[key] = movers(card, before)
-        st.session_state["exec_trend_audit"] = view.current.info.id
+    kept = state.TREND_CRITERIA.get()
+    if kept is None or state.TREND_AUDIT.get() != view.current.info.id:
+        state.TREND_CRITERIA.set(movers(card, before))
+        state.TREND_AUDIT.set(view.current.info.id)
     else:
-        st.session_state[key] = [c for c in kept if c in titles]
+        state.TREND_CRITERIA.set([c for c in kept if c in titles])
     chosen = st.pills(
-        t("exec_trend_pick", lang),
+        t("ui.exec.trend_pick", lang),
         list(titles),
         selection_mode="multi",
         format_func=titles.__getitem__,
-        key=key,
+        key=state.TREND_CRITERIA.name,
         label_visibility="collapsed",
     )
     views.chart(
@@ -274,7 +253,7 @@ def show(access: Access, lang: Lang, linked: bool) -> None:
     heading(access, view, lang, linked)
     live(access, view.token, lang)
     if view.current is None:
-        st.info(t("exec_no_audits", lang), icon=":material/inventory_2:")
+        st.info(t("ui.exec.no_audits", lang), icon=":material/inventory_2:")
         return
     card = view.current.to_scorecard()
     before = view.previous.to_scorecard() if view.previous else None
@@ -289,6 +268,9 @@ def show(access: Access, lang: Lang, linked: bool) -> None:
         top_gaps(card, lang)
     with right, st.container(border=True, height="stretch"):
         trend_chart(card, before, view, lang)
+    if view.notes is not None and view.notes.by_subject:
+        with st.container(border=True):
+            notes_ui.executive_notes(card, view.notes, lang, TOP_GAPS)
 
 
 def render() -> None:
@@ -304,7 +286,7 @@ def render() -> None:
             return
         show(access, lang, linked is not None)
     if not linked:
-        st.caption(t("exec_link_hint", lang, workspace=views.plain(slug)))
+        st.caption(t("ui.exec.link_hint", lang, workspace=views.plain(slug)))
 
 
 views.run_page(render)

@@ -6,17 +6,17 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.report import gaps_csv, to_xlsx
-from dashboard.ui import state, views
+from dashboard.ui import notes, state, views
 from dashboard.ui.tables import filter_gaps, gaps_table
 
 
 def render() -> None:
     lang = state.lang()
-    st.title(t("nav_gaps", lang), anchor=False)
+    st.title(t("ui.nav.gaps", lang), anchor=False)
     if views.needs_data(lang):
         return
     scorecard = state.scorecard()
-    st.caption(t("ui_gaps_intro", lang))
+    st.caption(t("ui.gaps_intro", lang))
     frame = gaps_table(scorecard, lang)
 
     names = {c.id: c.spec.title[lang] for c in scorecard.criteria}
@@ -24,69 +24,45 @@ def render() -> None:
     top = float(frame["priority"].max()) if not frame.empty else 0.0
     highest = max(top, 1.0)
     # Filters kept from another period or language must still fit the current choices.
-    kept = st.session_state.get("gaps_criteria") or []
-    st.session_state["gaps_criteria"] = [c for c in kept if c in with_gaps]
-    if st.session_state.get("gaps_priority", 0.0) > math.ceil(highest):
-        st.session_state["gaps_priority"] = 0.0
-    st.session_state.setdefault("gaps_priority", 0.0)
+    state.GAP_CRITERIA.set([c for c in state.GAP_CRITERIA.get() or [] if c in with_gaps])
+    if state.GAP_PRIORITY.get() > math.ceil(highest):
+        state.GAP_PRIORITY.set(0.0)
 
     chosen, search, floor = st.columns([3, 2, 2], vertical_alignment="bottom")
     criteria = chosen.multiselect(
-        t("ui_filter_criteria", lang),
+        t("ui.filter_criteria", lang),
         with_gaps,
         format_func=names.__getitem__,
-        placeholder=t("ui_all_criteria", lang),
-        key="gaps_criteria",
+        placeholder=t("ui.all_criteria", lang),
+        key=state.GAP_CRITERIA.name,
     )
-    text = search.text_input(t("ui_search", lang), key="gaps_search")
+    text = search.text_input(t("ui.search", lang), key="gaps_search")
     min_priority = floor.slider(
-        t("ui_min_priority", lang),
+        t("ui.min_priority", lang),
         min_value=0.0,
         max_value=float(math.ceil(highest)),
         step=1.0,
         format="%.0f",
-        key="gaps_priority",
+        key=state.GAP_PRIORITY.name,
     )
     shown = filter_gaps(frame, criteria, min_priority, text)
 
-    st.caption(t("ui_gaps_count", lang, shown=len(shown), total=len(frame)))
+    st.caption(t("ui.gaps_count", lang, shown=len(shown), n=len(frame)))
     if frame.empty:
-        st.success(t("no_gaps", lang))
+        st.success(t("audit.no_gaps", lang))
     else:
         st.dataframe(
             shown.drop(columns=["metric_id", "criterion_id"]),
             hide_index=True,
             width="stretch",
             height=min(40 + 35 * len(shown), 760),
-            column_config={
-                "rank": st.column_config.NumberColumn("#", width=40),
-                "priority": st.column_config.ProgressColumn(
-                    t("col_priority", lang),
-                    min_value=0.0,
-                    max_value=highest,
-                    format="%.0f",
-                    help=t("ui_priority_help", lang),
-                ),
-                "criterion": st.column_config.TextColumn(t("col_criterion", lang)),
-                "metric": st.column_config.TextColumn(t("col_metric", lang)),
-                "value": st.column_config.TextColumn(t("col_measured_value", lang)),
-                "target": st.column_config.TextColumn(t("target", lang).capitalize()),
-                "score": st.column_config.NumberColumn(
-                    t("score", lang).capitalize(), format="%.0f"
-                ),
-                "evidence": st.column_config.TextColumn(t("evidence", lang), width="large"),
-                "recommendation": st.column_config.TextColumn(
-                    t("recommendation", lang), width="large"
-                ),
-                "seed": st.column_config.TextColumn(t("seed", lang)),
-                "reference": st.column_config.TextColumn(t("reference", lang), width="medium"),
-            },
+            column_config=views.gap_columns(lang, highest),
         )
 
     stem = f"presenza-gaps-{scorecard.period.start.isoformat()}-{scorecard.period.end.isoformat()}"
     csv_col, xlsx_col, _ = st.columns([1, 1, 3])
     csv_col.download_button(
-        t("ui_download_csv", lang),
+        t("ui.download.csv", lang),
         data=lambda: gaps_csv(scorecard, lang),
         file_name=f"{stem}.csv",
         mime="text/csv",
@@ -96,7 +72,7 @@ def render() -> None:
         width="stretch",
     )
     xlsx_col.download_button(
-        t("ui_download_xlsx", lang),
+        t("ui.download.xlsx", lang),
         data=lambda: to_xlsx(scorecard, lang),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -105,6 +81,7 @@ def render() -> None:
         key="download_gaps_xlsx",
         width="stretch",
     )
+    notes.gaps_panel(lang)
 
 
 views.run_page(render)

@@ -16,59 +16,50 @@ TOP_GAPS = 5
 def render() -> None:
     lang = state.lang()
     title, action = st.columns([4, 1], vertical_alignment="bottom")
-    title.title(t("nav_overview", lang), anchor=False)
+    title.title(t("ui.nav.overview", lang), anchor=False)
     if views.needs_data(lang):
         return
     scorecard = state.scorecard()
     with action:  # beside the title: the executive's screen keeps its height
         _report_control(scorecard, lang)
-    facts = [f"{t('period', lang)}: {views.plain(period_text(scorecard.period, lang))}"]
+    facts = [f"{t('audit.period', lang)}: {views.plain(period_text(scorecard.period, lang))}"]
     if state.session().sample:
-        facts.append(t("ui_sample_caption", lang))
+        facts.append(t("ui.sample_caption", lang))
     st.caption(" · ".join(facts))
 
     left, right = st.columns([5, 8], gap="medium")
     with left, st.container(border=True, height="stretch"):
-        st.subheader(t("overall", lang), anchor=False)
+        st.subheader(t("audit.overall", lang), anchor=False)
         shared.chart(lambda: charts.overall_figure(scorecard, lang, height=260), key="overall")
         st.metric(
-            t("ui_measured_short", lang),
-            t("ui_measured_of", lang, measured=scorecard.measured, total=scorecard.total),
+            t("ui.measured_short", lang),
+            t("ui.measured_of", lang, measured=scorecard.measured, total=scorecard.total),
         )
         if scorecard.measured * 2 < scorecard.total:
             # The index is a mean over what was measured: say so when that is little.
             st.warning(
-                t("ui_few_measured", lang, measured=scorecard.measured, total=scorecard.total),
+                t("ui.few_measured", lang, measured=scorecard.measured, total=scorecard.total),
                 icon=":material/warning:",
             )
     with right, st.container(border=True, height="stretch"):
-        st.subheader(t("criteria", lang), anchor=False)
+        st.subheader(t("audit.criteria", lang), anchor=False)
         shared.chart(lambda: charts.criteria_figure(scorecard, lang, height=360), key="criteria")
 
     gaps = gaps_table(scorecard, lang).head(TOP_GAPS)
     with st.container(border=True):
         head, link = st.columns([3, 1], vertical_alignment="center")
-        head.subheader(t("ui_top_gaps", lang, n=TOP_GAPS), anchor=False)
+        head.subheader(t("ui.top_gaps", lang, n=TOP_GAPS), anchor=False)
         with link:
-            nav.link("gaps", lang, t("ui_all_gaps", lang))
+            nav.link("gaps", lang, t("ui.all_gaps", lang))
         if gaps.empty:
-            st.success(t("no_gaps", lang))
+            st.success(t("audit.no_gaps", lang))
         else:
             shown = gaps[["rank", "criterion", "metric", "value", "target", "recommendation"]]
             st.dataframe(
                 shown,
                 hide_index=True,
                 width="stretch",
-                column_config={
-                    "rank": st.column_config.NumberColumn("#", width=30),
-                    "criterion": st.column_config.TextColumn(t("col_criterion", lang)),
-                    "metric": st.column_config.TextColumn(t("col_metric", lang)),
-                    "value": st.column_config.TextColumn(t("col_measured_value", lang), width=90),
-                    "target": st.column_config.TextColumn(t("col_target", lang), width=90),
-                    "recommendation": st.column_config.TextColumn(
-                        t("recommendation", lang), width="large"
-                    ),
-                },
+                column_config=views.gap_columns(lang),
             )
 
 
@@ -77,7 +68,7 @@ def _report_control(scorecard, lang) -> None:
     this session (the sample company's name for the sample)."""
     access = saved.granted().get(saved.chosen_workspace())
     if state.session().sample:
-        brand = Brand(t("ui_sample_company", lang))
+        brand = Brand(t("ui.sample_company", lang))
     elif access is not None and access.slug != saved.SAMPLE_SLUG:
         brand = report.brand_of(saved.engine(), access)
     else:

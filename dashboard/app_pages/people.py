@@ -5,25 +5,25 @@ import streamlit as st
 from dashboard import charts
 from dashboard.i18n import t
 from dashboard.ui import drill, shared, state, views
-from dashboard.ui.tables import label, with_names
+from dashboard.ui.tables import most_active_table
 
 TOP_PEOPLE = 15
 
 
 def render() -> None:
     lang = state.lang()
-    st.title(t("nav_people", lang), anchor=False)
+    st.title(t("ui.nav.people", lang), anchor=False)
     if views.needs_data(lang):
         return
     scorecard = state.scorecard()
     ctx = state.context()
-    st.caption(t("ui_people_intro", lang))
+    st.caption(t("ui.people_intro", lang))
     if ctx.employees.is_empty():
-        st.info(t("ui_no_roster", lang), icon=":material/info:")
+        st.info(t("ui.no_roster", lang), icon=":material/info:")
         return
 
     with st.container(border=True):
-        st.subheader(t("ui_participation_by_department", lang), anchor=False)
+        st.subheader(t("ui.participation_by_department", lang), anchor=False)
         target = scorecard.metric("involvement.participation_rate").target
         shared.chart(
             lambda: charts.department_participation_figure(
@@ -34,43 +34,26 @@ def render() -> None:
 
     left, right = st.columns(2, gap="medium")
     with left, st.container(border=True, height="stretch"):
-        st.subheader(t("ui_managers_vs_others", lang), anchor=False)
+        st.subheader(t("ui.managers_vs_others", lang), anchor=False)
         shared.chart(lambda: charts.managers_figure(drill.managers(ctx), lang), key="managers")
     with right, st.container(border=True, height="stretch"):
-        st.subheader(t("ui_activity_spread", lang), anchor=False)
+        st.subheader(t("ui.activity_spread", lang), anchor=False)
         shared.chart(
             lambda: charts.activity_distribution_figure(drill.concentration(ctx), lang),
             key="concentration",
         )
 
     with st.container(border=True):
-        st.subheader(t("ui_collaboration_matrix", lang), anchor=False)
-        st.caption(t("ui_collaboration_help", lang))
+        st.subheader(t("ui.collaboration_matrix", lang), anchor=False)
+        st.caption(t("ui.collaboration_help", lang))
         shared.chart(
             lambda: charts.collaboration_heatmap_figure(drill.matrix(ctx), lang), key="matrix"
         )
 
     with st.container(border=True):
-        st.subheader(t("ui_most_active", lang, n=TOP_PEOPLE), anchor=False)
-        st.caption(t("ui_pseudonymous_note", lang))
-        people = (
-            ctx.per_employee.filter(ctx.per_employee["actions"] > 0)
-            .sort("actions", descending=True)
-            .head(TOP_PEOPLE)
-            .select(
-                "employee_id",
-                "department",
-                "is_manager",
-                "actions",
-                "posts",
-                "shares",
-                "comments",
-                "reactions",
-            )
-            .to_pandas()
-        )
-        people = with_names(people, views.names())
-        people.columns = [label(str(c), lang) for c in people.columns]
+        st.subheader(t("ui.most_active", lang, n=TOP_PEOPLE), anchor=False)
+        st.caption(t("ui.pseudonymous_note", lang))
+        people = most_active_table(ctx.per_employee, lang, views.names(), TOP_PEOPLE)
         views.table(people, height=40 + 35 * len(people), download="presenza-people")
 
 

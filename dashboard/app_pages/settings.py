@@ -4,9 +4,10 @@ from dataclasses import replace
 
 import streamlit as st
 
+from dashboard import i18n
 from dashboard.criteria import registry
 from dashboard.i18n import number, t
-from dashboard.report.tables import platform_label
+from dashboard.labels import platform_label
 from dashboard.schema import PLATFORMS
 from dashboard.settings import Settings, SettingsError, dump_settings, parse_settings
 from dashboard.ui import state, views, widgets
@@ -19,26 +20,26 @@ def _bump() -> None:
 
 
 def _set_criterion_weight(cid: str, key: str) -> None:
-    value = st.session_state.get(key)
+    value = state.widget(key)
     if value is not None:
         state.set_settings(state.settings().with_criterion_weight(cid, float(value)))
 
 
 def _set_metrics(key: str) -> None:
-    edits = (st.session_state.get(key) or {}).get("edited_rows", {})
+    edits = (state.widget(key) or {}).get("edited_rows", {})
     try:
         state.set_settings(apply_metric_edits(state.settings(), edits))
     except SettingsError as error:
-        st.session_state["settings_error"] = str(error)
+        state.SETTINGS_ERROR.set(error.msg)
 
 
 def _set_platforms(key: str) -> None:
-    chosen = st.session_state.get(key) or []
+    chosen = state.widget(key) or []
     state.set_settings(replace(state.settings(), expected_platforms=tuple(chosen)))
 
 
 def _set_weakest(key: str) -> None:
-    state.set_settings(replace(state.settings(), weakest_link=bool(st.session_state.get(key))))
+    state.set_settings(replace(state.settings(), weakest_link=bool(state.widget(key))))
 
 
 def general(lang: str) -> None:
@@ -57,30 +58,30 @@ def platforms(lang: str, version: int) -> None:
     options = list(dict.fromkeys([*PLATFORMS, *current]))
     key = f"platforms_{version}"
     st.multiselect(
-        t("ui_expected_platforms", lang),
+        t("ui.expected_platforms", lang),
         options,
         default=current,
         format_func=lambda p: platform_label(p, lang),
-        placeholder=t("ui_choose", lang),
+        placeholder=t("ui.choose", lang),
         key=key,
         on_change=_set_platforms,
         args=(key,),
-        help=t("ui_expected_platforms_help", lang),
+        help=t("ui.expected_platforms_help", lang),
     )
     key = f"weakest_{version}"
     st.toggle(
-        t("ui_weakest_link", lang),
+        t("ui.weakest_link", lang),
         value=state.settings().weakest_link,
         key=key,
         on_change=_set_weakest,
         args=(key,),
-        help=t("ui_weakest_link_help", lang),
+        help=t("ui.weakest_link_help", lang),
     )
 
 
 def criterion_weights(lang: str, version: int) -> None:
-    st.subheader(t("ui_criterion_weights", lang), anchor=False)
-    st.caption(t("ui_criterion_weights_help", lang))
+    st.subheader(t("ui.criterion_weights", lang), anchor=False)
+    st.caption(t("ui.criterion_weights_help", lang))
     settings = state.settings()
     columns = st.columns(4)
     for i, spec in enumerate(registry.criteria()):
@@ -98,8 +99,8 @@ def criterion_weights(lang: str, version: int) -> None:
 
 
 def metric_targets(lang: str, version: int) -> None:
-    st.subheader(t("ui_metric_targets", lang), anchor=False)
-    st.caption(t("ui_metric_targets_help", lang))
+    st.subheader(t("ui.metric_targets", lang), anchor=False)
+    st.caption(t("ui.metric_targets_help", lang))
     key = f"metric_editor_{version}"
     st.data_editor(
         metric_settings_frame(state.settings(), lang),
@@ -112,26 +113,28 @@ def metric_targets(lang: str, version: int) -> None:
         disabled=["metric_id", "criterion", "metric", "unit"],
         column_order=["criterion", "metric", "unit", "floor", "target", "weight"],
         column_config={
-            "criterion": st.column_config.TextColumn(t("col_criterion", lang)),
-            "metric": st.column_config.TextColumn(t("col_metric", lang)),
-            "unit": st.column_config.TextColumn(t("col_unit", lang), width="small"),
-            "floor": st.column_config.NumberColumn(t("col_floor", lang), format="%.2f"),
-            "target": st.column_config.NumberColumn(t("target", lang).capitalize(), format="%.2f"),
+            "criterion": st.column_config.TextColumn(t("col.criterion", lang)),
+            "metric": st.column_config.TextColumn(t("col.metric", lang)),
+            "unit": st.column_config.TextColumn(t("col.unit", lang), width="small"),
+            "floor": st.column_config.NumberColumn(t("col.floor", lang), format="%.2f"),
+            "target": st.column_config.NumberColumn(
+                t("audit.target", lang).capitalize(), format="%.2f"
+            ),
             "weight": st.column_config.NumberColumn(
-                t("col_weight", lang), min_value=0.0, format="%.2f"
+                t("col.weight", lang), min_value=0.0, format="%.2f"
             ),
         },
     )
-    error = st.session_state.pop("settings_error", None)
+    error = state.SETTINGS_ERROR.pop()
     if error:
-        st.error(t("ui_settings_error", lang, reason=views.plain(error)))
+        st.error(t("ui.settings_error", lang, reason=views.plain(i18n.render(error, lang))))
 
 
 def file_section(lang: str, version: int) -> None:
-    st.subheader(t("ui_settings_file", lang), anchor=False)
+    st.subheader(t("ui.settings_file", lang), anchor=False)
     down, up, reset = st.columns([1, 2, 1], vertical_alignment="bottom")
     down.download_button(
-        t("ui_download_settings", lang),
+        t("ui.download.settings", lang),
         data=lambda: dump_settings(state.settings()),
         file_name="presenza-settings.toml",
         mime="application/toml",
@@ -141,7 +144,7 @@ def file_section(lang: str, version: int) -> None:
         width="stretch",
     )
     upload = up.file_uploader(
-        t("ui_upload_settings", lang),
+        t("ui.upload_settings", lang),
         type=["toml"],
         key=f"settings_upload_{version}",
         max_upload_size=1,  # MB: a settings file is a few kilobytes
@@ -149,18 +152,22 @@ def file_section(lang: str, version: int) -> None:
     if upload is not None:
         try:
             settings = parse_settings(upload.getvalue().decode("utf-8-sig"))
-        except (SettingsError, UnicodeDecodeError) as error:
-            st.error(t("ui_settings_error", lang, reason=views.plain(error)))
+        except SettingsError as error:
+            reason = views.plain(i18n.render(error.msg, lang))
+            st.error(t("ui.settings_error", lang, reason=reason))
+        except UnicodeDecodeError:
+            reason = t("load.message.not_utf8", lang)
+            st.error(t("ui.settings_error", lang, reason=reason))
         else:
             state.set_settings(settings)
             _bump()
-            st.session_state["settings_loaded"] = upload.name
+            state.SETTINGS_LOADED.set(upload.name)
             st.rerun()
-    loaded = st.session_state.pop("settings_loaded", None)
+    loaded = state.SETTINGS_LOADED.pop()
     if loaded:
-        st.success(t("ui_settings_loaded", lang, file=views.plain(loaded)))
+        st.success(t("ui.settings_loaded", lang, file=views.plain(loaded)))
     if reset.button(
-        t("ui_reset_settings", lang),
+        t("ui.reset_settings", lang),
         icon=":material/restart_alt:",
         key="reset_settings",
         width="stretch",
@@ -172,7 +179,7 @@ def file_section(lang: str, version: int) -> None:
 
 def render() -> None:
     lang = state.lang()
-    st.title(t("nav_settings", lang), anchor=False)
+    st.title(t("ui.nav.settings", lang), anchor=False)
     version = state.session().settings_round
     summary = st.container()
     general(lang)
@@ -188,7 +195,7 @@ def render() -> None:
         with summary:
             score = "—" if scorecard.score is None else f"{number(scorecard.score, lang)}/100"
             st.info(
-                t("ui_settings_effect", lang, score=score, level=scorecard.level_name(lang) or "—"),
+                t("ui.settings_effect", lang, score=score, level=scorecard.level_name(lang) or "—"),
                 icon=":material/speed:",
             )
 

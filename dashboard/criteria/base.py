@@ -13,18 +13,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from dashboard.messages import Msg, Ref, msg
+
 if TYPE_CHECKING:
     from dashboard.criteria.context import Context
 
 Family = Callable[["Context"], dict[str, "Measure"]]
+NOTHING_TO_COUNT = msg("measure.missing.nothing_in_period")
 FAMILIES: dict[str, Family] = {}
+# The questionnaire sections each family reads (beyond the expected platforms, which every
+# family may): a new answer re-measures only the criteria that read it.
+ANSWERS: dict[str, tuple[str, ...]] = {}
 
 
-def family(criterion_id: str) -> Callable[[Family], Family]:
-    """Register the function that computes every metric of one criterion."""
+def family(criterion_id: str, answers: tuple[str, ...] = ()) -> Callable[[Family], Family]:
+    """Register the function that computes every metric of one criterion, and the sections
+    of the questionnaire it reads (`governance`, `followers`, `agencies`)."""
 
     def register(function: Family) -> Family:
         FAMILIES[criterion_id] = function
+        ANSWERS[criterion_id] = answers
         return function
 
     return register
@@ -57,11 +65,13 @@ class Measure:
     numerator: float | None = None
     denominator: float | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
-    missing: str | None = None  # what input would measure it, when not measured
-    note: str = ""  # how it was measured, when there was a choice (e.g. impressions for reach)
+    # What input would measure it, when not measured; how it was measured, when there was a
+    # choice (impressions for reach). A `str` only in audits saved before messages had codes.
+    missing: Msg | Ref | str | None = None
+    note: Msg | str | None = None
 
     @classmethod
-    def not_measured(cls, missing: str, evidence: dict[str, Any] | None = None) -> Measure:
+    def not_measured(cls, missing: Msg | Ref, evidence: dict[str, Any] | None = None) -> Measure:
         return cls(None, missing=missing, evidence=evidence or {})
 
     @classmethod
@@ -70,8 +80,8 @@ class Measure:
         numerator: float,
         denominator: float,
         evidence: dict[str, Any] | None = None,
-        empty: str = "nothing to count in the period",
-        note: str = "",
+        empty: Msg = NOTHING_TO_COUNT,
+        note: Msg | None = None,
     ) -> Measure:
         """numerator ÷ denominator; a zero denominator is not measured, with `empty` as reason."""
         if not denominator:
@@ -82,7 +92,7 @@ class Measure:
     def measured(self) -> bool:
         return self.value is not None
 
-    def with_evidence(self, extra: dict[str, Any], note: str | None = None) -> Measure:
+    def with_evidence(self, extra: dict[str, Any], note: Msg | None = None) -> Measure:
         """The same measure with more evidence (and a note, when given)."""
         return replace(
             self, evidence={**self.evidence, **extra}, note=self.note if note is None else note

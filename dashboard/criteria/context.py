@@ -15,6 +15,7 @@ the evidence can say how many were left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,8 +25,9 @@ import polars as pl
 from dashboard.criteria.cube import ActivityCube, PeriodSums, Sums
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
-from dashboard.memo import computed_once
+from dashboard.memo import computed_copy, computed_once
 from dashboard.period import Period
+from dashboard.schema import AUTHOR_TYPES
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
 
 # The words of a title that make its holder a manager where roster.is_manager is absent
@@ -56,7 +58,6 @@ class AuditData:
     posts: pl.DataFrame
     activity: pl.DataFrame | pl.LazyFrame  # lazy: a log read out of memory
     summary: pl.DataFrame
-    questionnaire: dict[str, Any]
     present: dict[str, frozenset[str]]  # table → columns with at least one value
     cube: ActivityCube  # the action log summed by employee and month
 
@@ -111,8 +112,9 @@ def resolve_managers(roster: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame, agencies: list[str]) -> pl.DataFrame:
-    """author_type where the export says; else agency by questionnaire name, staff by roster match."""
+def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame) -> pl.DataFrame:
+    """Each post's author folded (`author_key`) and whether the roster knows them
+    (`author_staff`): what `author_type` needs besides the questionnaire's agencies."""
     authors = posts.select(pl.col("author").drop_nulls().unique()).with_columns(
         key=fold_expr(pl.col("author"))
     )
@@ -133,17 +135,25 @@ def resolve_authors(posts: pl.DataFrame, roster: pl.DataFrame, agencies: list[st
             ]
         )
         staff_keys.update(keys.filter(pl.col("key").is_in(wanted))["key"].to_list())
-    agency_keys = {fold(a) for a in agencies}
-    kinds = {
-        a: "agency" if key in agency_keys else "staff" if key in staff_keys else "unknown"
-        for a, key in authors.iter_rows()
-    }
-    derived = pl.col("author").replace_strict(kinds, default="unknown", return_dtype=pl.String)
-    return posts.with_columns(
-        author_type=pl.coalesce(pl.col("author_type").cast(pl.String), derived).cast(
-            pl.Enum(("staff", "agency", "unknown"))
-        )
+    key = pl.col("author").replace_strict(
+        dict(authors.iter_rows()), default=None, return_dtype=pl.String
     )
+    return posts.with_columns(author_key=key, author_staff=key.is_in(sorted(staff_keys)))
+
+
+def author_type(agencies: Sequence[str]) -> pl.Expr:
+    """Who wrote a page post: the export's author_type where it says; else an agency when
+    the author is one of the questionnaire's agencies; else staff when the roster knows
+    them (names compared folded); else unknown. Over posts from `prepare`."""
+    agency_keys = sorted({fold(a) for a in agencies})
+    derived = (
+        pl.when(pl.col("author_key").is_in(agency_keys))
+        .then(pl.lit("agency"))
+        .when(pl.col("author_staff"))
+        .then(pl.lit("staff"))
+        .otherwise(pl.lit("unknown"))
+    )
+    return pl.coalesce(pl.col("author_type").cast(pl.String), derived).cast(pl.Enum(AUTHOR_TYPES))
 
 
 # The characters of `\s` in polars' (Rust's) regular expressions: Unicode White_Space.
@@ -200,15 +210,13 @@ def match_employee_ids(frame: pl.DataFrame, roster: pl.DataFrame, *columns: str)
 def prepare(
     dataset: Dataset, activity: pl.LazyFrame | None = None, sums: Sums | None = None
 ) -> AuditData:
-    """The dataset's tables ready to score (done once per dataset, not per period).
-    `activity`: a log read out of memory (`ingest.spill`), in place of the dataset's;
-    `sums`: the log's monthly sums kept from an earlier prepare of the same tables."""
-    questionnaire = dataset.questionnaire
+    """The dataset's tables ready to score (done once per dataset, not per period, and not
+    for the questionnaire's answers, which each scoring is given). `activity`: a log read
+    out of memory (`ingest.spill`), in place of the dataset's; `sums`: the log's monthly
+    sums kept from an earlier prepare of the same tables."""
     raw_roster = dataset.table("roster")
     roster = resolve_managers(raw_roster)
-    posts = resolve_authors(
-        dataset.table("company_posts"), roster, questionnaire.get("agencies", [])
-    )
+    posts = resolve_authors(dataset.table("company_posts"), roster)
     log = dataset.table("employee_activity") if activity is None else activity
     activity = match_employee_ids(log, roster, "employee_id", "target_employee_id")
     summary = match_employee_ids(dataset.table("employee_summary"), roster)
@@ -224,7 +232,6 @@ def prepare(
         posts=posts,
         activity=activity,
         summary=summary,
-        questionnaire=questionnaire,
         present=present,
         cube=ActivityCube.build(activity, roster, sums),
     )
@@ -236,20 +243,32 @@ def empty_data() -> AuditData:
 
 
 class Context:
-    """One period of one dataset under one set of settings: the questions criteria ask."""
+    """One period of one dataset under one set of settings and answers: the questions
+    criteria ask. The period's aggregates do not depend on the answers, so one context
+    serves every set of answers (`answering`)."""
 
-    def __init__(self, data: AuditData, period: Period, settings: Settings):
+    def __init__(
+        self,
+        data: AuditData,
+        period: Period,
+        settings: Settings,
+        questionnaire: Mapping[str, Any] | None = None,
+    ):
         self.data = data
         self.period = period
         self.settings = settings
+        self.questionnaire: Mapping[str, Any] = questionnaire or {}
+
+    def answering(self, questionnaire: Mapping[str, Any]) -> Context:
+        """This context with other answers: the same period's aggregates (computed once for
+        both), so sessions that share it never read each other's answers."""
+        other = computed_copy(self)
+        other.questionnaire = questionnaire
+        return other
 
     # --- inputs -------------------------------------------------------------
     def has(self, table: str, column: str | None = None) -> bool:
         return self.data.has(table, column)
-
-    @property
-    def questionnaire(self) -> dict[str, Any]:
-        return self.data.questionnaire
 
     @property
     def expected_platforms(self) -> tuple[str, ...]:

@@ -1,6 +1,13 @@
 """Import every criterion family module so each registers its computing function."""
 
-from dashboard.criteria import governance, managers, network, page, people  # noqa: F401
-from dashboard.criteria.base import FAMILIES
+from dashboard.criteria import (  # noqa: F401
+    ecosystem,
+    governance,
+    managers,
+    network,
+    page,
+    people,
+)
+from dashboard.criteria.base import ANSWERS, FAMILIES
 
-__all__ = ["FAMILIES"]
+__all__ = ["ANSWERS", "FAMILIES"]

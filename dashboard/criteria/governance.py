@@ -9,12 +9,13 @@ import polars as pl
 
 from dashboard.criteria.base import Measure, family, records
 from dashboard.criteria.context import Context
+from dashboard.messages import Ref, msg
 from dashboard.questionnaire import GOVERNANCE_KEYS
 
 RECENT = "policy_updated_12_months"  # the checklist item read from the policy_updated date
 
 
-@family("governance")
+@family("governance", answers=("governance",))
 def governance(ctx: Context) -> dict[str, Measure]:
     return {
         "governance.checklist": checklist(
@@ -56,7 +57,9 @@ def checklist(answers: dict[str, Any], end: date) -> Measure:
         "not_answered": [k for k, v in items.items() if v is None],
     }
     if not answered:
-        return Measure.not_measured("questionnaire [governance]", evidence)
+        return Measure.not_measured(
+            msg("measure.missing.questionnaire", section="governance"), evidence
+        )
     return Measure.ratio(sum(answered.values()), len(answered), evidence)
 
 
@@ -75,9 +78,9 @@ def _as_date(value: Any) -> date | None:
 def _flag_share(ctx: Context, column: str) -> Measure:
     """Employees counted with the roster flag true ÷ employees counted where it is known."""
     if not ctx.has("roster"):
-        return Measure.not_measured("roster")
+        return Measure.not_measured(Ref("roster"))
     if not ctx.has("roster", column):
-        return Measure.not_measured(f"roster.{column}")
+        return Measure.not_measured(Ref("roster", column))
     flag = pl.col(column)
     by_department = (
         ctx.employees.group_by("department")
@@ -99,5 +102,5 @@ def _flag_share(ctx: Context, column: str) -> Measure:
             column: yes,
             "lowest_departments": records(by_department.rename({"yes": column}), 10),
         },
-        empty=f"no employee counted has roster.{column} filled in",
+        empty=msg("measure.missing.column_blank", column=Ref("roster", column)),
     )

@@ -12,6 +12,7 @@ import polars as pl
 from dashboard.criteria.base import Measure, family, reads_log, records
 from dashboard.criteria.context import Context
 from dashboard.criteria.people import (
+    Reason,
     needs_log,
     needs_roster,
     needs_targets,
@@ -19,21 +20,16 @@ from dashboard.criteria.people import (
     participation_by_department,
     reason,
 )
+from dashboard.messages import Ref, msg, or_else
 
-NO_MANAGERS = "no managers among the employees counted"
-
-
-def needs_manager_flag(ctx: Context) -> str | None:
-    """Managers are known from roster.is_manager, else inferred from roster.title."""
-    if not ctx.has("roster") or ctx.has("roster", "is_manager") or ctx.has("roster", "title"):
-        return None
-    return "roster.is_manager (or roster.title)"
+NO_MANAGERS = msg("measure.missing.no_managers")
 
 
-def managers_against_others(per_employee: pl.DataFrame) -> pl.DataFrame:
-    """Participation of the managers and of everyone else: `group` (managers, others),
-    `employees`, `active`, `rate`; a group with nobody is left out. `per_employee`: the
-    shape of `Context.per_employee` (a manager flag left blank counts as not a manager)."""
+def managers_vs_others(per_employee: pl.DataFrame) -> pl.DataFrame:
+    """Participation of managers and of everyone else: `group` (managers, others),
+    `employees`, `active`, `rate`. `per_employee`: one row per employee counted with
+    `is_manager` and `active` (the shape of `Context.per_employee`); an unknown manager
+    flag counts as not a manager, and a group with nobody is left out."""
     manager = pl.col("is_manager").fill_null(False)
     return (
         per_employee.select(
@@ -45,6 +41,13 @@ def managers_against_others(per_employee: pl.DataFrame) -> pl.DataFrame:
         .with_columns(rate=pl.col("active") / pl.col("employees"))
         .sort("group")
     )
+
+
+def needs_manager_flag(ctx: Context) -> Reason | None:
+    """Managers are known from roster.is_manager, else inferred from roster.title."""
+    if not ctx.has("roster") or ctx.has("roster", "is_manager") or ctx.has("roster", "title"):
+        return None
+    return or_else(Ref("roster", "is_manager"), Ref("roster", "title"))
 
 
 MANAGERS = [
@@ -113,7 +116,7 @@ def _say_inferred(measures: dict[str, Measure], inferred: int) -> dict[str, Meas
     if not inferred:
         return measures
     extra = {"managers_inferred_from_titles": inferred}
-    note = f"managers inferred from titles: {inferred}"
+    note = msg("measure.note.managers_inferred", n=inferred)
     return {k: m.with_evidence(extra, note) for k, m in measures.items()}
 
 
@@ -126,9 +129,9 @@ def _participation_ratio(bosses: pl.DataFrame, others: pl.DataFrame) -> Measure:
         "non_managers_active": active_others,
     }
     if others.is_empty():
-        return Measure.not_measured("no non-managers among the employees counted", evidence)
+        return Measure.not_measured(msg("measure.missing.no_non_managers"), evidence)
     if not active_others:
-        return Measure.not_measured("no non-manager was active in the period", evidence)
+        return Measure.not_measured(msg("measure.missing.no_active_non_managers"), evidence)
     boss_rate, other_rate = active_bosses / bosses.height, active_others / others.height
     return Measure(boss_rate / other_rate, boss_rate, other_rate, evidence)
 
@@ -136,7 +139,7 @@ def _participation_ratio(bosses: pl.DataFrame, others: pl.DataFrame) -> Measure:
 def _team_interaction_share(ctx: Context, bosses: pl.DataFrame) -> Measure:
     """Managers who engaged with a direct report's content ÷ managers with a direct report counted."""
     missing = reason(
-        needs_targets(ctx), None if ctx.has("roster", "manager_id") else "roster.manager_id"
+        needs_targets(ctx), None if ctx.has("roster", "manager_id") else Ref("roster", "manager_id")
     )
     if missing:
         return Measure.not_measured(missing)
@@ -162,5 +165,5 @@ def _team_interaction_share(ctx: Context, bosses: pl.DataFrame) -> Measure:
             "interacting_with_team": n_engaged,
             "not_interacting_with_team": records(silent.select("employee_id", "department"), 20),
         },
-        empty="no manager has a direct report among the employees counted",
+        empty=msg("measure.missing.no_direct_reports"),
     )

@@ -11,13 +11,14 @@ import polars as pl
 from dashboard.criteria.base import Measure, family, reads_log, records
 from dashboard.criteria.context import Context
 from dashboard.criteria.people import needs_roster, needs_targets, not_measured, reason
+from dashboard.messages import msg
 
 COLLABORATION = [
     "collaboration.cross_department_share",
     "collaboration.department_pair_coverage",
     "collaboration.reciprocity",
 ]
-NO_INTERACTIONS = "no interactions between colleagues in the period"
+NO_INTERACTIONS = msg("measure.missing.no_interactions")
 
 
 def department_matrix(ctx: Context) -> pl.DataFrame:
@@ -65,7 +66,7 @@ def collaboration(ctx: Context) -> dict[str, Measure]:
     total, across = int(matrix["n"].sum()), int(crossing["n"].sum())
     n = departments.len()
     if n < 2:
-        coverage = Measure.not_measured("fewer than 2 departments among the employees counted")
+        coverage = Measure.not_measured(msg("measure.missing.few_departments"))
     else:
         pairs = crossing.select(
             low=pl.min_horizontal("from_department", "to_department"),

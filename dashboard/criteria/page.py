@@ -1,5 +1,5 @@
 """Criterion family `page`: what the company's own pages show (in_house, consistency,
-conversation, ecosystem, presence), computed with polars over `Context.posts`.
+conversation, presence; ecosystem has its module), computed with polars over `Context.posts`.
 
 Every metric reads the page posts published in the period. An input counts as missing
 when no post of the period carries a value for it (a column present in the file but
@@ -16,50 +16,21 @@ import polars as pl
 
 from dashboard.criteria import registry
 from dashboard.criteria.base import Measure, family, records
-from dashboard.criteria.context import Context
+from dashboard.criteria.context import Context, author_type
+from dashboard.messages import Msg, Ref, all_of, either, msg
 
 POSTS = "company_posts"
-NO_POSTS = "company_posts in the period (no page post between its start and end)"
-KNOWN_AUTHOR = "company_posts.author (matched to the roster) or company_posts.author_type"
+NO_POSTS = msg("measure.missing.no_posts_in_period")
+KNOWN_AUTHOR = msg(
+    "measure.missing.known_author",
+    author=Ref(POSTS, "author"),
+    author_type=Ref(POSTS, "author_type"),
+)
+NO_AUTHOR = "(no author)"  # the author of a post whose export names none, in the evidence
 
 EVIDENCE_ROWS = 10  # rows per evidence list
 SILENT_WEEKS_SHOWN = 20  # Mondays of silent weeks listed (all are counted)
 SILENT_STRETCH_DAYS = 7  # a per-platform gap longer than a week is a silent stretch
-
-# Labels are `;`-separated tags, compared case-insensitively as whole tags.
-EVENT_LABELS = ("event", "events", "evento", "eventi", "fiera", "fiere")
-PARTNER_LABELS = ("partner", "partners", "partnership", "partnerships")
-# Without labels, the post text is searched for whole words (Italian and English).
-EVENT_WORDS = (
-    "evento",
-    "eventi",
-    "fiera",
-    "fiere",
-    "event",
-    "events",
-    "conference",
-    "conferences",
-    "conferenza",
-    "conferenze",
-    "workshop",
-    "workshops",
-    "convegno",
-    "convegni",
-    "meetup",
-    "meet-up",
-)
-PARTNER_WORDS = (
-    "con @",  # "con @Caseificio…": made with a partner mentioned by its handle
-    "in collaborazione con",
-    "insieme a",
-    "collaborazione",
-    "collaborazioni",
-    "partnership",
-    "partnerships",
-    "partner",
-    "partners",
-)
-
 
 # --- inputs -------------------------------------------------------------------
 
@@ -69,18 +40,22 @@ def _blank(posts: pl.DataFrame, column: str) -> bool:
     return posts[column].null_count() == posts.height
 
 
-def _missing(ctx: Context, *columns: str) -> str | None:
+def _missing(ctx: Context, *columns: str) -> Msg | Ref | None:
     """Why the period's posts cannot measure a metric on these columns; None when they can."""
     if not ctx.has(POSTS):
-        return POSTS
+        return Ref(POSTS)
     posts = ctx.posts
     if posts.is_empty():
         return NO_POSTS
-    blank = [c for c in columns if _blank(posts, c)]
-    return " and ".join(f"{POSTS}.{c}" for c in blank) or None
+    return all_of(*(Ref(POSTS, c) for c in columns if _blank(posts, c)))
 
 
-def _all_not_measured(criterion_id: str, reason: str) -> dict[str, Measure]:
+def _on_same_posts(*columns: str) -> Msg:
+    """Columns that are each filled in somewhere, but never together on one post."""
+    return msg("measure.missing.on_same_posts", columns=all_of(*(Ref(POSTS, c) for c in columns)))
+
+
+def _all_not_measured(criterion_id: str, reason: Msg | Ref) -> dict[str, Measure]:
     return {m.id: Measure.not_measured(reason) for m in registry.criterion(criterion_id).metrics}
 
 
@@ -209,7 +184,7 @@ def _gaps(days: pl.DataFrame, start: date, end: date) -> pl.DataFrame:
 # --- criteria -----------------------------------------------------------------
 
 
-@family("in_house")
+@family("in_house", answers=("agencies",))
 def in_house(ctx: Context) -> dict[str, Measure]:
     if reason := _missing(ctx):
         return _all_not_measured("in_house", reason)
@@ -221,7 +196,7 @@ def in_house(ctx: Context) -> dict[str, Measure]:
 
 def _staff_post_share(ctx: Context) -> Measure:
     posts = ctx.posts
-    kind = pl.col("author_type").cast(pl.String).fill_null("unknown")
+    kind = author_type(ctx.questionnaire.get("agencies", [])).cast(pl.String).fill_null("unknown")
     staff, agency, unknown = posts.select(
         staff=(kind == "staff").sum(),
         agency=(kind == "agency").sum(),
@@ -229,7 +204,7 @@ def _staff_post_share(ctx: Context) -> Measure:
     ).row(0)
     external = (
         posts.filter(kind != "staff")
-        .group_by(author=pl.col("author").fill_null("(no author)"), author_type=kind)
+        .group_by(author=pl.col("author").fill_null(NO_AUTHOR), author_type=kind)
         .agg(posts=pl.len())
         .sort(["posts", "author"], descending=[True, False])
     )
@@ -251,9 +226,7 @@ def _staff_reply_share(ctx: Context) -> Measure:
         pl.col("replies_by_staff").is_not_null() & pl.col("comments_replied").is_not_null()
     )
     if both.is_empty():
-        return Measure.not_measured(
-            f"{POSTS}.replies_by_staff and {POSTS}.comments_replied on the same posts"
-        )
+        return Measure.not_measured(_on_same_posts("replies_by_staff", "comments_replied"))
     by_staff, replied = both.select(
         pl.col("replies_by_staff").sum(), pl.col("comments_replied").sum()
     ).row(0)
@@ -261,14 +234,14 @@ def _staff_reply_share(ctx: Context) -> Measure:
         by_staff,
         replied,
         {"posts": both.height},
-        empty="no comment on the page's posts was answered in the period",
+        empty=msg("measure.missing.no_comment_answered"),
     )
 
 
 @family("consistency")
 def consistency(ctx: Context) -> dict[str, Measure]:
     if not ctx.has(POSTS):
-        return _all_not_measured("consistency", POSTS)
+        return _all_not_measured("consistency", Ref(POSTS))
     weekly = _weekly_totals(ctx)
     return {
         "consistency.active_week_share": _active_week_share(ctx, weekly),
@@ -315,7 +288,7 @@ def _longest_silence(ctx: Context) -> Measure:
         return Measure(
             float(period.days),
             evidence={"longest": {**longest, "days": period.days}, "posts": 0},
-            note="no page post in the period: the whole period is silent",
+            note=msg("measure.note.whole_period_silent"),
         )
     days = ctx.posts.select(platform=pl.lit("all"), day=_day())
     gaps = _gaps(days, period.start, period.end).sort(["days", "from"], descending=[True, False])
@@ -331,7 +304,7 @@ def _weekly_cv(weekly: pl.DataFrame) -> Measure:
         std,
         mean,
         {"weeks": weekly.height, "mean_posts_per_week": mean, "std_posts_per_week": std},
-        empty="no page post in the period (weekly posts average 0)",
+        empty=msg("measure.missing.no_weekly_posts"),
     )
 
 
@@ -351,9 +324,7 @@ def _reply_rate(ctx: Context, by_platform: pl.DataFrame) -> Measure:
     if reason := _missing(ctx, "comments", "comments_replied"):
         return Measure.not_measured(reason)
     if by_platform["comments"].null_count() == by_platform.height:
-        return Measure.not_measured(
-            f"{POSTS}.comments and {POSTS}.comments_replied on the same posts"
-        )
+        return Measure.not_measured(_on_same_posts("comments", "comments_replied"))
     unanswered = (
         ctx.posts.filter(
             pl.col("comments").is_not_null() & pl.col("comments_replied").is_not_null()
@@ -379,7 +350,7 @@ def _reply_rate(ctx: Context, by_platform: pl.DataFrame) -> Measure:
         by_platform["comments_replied"].sum(),
         by_platform["comments"].sum(),
         evidence,
-        empty="no comment on the page's posts in the period",
+        empty=msg("measure.missing.no_comments"),
     )
 
 
@@ -405,7 +376,7 @@ def _conversation_rate(ctx: Context) -> Measure:
         return Measure.not_measured(reason)
     posts = ctx.posts
     if _blank(posts, "comments") and _blank(posts, "shares"):
-        return Measure.not_measured(f"{POSTS}.comments or {POSTS}.shares")
+        return Measure.not_measured(either(Ref(POSTS, "comments"), Ref(POSTS, "shares")))
     basis = posts.filter(
         (pl.col("reactions") > 0)
         & (pl.col("comments").is_not_null() | pl.col("shares").is_not_null())
@@ -425,57 +396,14 @@ def _conversation_rate(ctx: Context) -> Measure:
         comments + shares,
         reactions,
         evidence,
-        empty="no page post with reactions and comments or shares in the period",
+        empty=msg("measure.missing.no_reactions_and_replies"),
     )
-
-
-@family("ecosystem")
-def ecosystem(ctx: Context) -> dict[str, Measure]:
-    if reason := _missing(ctx):
-        return _all_not_measured("ecosystem", reason)
-    return {
-        "ecosystem.event_share": _tagged_share(ctx, EVENT_LABELS, EVENT_WORDS),
-        "ecosystem.partner_share": _tagged_share(ctx, PARTNER_LABELS, PARTNER_WORDS),
-    }
-
-
-def _alternatives(words: tuple[str, ...]) -> str:
-    """A regex alternation of literal words, longest first (so phrases win over their words)."""
-    escaped = sorted(
-        (w.replace(" ", r"\s+").replace("-", r"-?") for w in words), key=len, reverse=True
-    )
-    return "|".join(escaped)
-
-
-def _tagged_share(ctx: Context, labels: tuple[str, ...], words: tuple[str, ...]) -> Measure:
-    """Share of page posts labelled with one of `labels`; from the text's words when no labels."""
-    posts = ctx.posts
-    if not _blank(posts, "labels"):
-        column, note = "labels", ""
-        pattern = rf"(?i)(?:^|;)\s*({_alternatives(labels)})\s*(?:;|$)"
-    elif not _blank(posts, "text"):
-        column, note = "text", "from post text (no labels)"
-        pattern = rf"(?i)\b({_alternatives(words)})\b"
-    else:
-        return Measure.not_measured(f"{POSTS}.labels or {POSTS}.text")
-    matched = (
-        posts.select(
-            "post_id",
-            _platform().alias("platform"),
-            "published_at",
-            matched=pl.col(column).str.extract(pattern, 1).str.to_lowercase(),
-        )
-        .filter(pl.col("matched").is_not_null())
-        .sort("published_at")
-    )
-    evidence = {"source": column, "posts": records(matched, EVIDENCE_ROWS)}
-    return Measure.ratio(matched.height, posts.height, evidence, note=note)
 
 
 @family("presence")
 def presence(ctx: Context) -> dict[str, Measure]:
     if not ctx.has(POSTS):
-        return _all_not_measured("presence", POSTS)
+        return _all_not_measured("presence", Ref(POSTS))
     return {"presence.platform_coverage": _platform_coverage(ctx)}
 
 
@@ -504,5 +432,5 @@ def _platform_coverage(ctx: Context) -> Measure:
         covered.height,
         expected.height,
         evidence,
-        empty="expected platforms (settings, or [platforms] expected in the questionnaire)",
+        empty=msg("measure.missing.expected_platforms"),
     )

@@ -17,9 +17,15 @@ import polars as pl
 from dashboard.criteria.base import Measure, family, reads_log, records
 from dashboard.criteria.context import Context
 from dashboard.ingest.parse import fold_expr
+from dashboard.messages import Msg, Ref, all_of, msg, or_else
 
-LOG = "employee_activity (or employee_summary)"
-NO_EMPLOYEES = "no employee in the roster was employed in the period"
+Reason = Msg | Ref  # why a metric is not measured: an input it lacks, or what the period lacks
+LOG = or_else(Ref("employee_activity"), Ref("employee_summary"))
+NO_EMPLOYEES = msg("measure.missing.no_employees")
+NO_PAGE_MEASURE = {
+    "reach": msg("measure.missing.no_page_reach"),
+    "impressions": msg("measure.missing.no_page_impressions"),
+}
 
 # The three functions social media must reach beyond marketing (seed 000 point 4),
 # as they are named in Italian and English department names (folded: lower case, no accents).
@@ -32,28 +38,27 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
 LABEL_TAGS = {"care": "care", "sales": "sales", "hr": "hr"}
 
 
-def reason(*parts: str | None) -> str | None:
+def reason(*parts: Reason | None) -> Reason | None:
     """The inputs a metric lacks, joined into one not-measured reason (None when none lack)."""
-    present = [p for p in parts if p]
-    return " and ".join(present) if present else None
+    return all_of(*parts)
 
 
-def needs_log(ctx: Context) -> str | None:
+def needs_log(ctx: Context) -> Reason | None:
     return None if ctx.log_source else LOG
 
 
-def needs_roster(ctx: Context) -> str | None:
-    return None if ctx.has("roster") else "roster"
+def needs_roster(ctx: Context) -> Reason | None:
+    return None if ctx.has("roster") else Ref("roster")
 
 
-def needs_targets(ctx: Context) -> str | None:
+def needs_targets(ctx: Context) -> Reason | None:
     """Who engaged with whom needs the action log's target_employee_id (the summary has none)."""
     if ctx.log_source == "employee_activity" and ctx.has("employee_activity", "target_employee_id"):
         return None
-    return "employee_activity.target_employee_id"
+    return Ref("employee_activity", "target_employee_id")
 
 
-def not_measured(measures: list[str], missing: str) -> dict[str, Measure]:
+def not_measured(measures: list[str], missing: Reason) -> dict[str, Measure]:
     return {m: Measure.not_measured(missing) for m in measures}
 
 
@@ -90,21 +95,20 @@ def participation_by_department(ctx: Context) -> pl.DataFrame:
     )
 
 
-def activity_curve(per_employee: pl.DataFrame, points: int = 100) -> pl.DataFrame:
-    """How the actions spread across the employees counted, most active first (a Lorenz
-    curve): `employees_share`, `actions_share` (both 0–1), at most `points` + 1 rows
-    whatever the headcount. `per_employee`: the shape of `Context.per_employee`; employees
-    with no action count on the employees' axis."""
-    actions = per_employee["actions"].fill_null(0).cast(pl.Float64).sort(descending=True)
-    total = actions.sum()
-    if actions.is_empty() or total <= 0:
+def activity_concentration(actions: pl.Series, points: int = 100) -> pl.DataFrame:
+    """The cumulative share of actions by the most active share of employees (a Lorenz curve).
+
+    `actions`: one count per employee counted (no action counts, as 0). At most `points`
+    + 1 rows (`employees_share`, `actions_share`, both 0–1), so a chart stays small
+    whatever the headcount.
+    """
+    values = np.sort(actions.fill_null(0).cast(pl.Float64).to_numpy())[::-1]
+    if values.size == 0 or values.sum() <= 0:
         return pl.DataFrame({"employees_share": [0.0, 1.0], "actions_share": [0.0, 0.0]})
-    cumulative = np.concatenate([[0.0], actions.cum_sum().to_numpy() / total])
-    employees = np.arange(actions.len() + 1) / actions.len()
-    grid = np.linspace(0, 1, min(points, actions.len()) + 1)
-    return pl.DataFrame(
-        {"employees_share": grid, "actions_share": np.interp(grid, employees, cumulative)}
-    )
+    cumulative = np.concatenate([[0.0], np.cumsum(values) / values.sum()])
+    x = np.arange(values.size + 1) / values.size
+    grid = np.linspace(0, 1, min(points, values.size) + 1)
+    return pl.DataFrame({"employees_share": grid, "actions_share": np.interp(grid, x, cumulative)})
 
 
 def _departments_evidence(frame: pl.DataFrame, limit: int = 10) -> list[dict[str, Any]]:
@@ -153,13 +157,12 @@ def involvement(ctx: Context) -> dict[str, Measure]:
 
 def _regular_rate(ctx: Context, people: pl.DataFrame, active: int) -> Measure:
     """Active in at least half the calendar months overlapping the period."""
-    missing = reason(
-        {
-            "employee_activity": None,
-            "employee_summary": "employee_activity (the summary has no months)",
-        }.get(ctx.log_source, "employee_activity"),
-        needs_roster(ctx),
-    )
+    log: Reason | None = None
+    if ctx.log_source == "employee_summary":
+        log = msg("measure.missing.summary_has_no_months")
+    elif ctx.log_source is None:
+        log = Ref("employee_activity")
+    missing = reason(log, needs_roster(ctx))
     if missing:
         return Measure.not_measured(missing)
     months = len(ctx.period.months())
@@ -215,7 +218,7 @@ def _top10_concentration(people: pl.DataFrame) -> Measure:
         most=(ranked.cum_sum() * 10 < total * 8).sum() + 1,
     ).row(0)
     if not total:
-        return Measure.not_measured("no employee actions in the period")
+        return Measure.not_measured(msg("measure.missing.no_actions"))
     leaders = people.filter(pl.col("actions") > 0).sort("actions", "employee_id", descending=True)
     return Measure.ratio(
         top,
@@ -240,7 +243,10 @@ def voice(ctx: Context) -> dict[str, Measure]:
     if ctx.log_source is None:
         return {
             "voice.commentary_share": Measure.not_measured(
-                "employee_activity.with_commentary (or employee_summary.shares_with_commentary)"
+                or_else(
+                    Ref("employee_activity", "with_commentary"),
+                    Ref("employee_summary", "shares_with_commentary"),
+                )
             ),
             "voice.original_share": Measure.not_measured(LOG),
         }
@@ -254,13 +260,13 @@ def voice(ctx: Context) -> dict[str, Measure]:
         "with_commentary" if ctx.log_source == "employee_activity" else "shares_with_commentary"
     )
     if not ctx.has(ctx.log_source, column):
-        commentary = Measure.not_measured(f"{ctx.log_source}.{column}")
+        commentary = Measure.not_measured(Ref(ctx.log_source, column))
     else:
         commentary = Measure.ratio(
             commented,
             known,
             {"shares": shares, "with_commentary": commented, "commentary_known": known},
-            empty="no company-related shares (with commentary known) in the period",
+            empty=msg("measure.missing.no_shares_with_commentary"),
         )
     return {
         "voice.commentary_share": commentary,
@@ -268,7 +274,7 @@ def voice(ctx: Context) -> dict[str, Measure]:
             posts,
             posts + shares + comments,
             {"posts": posts, "shares": shares, "comments": comments},
-            empty="no company-related posts, shares or comments by employees in the period",
+            empty=msg("measure.missing.no_voiced_actions"),
         ),
     }
 
@@ -276,7 +282,7 @@ def voice(ctx: Context) -> dict[str, Measure]:
 # --- amplification -----------------------------------------------------------
 
 
-@family("amplification")
+@family("amplification", answers=("followers",))
 @reads_log
 def amplification(ctx: Context) -> dict[str, Measure]:
     return {
@@ -288,16 +294,18 @@ def amplification(ctx: Context) -> dict[str, Measure]:
 def _reach_multiplier(ctx: Context) -> Measure:
     """Σ reach of employees' posts and shares ÷ Σ reach of the page's posts (impressions if needed)."""
     sides = ("employee_activity", "company_posts")
+    note: Msg | None = None
     if all(ctx.has(t, "reach") for t in sides):
-        measure, note = "reach", ""
+        measure = "reach"
     elif all(ctx.has(t, "impressions") for t in sides):
-        measure, note = "impressions", "impressions used (reach missing)"
+        measure, note = "impressions", msg("measure.note.impressions_for_reach")
     else:
-        lacking_reach = " and ".join(f"{t}.reach" for t in sides if not ctx.has(t, "reach"))
-        lacking_impr = " and ".join(
-            f"{t}.impressions" for t in sides if not ctx.has(t, "impressions")
+        reach, impressions = (
+            all_of(*(Ref(t, m) for t in sides if not ctx.has(t, m)))
+            for m in ("reach", "impressions")
         )
-        return Measure.not_measured(f"{lacking_reach} (or {lacking_impr})")
+        assert reach is not None and impressions is not None
+        return Measure.not_measured(or_else(reach, impressions))
     stats = actor_stats(ctx)
     employees_total = int(stats[measure].sum())
     page_total = int(ctx.posts[measure].sum())
@@ -312,28 +320,26 @@ def _reach_multiplier(ctx: Context) -> Measure:
             "page_posts": ctx.posts.height,
             "top_employees": records(top.select("employee_id", measure), 10),
         },
-        empty=f"no {measure} of page posts in the period",
+        empty=NO_PAGE_MEASURE[measure],
         note=note,
     )
 
 
 def _audience_multiplier(ctx: Context) -> Measure:
     """Σ personal followers of active employees ÷ Σ company page followers (questionnaire)."""
+    note: Msg | None = None
+    followers_missing: Reason | None = None
     if ctx.has("roster", "followers"):
-        column, note, followers_missing = "followers", "", None
+        column = "followers"
     elif ctx.log_source == "employee_summary" and ctx.has("employee_summary", "network_size"):
-        column, note, followers_missing = (
-            "network_size",
-            "network size = potential reach, not impressions",
-            None,
-        )
+        column, note = "network_size", msg("measure.note.network_size")
     else:
-        followers_missing = "roster.followers"
+        followers_missing = Ref("roster", "followers")
     page = ctx.questionnaire.get("followers") or {}
     missing = reason(
         needs_log(ctx),
         followers_missing,
-        None if page else "questionnaire [followers]",
+        None if page else msg("measure.missing.questionnaire", section="followers"),
     )
     if missing:
         return Measure.not_measured(missing)
@@ -349,7 +355,7 @@ def _audience_multiplier(ctx: Context) -> Measure:
             "employee_followers": personal,
             "page_followers": dict(page),
         },
-        empty="the company pages have 0 followers in questionnaire [followers]",
+        empty=msg("measure.missing.no_page_followers"),
         note=note,
     )
 
@@ -382,7 +388,7 @@ def integration(ctx: Context) -> dict[str, Measure]:
     }
 
 
-def _function_coverage(ctx: Context, missing: str | None) -> Measure:
+def _function_coverage(ctx: Context, missing: Reason | None) -> Measure:
     """Customer care, sales and HR among active departments (or among page post labels)."""
     if not missing:
         departments = participation_by_department(ctx).with_columns(
@@ -408,11 +414,11 @@ def _function_coverage(ctx: Context, missing: str | None) -> Measure:
                     "departments": present["department"].to_list()[:10],
                 }
             )
-        source, note = "active departments", ""
+        source, note = "active departments", None
     elif ctx.has("company_posts", "labels"):
         labelled = ctx.posts.select(key=fold_expr(pl.col("labels"))).drop_nulls()
         if labelled.is_empty():
-            return Measure.not_measured("no page posts with labels in the period")
+            return Measure.not_measured(msg("measure.missing.no_labelled_posts"))
         counts = labelled.select(
             pl.col("key")
             .str.contains(_function_pattern((*words, LABEL_TAGS[name])))
@@ -422,11 +428,13 @@ def _function_coverage(ctx: Context, missing: str | None) -> Measure:
         ).row(0, named=True)
         rows = [{"function": n, "covered": c > 0, "posts": c} for n, c in counts.items()]
         source = "page post labels"
-        note = "page post labels used (no " + (
-            "roster)" if ctx.log_source else "employee activity)"
+        note = msg(
+            "measure.note.labels_no_roster" if ctx.log_source else "measure.note.labels_no_activity"
         )
     else:
-        return Measure.not_measured(f"{missing}, or company_posts.labels")
+        return Measure.not_measured(
+            msg("join.or_comma", first=missing, second=Ref("company_posts", "labels"))
+        )
     covered = sum(r["covered"] for r in rows)
     return Measure.ratio(
         covered,

@@ -1,20 +1,41 @@
 """The registry of criteria and metrics, read from `registry.toml` (the one place they are declared).
 
-The TOML file holds everything a consultant may quote or tune — titles, formulas,
-targets, weights, seed references, recommendations in Italian and English — and the
-computing functions are attached by id from the criterion family modules.
+The TOML file holds what a consultant may quote or tune — formulas, targets, weights,
+seed references — and the computing functions are attached by id from the criterion
+family modules. What people read about each criterion and metric (titles,
+recommendations…) is in the catalogs, reached through `Texts`.
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Literal
 
+from dashboard import i18n
+
 Unit = Literal["rate", "ratio", "days", "hours", "number"]
-Lang = Literal["it", "en"]
+
+
+@dataclass(frozen=True)
+class Texts(Mapping[str, str]):
+    """One text of the registry in every language: `spec.title["it"]`, read from the
+    catalogs (`criterion.<id>.title`, `metric.<id>.recommendation`…). An optional text
+    (a reference figure) reads "" where the catalog has none."""
+
+    code: str
+
+    def __getitem__(self, lang: str) -> str:
+        return i18n.text(self.code, lang) if i18n.has(self.code, lang) else ""
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(i18n.LANGS)
+
+    def __len__(self) -> int:
+        return len(i18n.LANGS)
 
 
 @dataclass(frozen=True)
@@ -23,19 +44,17 @@ class MetricSpec:
 
     id: str  # "criterion.metric"
     criterion: str
-    title: dict[str, str]
-    description: dict[str, str]
+    title: Texts
+    description: Texts
     formula: str
-    of: dict[str, str]
+    of: Texts
     unit: Unit
     floor: float
     target: float
     weight: float
     inputs: tuple[str, ...]
-    recommendation: dict[str, str]
-    reference: dict[
-        str, str
-    ]  # a public figure beside the target, with source and year ("" if none)
+    recommendation: Texts
+    reference: Texts  # a public figure beside the target, with source and year ("" if none)
     references: tuple[str, ...] = ()  # those figures' ids in dashboard/report/citations.toml
 
     @property
@@ -48,15 +67,11 @@ class CriterionSpec:
     """A criterion as declared: the seed argument it rests on and its metrics."""
 
     id: str
-    title: dict[str, str]
+    title: Texts
     seed: str
-    argument: dict[str, str]
+    argument: Texts
     weight: float
     metrics: tuple[MetricSpec, ...]
-
-
-def _pair(entry: dict, field: str) -> dict[str, str]:
-    return {"it": entry.get(f"{field}_it", ""), "en": entry.get(f"{field}_en", "")}
 
 
 @cache
@@ -69,17 +84,17 @@ def criteria() -> tuple[CriterionSpec, ...]:
             MetricSpec(
                 id=f"{cid}.{mid}",
                 criterion=cid,
-                title=_pair(m, "title"),
-                description=_pair(m, "description"),
+                title=Texts(f"metric.{cid}.{mid}.title"),
+                description=Texts(f"metric.{cid}.{mid}.description"),
                 formula=m["formula"],
-                of=_pair(m, "of"),
+                of=Texts(f"metric.{cid}.{mid}.of"),
                 unit=m["unit"],
                 floor=float(m["floor"]),
                 target=float(m["target"]),
                 weight=float(m["weight"]),
                 inputs=tuple(m["inputs"]),
-                recommendation=_pair(m, "recommendation"),
-                reference=_pair(m, "reference"),
+                recommendation=Texts(f"metric.{cid}.{mid}.recommendation"),
+                reference=Texts(f"metric.{cid}.{mid}.reference"),
                 references=tuple(m.get("references", ())),
             )
             for mid, m in entry["metrics"].items()
@@ -87,9 +102,9 @@ def criteria() -> tuple[CriterionSpec, ...]:
         out.append(
             CriterionSpec(
                 id=cid,
-                title=_pair(entry, "title"),
+                title=Texts(f"criterion.{cid}.title"),
                 seed=entry["seed"],
-                argument=_pair(entry, "argument"),
+                argument=Texts(f"criterion.{cid}.argument"),
                 weight=float(entry["weight"]),
                 metrics=metrics,
             )

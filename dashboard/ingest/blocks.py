@@ -15,7 +15,8 @@ from collections.abc import Iterator
 import numpy as np
 
 from dashboard.ingest.errors import ReadError
-from dashboard.ingest.limits import Limits, megabytes
+from dashboard.ingest.limits import Limits, at_most, megabytes
+from dashboard.messages import msg
 
 
 def count_byte(data: bytes, byte: bytes, start: int = 0, stop: int | None = None) -> int:
@@ -77,8 +78,8 @@ def blocks(data: bytes, offset: int, eol: bytes, limits: Limits) -> Iterator[tup
             if window >= limits.line_bytes:
                 raise ReadError(
                     "line_too_long",
-                    value=f"> {megabytes(window)}",
-                    expected=f"≤ {megabytes(limits.line_bytes)} (PRESENZA_LIMIT_LINE_BYTES)",
+                    value=msg("load.value.more_than", value=megabytes(window)),
+                    expected=at_most(megabytes(limits.line_bytes), "PRESENZA_LIMIT_LINE_BYTES"),
                 )
             window = min(window * 2, max(limits.line_bytes, window + 1))
         block = bytes(data[start : cut + 1])

@@ -12,7 +12,7 @@ import polars as pl
 
 from dashboard.ingest.blocks import count_byte
 from dashboard.ingest.errors import ReadError
-from dashboard.ingest.limits import Limits, megabytes
+from dashboard.ingest.limits import Limits, at_most, megabytes
 
 
 def unpadded(block: bytes, rows: int, eol: str, quoted: bool) -> bool:
@@ -43,7 +43,7 @@ def check_fields(frame: pl.DataFrame, first_row: int, limits: Limits) -> None:
                 row=first_row + at,
                 column=f"#{int(name[1:]) + 1}",
                 value=megabytes(size),
-                expected=f"≤ {megabytes(limits.field_bytes)} (PRESENZA_LIMIT_FIELD_BYTES)",
+                expected=at_most(megabytes(limits.field_bytes), "PRESENZA_LIMIT_FIELD_BYTES"),
             )
 
 

@@ -21,8 +21,9 @@ from dashboard.ingest.parse import (
     make_plan,
     parse_expr,
 )
-from dashboard.ingest.problems import Problem
+from dashboard.ingest.problems import Problem, Text
 from dashboard.ingest.reader import Grid
+from dashboard.messages import Ref, msg
 from dashboard.schema import Column, Table, header_lookup, normalise_header
 
 MAX_LISTED = 200  # problems listed per column and reason; the rest are counted
@@ -92,7 +93,11 @@ def convert(
     found, duplicates = (mapping, []) if mapping is not None else match_columns(grid.header, table)
     problems = [
         Problem(
-            file, "duplicate_column", "warning", f"one column for {name}", column=grid.header[i]
+            file,
+            "duplicate_column",
+            "warning",
+            msg("load.expected.one_column", column=Ref(table.name, name)),
+            column=grid.header[i],
         )
         for name, i in duplicates
     ]
@@ -104,7 +109,10 @@ def convert(
                     file,
                     "missing_column",
                     "error",
-                    "a column named " + ", ".join(dict.fromkeys((column.name, *column.aliases))),
+                    msg(
+                        "load.expected.column_named",
+                        names=", ".join(dict.fromkeys((column.name, *column.aliases))),
+                    ),
                     column=column.name,
                 )
             )
@@ -125,7 +133,7 @@ def convert(
                 )
             )
 
-    listed: dict[tuple[str, str], int] = {}
+    listed: dict[tuple[Text, str], int] = {}
     parts: list[pl.DataFrame] = []
     records = rows_read = rejected = 0
     types = native_types(plans, found, sample)
@@ -155,15 +163,10 @@ def convert(
     problems.extend(_short_rows(grid, file))
     for (column, code), count in listed.items():
         if count > MAX_LISTED:
-            problems.append(
-                Problem(
-                    file,
-                    "truncated",
-                    "rejected",
-                    column=column,
-                    message=f"{count - MAX_LISTED:,} more rows with {code} in {column} are not listed",
-                )
+            more = msg(
+                "load.message.more_rows_in", n=count - MAX_LISTED, reason=code, column=column
             )
+            problems.append(Problem(file, "truncated", "rejected", column=column, message=more))
     frame = pl.concat(parts, rechunk=False) if parts else empty_table(table)
     if rows_read == 0:
         problems.append(Problem(file, "header_only", "error"))
@@ -202,13 +205,11 @@ def _short_rows(grid: Grid, file: str) -> list[Problem]:
     """Rows with fewer fields than the header: loaded with blanks for the missing cells,
     and listed, since a missing delimiter may have shifted the cells that are there."""
     rows = grid.short_rows
-    problems = [
-        Problem(file, "short_row", "warning", f"{len(grid.header)} fields", row=row)
-        for row in rows[:MAX_LISTED]
-    ]
+    fields = msg("load.expected.fields", n=len(grid.header))
+    problems = [Problem(file, "short_row", "warning", fields, row=row) for row in rows[:MAX_LISTED]]
     if len(rows) > MAX_LISTED:
-        message = f"{len(rows) - MAX_LISTED:,} more rows with short_row are not listed"
-        problems.append(Problem(file, "truncated", "warning", message=message))
+        more = msg("load.message.more_rows", n=len(rows) - MAX_LISTED, reason="short_row")
+        problems.append(Problem(file, "truncated", "warning", message=more))
     return problems
 
 
@@ -216,11 +217,11 @@ def _convert_chunk(
     chunk: pl.DataFrame,
     plans: dict[str, Plan],
     found: dict[str, int],
-    header: list[str],
+    header: list[Text],
     first_row: int,
     file: str,
     table: Table,
-    listed: dict[tuple[str, str], int],
+    listed: dict[tuple[Text, str], int],
     numbers: pl.Series | None = None,
     unpadded: bool = False,
     native: bool = False,

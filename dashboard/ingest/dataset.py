@@ -20,6 +20,8 @@ import polars as pl
 from dashboard.ingest.convert import empty_table
 from dashboard.ingest.load import Loaded
 from dashboard.ingest.problems import Problem
+from dashboard.messages import msg
+from dashboard.questionnaire import merged_answers
 from dashboard.schema import TABLES
 
 # Rows with the same key in two files are the same thing: keep the later file's row.
@@ -69,24 +71,10 @@ class Dataset:
 
     @property
     def questionnaire(self) -> dict[str, Any]:
-        """All answers given, later files overriding earlier ones key by key."""
-        merged: dict[str, Any] = {"governance": {}, "followers": {}}
-        for f in self.files:
-            q = f.questionnaire or {}
-            merged["governance"].update(q.get("governance", {}))
-            merged["followers"].update(q.get("followers", {}))
-            for key in ("agencies", "platforms"):
-                if key in q:
-                    merged[key] = q[key]
-        return merged
-
-    def with_questionnaire(
-        self, answers: dict[str, Any], name: str = "questionnaire (app)"
-    ) -> Dataset:
-        """The dataset with the answers given in the app, replacing earlier app answers."""
-        loaded = Loaded(name, digest=f"app:{name}", format="questionnaire", questionnaire=answers)
-        kept = tuple(f for f in self.files if f.file != name)
-        return Dataset((*kept, loaded))
+        """The answers of the questionnaire files loaded, later files overriding earlier
+        ones key by key. Answers given in the app are not part of the dataset: they are
+        given to each scoring (`Auditor.scorecard`), so changing one prepares nothing."""
+        return merged_answers(f.questionnaire for f in self.files if f.questionnaire)
 
 
 def _renamed(loaded: Loaded, taken: set[str]) -> Loaded:
@@ -100,7 +88,6 @@ def _renamed(loaded: Loaded, taken: set[str]) -> Loaded:
         "same_name",
         "warning",
         value=name,
-        message=f"a different file named {loaded.file} was already loaded: both are kept, "
-        f"this one as {name}; remove the one you do not want",
+        message=msg("load.message.same_name", file=loaded.file, name=name),
     )
     return replace(loaded, file=name, problems=[*loaded.problems, note])

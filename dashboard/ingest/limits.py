@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
+from decimal import Decimal
+
+from dashboard.messages import Msg, msg
 
 MIB = 1 << 20
 
@@ -48,6 +51,17 @@ class Limits:
         return replace(cls(), **changes)
 
 
-def megabytes(size: int) -> str:
+def megabytes(size: int) -> Msg:
     """A size for a message: '1.5 MB'."""
-    return f"{size / 1e6:,.1f} MB" if size >= 100_000 else f"{size / 1e3:,.0f} KB"
+    if size >= 100_000:
+        return msg("load.value.megabytes", n=Decimal(f"{size / 1e6:.1f}"))
+    return msg("load.value.kilobytes", n=round(size / 1e3))
+
+
+def at_most(limit: Msg | int, variable: str) -> Msg:
+    """What a limit allows, and the variable that changes it: '≤ 16.0 MB (PRESENZA_…)'."""
+    return msg("load.expected.at_most", limit=limit, variable=variable)
+
+
+def seconds(n: float) -> Msg:
+    return msg("load.value.seconds", n=round(n))

@@ -19,9 +19,11 @@ import polars as pl
 from dashboard.ingest import adapters
 from dashboard.ingest.convert import Converted, convert, match_columns, missing_required
 from dashboard.ingest.limits import Limits
+from dashboard.ingest.mappings import match_saved
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import Grid, NotUtf8, Progress, ReadError, grid_from_rows
 from dashboard.ingest.upload import Upload
+from dashboard.messages import Ref, msg
 from dashboard.questionnaire import (
     QuestionnaireError,
     looks_like_questionnaire,
@@ -30,7 +32,7 @@ from dashboard.questionnaire import (
 from dashboard.schema import TABLES, Table
 
 if TYPE_CHECKING:
-    from dashboard.ingest.mappings import MappingStore
+    from dashboard.ingest.mappings import Mappings
 
 log = logging.getLogger("presenza.ingest")
 __all__ = ["Loaded", "file_header", "load_file"]
@@ -114,7 +116,7 @@ def load_file(
     table: str | None = None,
     mapping: dict[str, int] | None = None,
     progress: Progress | None = None,
-    mappings: MappingStore | None = None,
+    mappings: Mappings | None = None,
     employee: str | None = None,
     limits: Limits | None = None,
     headerless: bool = False,
@@ -149,7 +151,7 @@ def load_file(
                 "warning",
                 expected="UTF-8",
                 row=row,
-                message="the file is not UTF-8: it was read as Windows-1252 (check accented letters)",
+                message=msg("load.message.read_as_cp1252"),
             ),
         )
         return again
@@ -161,7 +163,7 @@ def _attempt(
     table: str | None,
     mapping: dict[str, int] | None,
     progress: Progress | None,
-    mappings: MappingStore | None,
+    mappings: Mappings | None,
     employee: str | None,
     headerless: bool,
     sink: Callable[[pl.DataFrame], None] | None = None,
@@ -202,7 +204,7 @@ def _attempt(
                 file,
                 "malformed_csv",
                 "error",
-                message=f"the file could not be read: {str(error).splitlines()[0][:200]}",
+                message=msg("load.message.could_not_read", detail=str(error).splitlines()[0][:200]),
             )
         )
     except Exception:  # a bug met by unforeseen bytes: logged for us, a sentence for the user
@@ -218,7 +220,7 @@ def _load_into(
     table: str | None,
     mapping: dict[str, int] | None,
     progress: Progress | None,
-    mappings: MappingStore | None = None,
+    mappings: Mappings | None = None,
     employee: str | None = None,
     headerless: bool = False,
     sink: Callable[[pl.DataFrame], None] | None = None,
@@ -239,7 +241,7 @@ def _load_into(
     grids = _grids(upload, progress, headerless and mapping is not None)
     fits = _fits(grids, table) if mapping is None else []
     # A layout nothing recognises may have a mapping the user saved for its exact header.
-    saved = mappings.match(grids) if not fits and mapping is None and mappings else None
+    saved = match_saved(mappings, grids) if not fits and mapping is None and mappings else None
     if saved is not None:
         grid, name, mapping, note = saved
         result.format, result.table = "mapped", name
@@ -264,15 +266,11 @@ def _load_into(
     chosen = [grid for grid, s in fits if s.name == spec.name]
     for grid, other in fits:
         if other.name != spec.name:
+            ignored = msg(
+                "load.message.sheet_ignored", sheet=repr(grid.sheet), table=Ref(other.name)
+            )
             result.problems.append(
-                Problem(
-                    file,
-                    "sheet_ignored",
-                    "warning",
-                    value=grid.sheet,
-                    message=f"sheet {grid.sheet!r} holds {other.name} and was not read: "
-                    "upload it as a file of its own",
-                )
+                Problem(file, "sheet_ignored", "warning", value=grid.sheet, message=ignored)
             )
     parts = [convert(g, spec, file, semicolon_file=g.delimiter == ";", sink=sink) for g in chosen]
     _take(result, _combine(parts, chosen))
@@ -285,7 +283,9 @@ def _combine(parts: list[Converted], grids: list[Grid]) -> Converted:
     problems: list[Problem] = []
     for part, grid in zip(parts, grids, strict=True):
         for problem in part.problems:
-            column = f"{grid.sheet}!{problem.column}" if problem.column else grid.sheet
+            column = problem.column
+            if isinstance(column, str) or column is None:  # a header: say which sheet it is in
+                column = f"{grid.sheet}!{column}" if column else grid.sheet
             problems.append(replace(problem, column=column))
     frames = [p.frame for p in parts if p.frame is not None]
     if any(p.frame is None for p in parts) or not frames:
@@ -320,7 +320,7 @@ def _try_questionnaire(result: Loaded, upload: Upload) -> bool:
         result.questionnaire = parse_questionnaire(text)
     except QuestionnaireError as error:
         result.problems.append(
-            Problem(result.file, "bad_questionnaire", "error", message=str(error))
+            Problem(result.file, "bad_questionnaire", "error", message=error.msg)
         )
     return True
 
@@ -347,7 +347,7 @@ def _grids(upload: Upload, progress: Progress | None, headerless: bool = False) 
             except ReadError:
                 continue  # an empty sheet beside a full one is normal
         if not grids:
-            raise ReadError("empty_file", "every sheet of the workbook is empty")
+            raise ReadError("empty_file", msg("load.message.all_sheets_empty"))
         return grids
     return [upload.grid(progress, headerless=headerless)]
 
@@ -390,13 +390,16 @@ def _unknown_layout(file: str, grid: Grid) -> list[Problem]:
     missing = missing_required(found, closest)
     if len(found) >= 2 and len(missing) < len(closest.required):
         return convert(grid, closest, file).problems
-    lacking = "; ".join(f"{c.name} (or {', '.join(c.aliases) or '—'})" for c in missing)
+    lacking = [
+        msg("load.expected.column_aliases", column=c.name, aliases=", ".join(c.aliases) or "—")
+        for c in missing
+    ]
     return [
         Problem(
             file,
             "unknown_layout",
             "error",
-            expected=f"columns of a known table; closest is {closest.name}, which needs {lacking}",
+            expected=msg("load.expected.known_table", table=Ref(closest.name), needs=lacking),
             value=", ".join(h for h in grid.header if h)[:300],
             column=None,
         )
@@ -444,6 +447,6 @@ def _drop_duplicate_rows(result: Loaded) -> None:
             result.file,
             "duplicate_row",
             "warning",
-            message=f"{count:,} rows were exact copies of an earlier row and were counted once",
+            message=msg("load.message.duplicate_rows", n=count),
         )
     )

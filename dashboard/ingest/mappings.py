@@ -2,10 +2,11 @@
 
 A file no adapter and no canonical header recognises goes through a mapping step:
 the user says which column is which. `guess_mapping` preselects the likely answer;
-`MappingStore` keeps the confirmed answer under the file's `header_signature`, so
+a `Mappings` store keeps the confirmed answer under the file's `header_signature`, so
 the next export of the same layout loads without asking (`load_file(...,
 mappings=store)` reports it as format `mapped`, with a note in the load report).
-Pure Python: the Streamlit page owns the widgets, this module only the data.
+Pure Python: the Streamlit page owns the widgets, the store the rows, this module the
+rules.
 
 Only column names are ever saved, and only real ones: a "header" that looks like
 a row of data (a file with no header row, whose first row holds a person's id,
@@ -17,16 +18,14 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import json
-import os
 import re
-import tempfile
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from dashboard.ingest.adapters import known_headers
 from dashboard.ingest.adapters.common import header_key
 from dashboard.ingest.reader import Grid
+from dashboard.messages import Msg, msg
 from dashboard.schema import TABLES
 
 FUZZY_CUTOFF = 0.75  # difflib ratio below which a header is not offered as a guess
@@ -75,22 +74,43 @@ def resolve(header: Sequence[str | None], mapping: Mapping[str, int | str]) -> d
     return columns
 
 
-class MappingStore:
-    """Confirmed mappings in one JSON file: {signature: {"table": …, "mapping": {…}}}.
+def checked(
+    table: str, mapping: Mapping[str, int | str], header: Sequence[str | None] | None = None
+) -> SavedMapping | None:
+    """A mapping fit to keep (header names, or positions as ints), or None when the header
+    is a row of data, not column names: that is never learned."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}")
+    if header is not None and looks_like_data(header):
+        return None
+    # int() also turns a widget's numpy index into something JSON can hold.
+    return {k: v if isinstance(v, str) else int(v) for k, v in mapping.items()}
 
-    The file lives in a data folder the caller chooses. A missing or damaged file is an
-    empty memory (the user maps the file again), never an error that blocks loading.
+
+def readable(table: object, mapping: object) -> tuple[str, SavedMapping] | None:
+    """A kept mapping as `find` returns it; None for one this version cannot use."""
+    if table not in TABLES or not isinstance(mapping, dict):
+        return None
+    return str(table), dict(mapping)
+
+
+class Mappings(ABC):
+    """Where confirmed mappings are kept: `find` one by header signature, `save` one.
+
+    The store keeps them per workspace or user (`dashboard.store.mappings`); a session
+    with neither keeps them in memory (`MemoryMappings`). Either way only header names
+    are kept: `save` refuses anything else before it reaches `_keep`.
     """
 
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
+    @abstractmethod
+    def find(self, signature: str) -> tuple[str, SavedMapping] | None: ...
 
-    def _read(self) -> dict[str, dict]:
-        try:
-            saved = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return saved if isinstance(saved, dict) else {}
+    @abstractmethod
+    def revision(self) -> object:
+        """A value that changes whenever a mapping is saved (part of a cache key)."""
+
+    @abstractmethod
+    def _keep(self, signature: str, table: str, columns: SavedMapping) -> None: ...
 
     def save(
         self,
@@ -99,50 +119,48 @@ class MappingStore:
         mapping: Mapping[str, int | str],
         header: Sequence[str | None] | None = None,
     ) -> bool:
-        """Remember a mapping (prefer header names as values) for files with this signature;
-        False (nothing saved) when `header` is a row of data, not column names."""
-        if table not in TABLES:
-            raise ValueError(f"unknown table {table!r}")
-        if header is not None and looks_like_data(header):
+        """Keep (or replace) the mapping for this header; False when the header is a row of
+        data, which is never kept."""
+        columns = checked(table, mapping, header)
+        if columns is None:
             return False
-        saved = self._read()
-        # int() also turns a widget's numpy index into something JSON can hold.
-        columns = {k: v if isinstance(v, str) else int(v) for k, v in mapping.items()}
-        saved[signature] = {"table": table, "mapping": columns}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename: a crash mid-write must not lose every other mapping.
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(saved, out, ensure_ascii=False, indent=1, sort_keys=True)
-        os.replace(tmp, self.path)
+        self._keep(signature, table, columns)
         return True
 
-    def find(self, signature: str) -> tuple[str, SavedMapping] | None:
-        """The table and mapping saved for this signature, if any."""
-        entry = self._read().get(signature)
-        if not isinstance(entry, dict) or entry.get("table") not in TABLES:
-            return None
-        mapping = entry.get("mapping")
-        return (entry["table"], dict(mapping)) if isinstance(mapping, dict) else None
 
-    def match(self, grids: Sequence[Grid]) -> tuple[Grid, str, dict[str, int], str] | None:
-        """The first grid (sheet) with a saved mapping: the grid, its table, its column
-        indices, and the note for the load report (which column became which)."""
-        for grid in grids:
-            if looks_like_data(grid.header):
-                continue
-            found = self.find(header_signature(grid.header))
-            if found is not None:
-                table, mapping = found
-                columns = resolve(grid.header, mapping)
-                pairs = ", ".join(f"{grid.header[i]} → {c}" for c, i in columns.items())
-                return (
-                    grid,
-                    table,
-                    columns,
-                    f"columns matched by the mapping saved for this header: {pairs}",
-                )
-        return None
+class MemoryMappings(Mappings):
+    """Mappings kept for as long as this object lives (a session no one owns, a test)."""
+
+    def __init__(self) -> None:
+        self._saved: dict[str, tuple[str, SavedMapping]] = {}
+        self._saves = 0
+
+    def find(self, signature: str) -> tuple[str, SavedMapping] | None:
+        return self._saved.get(signature)
+
+    def revision(self) -> int:
+        return self._saves
+
+    def _keep(self, signature: str, table: str, columns: SavedMapping) -> None:
+        self._saved[signature] = (table, columns)
+        self._saves += 1
+
+
+def match_saved(
+    mappings: Mappings, grids: Sequence[Grid]
+) -> tuple[Grid, str, dict[str, int], Msg] | None:
+    """The first grid (sheet) with a saved mapping: the grid, its table, its column indices,
+    and the note for the load report (which column became which)."""
+    for grid in grids:
+        if looks_like_data(grid.header):
+            continue
+        found = mappings.find(header_signature(grid.header))
+        if found is not None:
+            table, mapping = found
+            columns = resolve(grid.header, mapping)
+            pairs = ", ".join(f"{grid.header[i]} → {c}" for c, i in columns.items())
+            return grid, table, columns, msg("load.message.mapping_applied", pairs=pairs)
+    return None
 
 
 def _known_keys(table: str) -> dict[str, set[str]]:

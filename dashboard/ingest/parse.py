@@ -15,6 +15,7 @@ from datetime import datetime
 
 import polars as pl
 
+from dashboard.messages import Msg, msg
 from dashboard.schema import Column
 
 TRUE_WORDS = {"true", "t", "yes", "y", "si", "s", "1", "x", "vero", "v", "ok", "1.0"}
@@ -81,25 +82,28 @@ class Plan:
     decimal: str = "."  # numbers: the decimal mark
     date_format: str | None = None  # dates: the chosen strptime format
     date_fallbacks: tuple[str, ...] = ()  # dates: formats for the cells the first one misses
-    date_note: str = ""  # dates: which reading was taken when ambiguous
+    date_note: Msg | None = None  # dates: which reading was taken when ambiguous
     x_marks: bool = False  # booleans: 'x' means true and blank means false
     words: tuple[str, ...] = ()  # yes/no and choice columns: the distinct cells of the sample
 
     @property
-    def expected(self) -> str:
-        """What a valid cell looks like, in words, for the load report."""
+    def expected(self) -> Msg:
+        """What a valid cell looks like, for the load report."""
         kind = self.column.kind
         if kind == "count":
-            return "a whole number ≥ 0"
+            return msg("load.expected.whole_number")
         if kind == "number":
-            return "a number ≥ 0" + (" with decimal comma" if self.decimal == "," else "")
+            comma = self.decimal == ","
+            return msg("load.expected.number_decimal_comma" if comma else "load.expected.number")
         if kind in ("date", "datetime"):
-            return f"a date like {_example(self.date_format)}" if self.date_format else "a date"
+            if self.date_format:
+                return msg("load.expected.date_like", example=_example(self.date_format))
+            return msg("load.expected.date")
         if kind == "bool":
-            return "true/false, sì/no, yes/no, 1/0 or x"
+            return msg("load.expected.boolean")
         if kind == "choice":
-            return "one of " + ", ".join(self.column.choices)
-        return "a value"
+            return msg("load.expected.one_of", choices=", ".join(self.column.choices))
+        return msg("load.expected.value")
 
 
 def _example(fmt: str | None) -> str:
@@ -180,12 +184,12 @@ def _fallbacks(values: pl.Series, chosen: str | None) -> tuple[str, ...]:
     return tuple(chosen_extra)
 
 
-def _date_format(values: pl.Series, prefer_day_first: bool) -> tuple[str | None, str]:
+def _date_format(values: pl.Series, prefer_day_first: bool) -> tuple[str | None, Msg | None]:
     sample = values.head(5000)
     if sample.is_empty():
-        return None, ""
+        return None, None
     if sample.dtype != pl.String:
-        return None, ""
+        return None, None
     scores = {}
     for fmt in _ISO_FORMATS + _TZ_FORMATS + _DAY_FIRST + _MONTH_FIRST + _TEXT_MONTHS:
         try:
@@ -194,17 +198,17 @@ def _date_format(values: pl.Series, prefer_day_first: bool) -> tuple[str | None,
             continue
     best = max(scores.values(), default=0)
     if best == 0:
-        return None, ""
+        return None, None
     # Prefer the format with the most parsed cells; on ties ISO first, then the order below.
     tied = [f for f, n in scores.items() if n == best]
     if not any(f in _DAY_FIRST for f in tied) or not any(f in _MONTH_FIRST for f in tied):
-        return tied[0], ""
+        return tied[0], None
     day = next(f for f in tied if f in _DAY_FIRST)
     month = next(f for f in tied if f in _MONTH_FIRST)
     return _resolve_order(sample, day, month, prefer_day_first)
 
 
-def _resolve_order(sample: pl.Series, day: str, month: str, prefer_day: bool) -> tuple[str, str]:
+def _resolve_order(sample: pl.Series, day: str, month: str, prefer_day: bool) -> tuple[str, Msg]:
     """Both orders read every cell (all days ≤ 12): pick the one whose dates run more smoothly.
 
     Exports are usually sorted by time, so the right reading has small steps between
@@ -222,8 +226,12 @@ def _resolve_order(sample: pl.Series, day: str, month: str, prefer_day: bool) ->
         chosen = month
     else:
         chosen = day if prefer_day else month
-    reading = "day-first (DD/MM/YYYY)" if chosen == day else "month-first (MM/DD/YYYY)"
-    return chosen, f"dates could be day-first or month-first; read as {reading}"
+    return chosen, msg("load.message.date_order", reading=reading(chosen == day))
+
+
+def reading(day_first: bool) -> Msg:
+    """Which way a date like 03/04/2026 was read, for the load report."""
+    return msg("load.reading.day_first" if day_first else "load.reading.month_first")
 
 
 def parse_expr(

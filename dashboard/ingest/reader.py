@@ -35,8 +35,9 @@ import polars as pl
 from dashboard.ingest import checks
 from dashboard.ingest.blocks import blocks
 from dashboard.ingest.errors import NotUtf8, ReadError
-from dashboard.ingest.limits import Limits, megabytes
+from dashboard.ingest.limits import Limits, at_most, megabytes, seconds
 from dashboard.ingest.sniff import line_end, records, sample_text, sep_line, sniff_delimiter
+from dashboard.messages import msg
 from dashboard.schema import TABLES, normalise_header
 
 HEADER_SCAN_ROWS = 10
@@ -145,8 +146,8 @@ def read_text(
     if len(header) > limits.columns:
         raise ReadError(
             "too_many_columns",
-            value=f"{len(header):,}",
-            expected=f"≤ {limits.columns:,} (PRESENZA_LIMIT_COLUMNS)",
+            value=msg("load.value.number", n=len(header)),
+            expected=at_most(limits.columns, "PRESENZA_LIMIT_COLUMNS"),
         )
     dialect = _Dialect(delimiter, eol, len(header))
     offset = start + _byte_length(_before_record(text, skip, delimiter))
@@ -197,8 +198,8 @@ def _sample(data: bytes, start: int, limits: Limits) -> tuple[str, bool]:
         if size >= limits.line_bytes:
             raise ReadError(
                 "line_too_long",
-                value=f"> {megabytes(size)}",
-                expected=f"≤ {megabytes(limits.line_bytes)} (PRESENZA_LIMIT_LINE_BYTES)",
+                value=msg("load.value.more_than", value=megabytes(size)),
+                expected=at_most(megabytes(limits.line_bytes), "PRESENZA_LIMIT_LINE_BYTES"),
             )
         size *= 2
 
@@ -381,7 +382,8 @@ def _careful(
     try:
         for record in reader:
             if len(record) > n:
-                raise ReadError("ragged_row", f"{len(record)} fields where the header has {n}", row)
+                fields = msg("load.message.ragged_row", n=len(record), header=n)
+                raise ReadError("ragged_row", fields, row)
             if not record:
                 batch.append([None] * n)
             else:
@@ -430,8 +432,8 @@ def _frame(rows: list[list[str | None]], n: int) -> pl.DataFrame:
 def _too_slow(limits: Limits) -> ReadError:
     return ReadError(
         "too_slow",
-        value=f"> {limits.seconds:,.0f} s",
-        expected=f"≤ {limits.seconds:,.0f} s (PRESENZA_LIMIT_SECONDS)",
+        value=msg("load.value.more_than", value=seconds(limits.seconds)),
+        expected=at_most(seconds(limits.seconds), "PRESENZA_LIMIT_SECONDS"),
     )
 
 
@@ -446,7 +448,9 @@ def grid_from_rows(
     while rows and not any(c not in (None, "") for c in rows[-1]):
         rows = rows[:-1]
     if not rows:
-        raise ReadError("empty_file", f"sheet {sheet!r} is empty" if sheet else "")
+        raise ReadError(
+            "empty_file", msg("load.message.sheet_empty", sheet=repr(sheet)) if sheet else None
+        )
     if headerless:
         header_index = -1
     elif header_index is None:

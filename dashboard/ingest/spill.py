@@ -19,6 +19,7 @@ from dashboard.ingest.convert import empty_table
 from dashboard.ingest.limits import Limits
 from dashboard.ingest.load import Loaded, load_file
 from dashboard.ingest.problems import Problem
+from dashboard.messages import msg
 from dashboard.schema import TABLES
 
 TABLE = "employee_activity"
@@ -62,8 +63,7 @@ def spill(name: str, data: bytes, folder: Path) -> Spilled:
             name,
             "duplicate_row",
             "warning",
-            message=f"{len(copies):,} rows were exact copies of an earlier row and were "
-            "counted once",
+            message=msg("load.message.duplicate_rows", n=len(copies)),
         )
     )
     kept = scan.with_row_index("_i").filter(~pl.col("_i").is_in(copies.implode()))

@@ -18,7 +18,7 @@ from functools import cached_property
 import xxhash
 
 from dashboard.ingest.blocks import release
-from dashboard.ingest.limits import Limits, megabytes
+from dashboard.ingest.limits import Limits, at_most, megabytes
 from dashboard.ingest.reader import Grid, Progress, ReadError, read_text
 from dashboard.ingest.sniff import Sniffed, records, sample_text, sniff, sniff_delimiter
 from dashboard.ingest.workbook import Rows, read_workbook
@@ -125,5 +125,5 @@ class Upload:
             raise ReadError(
                 "file_too_big",
                 value=megabytes(len(self.data)),
-                expected=f"≤ {megabytes(self.limits.file_bytes)} (PRESENZA_LIMIT_FILE_BYTES)",
+                expected=at_most(megabytes(self.limits.file_bytes), "PRESENZA_LIMIT_FILE_BYTES"),
             )

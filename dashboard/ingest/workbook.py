@@ -24,6 +24,7 @@ from pathlib import Path
 
 from dashboard.ingest.errors import ReadError
 from dashboard.ingest.limits import Limits, megabytes
+from dashboard.messages import msg
 
 Rows = list[list[str | None]]
 WORKER = Path(__file__).with_name("workbook_worker.py")
@@ -41,15 +42,23 @@ def read_workbook(data: bytes, kind: str, limits: Limits) -> dict[str, Rows]:
     return _in_worker(data, limits)
 
 
-def _refused(message: str) -> ReadError:
-    return ReadError("unsafe_workbook", message)
+def _refused(code: str, **params: object) -> ReadError:
+    return ReadError("unsafe_workbook", msg(code, **params))
+
+
+def _damaged(code: str, **params: object) -> ReadError:
+    return ReadError("bad_excel", msg(code, **params))
 
 
 def _too_big(size: int, limits: Limits) -> ReadError:
     return ReadError(
         "file_too_big",
-        f"{megabytes(size)}; files up to {megabytes(limits.file_bytes)} are read "
-        "(PRESENZA_LIMIT_FILE_BYTES)",
+        msg(
+            "load.message.file_too_big",
+            size=megabytes(size),
+            limit=megabytes(limits.file_bytes),
+            variable="PRESENZA_LIMIT_FILE_BYTES",
+        ),
     )
 
 
@@ -62,28 +71,29 @@ def check_zip(data: bytes, limits: Limits) -> None:
         book = zipfile.ZipFile(io.BytesIO(data))
         parts = book.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
-        raise ReadError("bad_excel", f"the workbook is damaged ({error})") from None
+        raise _damaged("load.message.workbook_damaged", detail=str(error)) from None
     total = sum(p.file_size for p in parts)
     if total > limits.workbook_bytes:
         raise _refused(
-            f"it unpacks to {megabytes(total)}; workbooks up to "
-            f"{megabytes(limits.workbook_bytes)} are read (PRESENZA_LIMIT_WORKBOOK_BYTES)"
+            "load.message.unpacks_to",
+            size=megabytes(total),
+            limit=megabytes(limits.workbook_bytes),
+            variable="PRESENZA_LIMIT_WORKBOOK_BYTES",
         )
     for part in parts:
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > 8 << 20 and ratio > limits.workbook_ratio:
-            raise _refused(
-                f"its part {part.filename} unpacks {ratio:,.0f} times larger than it is stored, "
-                "as a zip bomb does"
-            )
+            raise _refused("load.message.zip_bomb", part=part.filename, ratio=round(ratio))
     cells = 0
     for part in parts:
         if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
             cells += _declared_cells(book, part)
     if cells > limits.workbook_cells:
         raise _refused(
-            f"its sheets declare {cells:,} cells; at most {limits.workbook_cells:,} are read "
-            "(PRESENZA_LIMIT_WORKBOOK_CELLS)"
+            "load.message.too_many_cells",
+            n=cells,
+            limit=limits.workbook_cells,
+            variable="PRESENZA_LIMIT_WORKBOOK_CELLS",
         )
 
 
@@ -93,7 +103,7 @@ def _declared_cells(book: zipfile.ZipFile, part: zipfile.ZipInfo) -> int:
         with book.open(part) as stream:
             head = stream.read(4096)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
-        raise ReadError("bad_excel", f"the part {part.filename} is damaged ({error})") from None
+        raise _damaged("load.message.part_damaged", part=part.filename, detail=str(error)) from None
     match = _DIMENSION.search(head)
     if not match:
         return 0
@@ -113,10 +123,10 @@ def check_compound_file(data: bytes) -> None:
     stay inside the file and never visit a sector twice (a looping chain makes a reader
     grow without end)."""
     if len(data) < 512:
-        raise ReadError("bad_excel", "the workbook is truncated (shorter than its header)")
+        raise _damaged("load.message.workbook_truncated")
     shift = struct.unpack_from("<H", data, 0x1E)[0]
     if shift not in (9, 12):
-        raise ReadError("bad_excel", "the workbook's header is damaged")
+        raise _damaged("load.message.workbook_header_damaged")
     size = 1 << shift
     sectors = (len(data) - 512 + size - 1) // size
 
@@ -163,8 +173,8 @@ def _chain(fat: list[int], start: int, sectors: int) -> list[int]:
 
 def _damaged_chain(loops: bool) -> ReadError:
     if loops:
-        return _refused("its sector chain loops back on itself (a damaged or hostile .xls)")
-    return ReadError("bad_excel", "the workbook is truncated or damaged (a sector lies outside it)")
+        return _refused("load.message.sector_loop")
+    return _damaged("load.message.sector_outside")
 
 
 # --- the worker ------------------------------------------------------------------------
@@ -178,20 +188,20 @@ def _in_worker(data: bytes, limits: Limits) -> dict[str, Rows]:
     except subprocess.TimeoutExpired:
         raise ReadError(
             "too_slow",
-            f"opening the workbook took longer than {seconds:,} s (PRESENZA_LIMIT_SECONDS)",
+            msg(
+                "load.message.workbook_too_slow",
+                seconds=msg("load.value.seconds", n=seconds),
+                variable="PRESENZA_LIMIT_SECONDS",
+            ),
         ) from None
     if done.returncode != 0:
-        raise _refused(
-            "opening it needed more memory or time than a workbook is allowed "
-            f"(the reader stopped with code {done.returncode}); "
-            "save it again from Excel, or export it as CSV"
-        )
+        raise _refused("load.message.worker_stopped", status=done.returncode)
     try:
         out = json.loads(done.stdout)
     except ValueError:
-        raise _refused("the workbook reader gave no readable answer") from None
+        raise _refused("load.message.worker_no_answer") from None
     if "error" in out:
         if out["error"] == "memory":
-            raise _refused("opening it needed more memory than a workbook is allowed")
+            raise _refused("load.message.worker_memory")
         raise ReadError("bad_excel", str(out["error"])[:200])
     return out["sheets"]

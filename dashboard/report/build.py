@@ -13,7 +13,9 @@ from typing import Any
 from dashboard.breakdowns import Breakdown, breakdown
 from dashboard.criteria.context import Context
 from dashboard.gaps import gap_list
-from dashboard.i18n import Lang, engine_text, format_value, number, t
+from dashboard.i18n import Lang, format_value, month_text, number, render, t
+from dashboard.labels import format_label, kind_label
+from dashboard.report import notes as consultant
 from dashboard.report.changes import signed
 from dashboard.report.citations import bibliography, figure_citations, seed_citations
 from dashboard.report.model import (
@@ -37,10 +39,9 @@ from dashboard.report.tables import (
     period_text,
     platform_label,
 )
-from dashboard.report.texts import rt
 from dashboard.scoring import CriterionResult, MetricResult, Scorecard
 from dashboard.sentences import metric_sentence
-from dashboard.ui.tables import format_label, kind_label
+from dashboard.store.records import AuditNotes
 
 TOP_GAPS = 5
 NAME_KEYS = ("employee_id", "target_employee_id")
@@ -58,45 +59,49 @@ def build_report(
     names: Mapping[str, str] | None = None,
     author: str = "",
     today: date | None = None,
+    notes: AuditNotes | None = None,
 ) -> Report:
     """The report of one audit. `context` is the period's engine context (breakdowns come
     from it; without it each criterion charts its metrics' scores); `names` maps employee
-    ids to names and is given only when the user turned names on."""
+    ids to names and is given only when the user turned names on; `notes` are a saved
+    audit's consultant notes."""
     brand = brand or Brand()
-    client = brand.client or rt("client_unnamed", lang)
+    client = brand.client or t("deliver.client_unnamed", lang)
     period = period_text(scorecard.period, lang)
-    privacy = rt("names_on" if names else "names_off", lang)
+    privacy = t("deliver.names_on" if names else "deliver.names_off", lang)
     cover = Cover(
         client,
-        rt("title", lang),
-        rt("subtitle", lang),
+        t("deliver.title", lang),
+        t("deliver.subtitle", lang),
         period,
         date_text(today or date.today(), lang),
-        author or rt("author_default", lang),
+        author or t("deliver.author_default", lang),
         privacy,
         brand.logo_png,
         brand.color,
-        rt("notes_cover", lang, client=client, period=period, privacy=privacy),
+        t("deliver.notes_cover", lang, client=client, period=period, privacy=privacy),
     )
-    criteria = tuple(_criterion(c, scorecard, lang, context, names) for c in scorecard.criteria)
+    criteria = tuple(
+        _criterion(c, scorecard, lang, context, names, notes) for c in scorecard.criteria
+    )
     return Report(
         lang=lang,
         names_on=bool(names),
         cover=cover,
-        summary=_summary(scorecard, previous, previous_label, lang),
+        summary=_summary(scorecard, previous, previous_label, lang, notes),
         criteria_chart=_criteria_chart(scorecard, previous, lang),
-        criteria_notes=rt(
-            "notes_criteria",
+        criteria_notes=t(
+            "deliver.notes_criteria",
             lang,
-            previous=rt("notes_criteria_previous", lang) if previous else "",
+            previous=t("deliver.notes_criteria_previous", lang) if previous else "",
         ),
         criteria=criteria,
-        gaps=_gaps(scorecard, lang),
+        gaps=_gaps(scorecard, lang, notes),
         inputs=tuple(_input(row, lang) for row in inputs),
-        method=(rt("method_scoring", lang), rt("method_levels", lang)),
-        method_notes=rt("notes_method", lang),
+        method=(t("deliver.method_scoring", lang), t("deliver.method_levels", lang)),
+        method_notes=t("deliver.notes_method", lang),
         sources=tuple(bibliography(lang)),
-        sources_notes=rt("notes_sources", lang),
+        sources_notes=t("deliver.notes_sources", lang),
         evidence_tables=tuple(
             table for c in scorecard.criteria for table in _evidence_tables(c, lang, names)
         ),
@@ -107,22 +112,26 @@ def build_report(
 
 
 def _score_text(score: float | None, lang: Lang) -> str:
-    return rt("not_measured", lang) if score is None else f"{number(score, lang)}/100"
+    return t("deliver.not_measured", lang) if score is None else f"{number(score, lang)}/100"
 
 
 def _summary(
-    scorecard: Scorecard, previous: Scorecard | None, previous_label: str, lang: Lang
+    scorecard: Scorecard,
+    previous: Scorecard | None,
+    previous_label: str,
+    lang: Lang,
+    notes: AuditNotes | None,
 ) -> Summary:
-    level = scorecard.level_name(lang) or rt("not_measured", lang)
+    level = scorecard.level_name(lang) or t("deliver.not_measured", lang)
     if scorecard.weakest_link and scorecard.level is not None:
-        level = f"{level} ({rt('weakest_link', lang)})"
-    measured = rt("measured", lang, measured=scorecard.measured, total=scorecard.total)
+        level = f"{level} ({t('deliver.weakest_link', lang)})"
+    measured = t("deliver.measured", lang, measured=scorecard.measured, total=scorecard.total)
     change = None
-    change_text = rt("no_previous", lang)
+    change_text = t("deliver.no_previous", lang)
     if previous is not None and previous.score is not None and scorecard.score is not None:
         change = scorecard.score - previous.score
         label_ = previous_label or period_text(previous.period, lang)
-        change_text = rt("change", lang, delta=signed(change, lang), previous=label_) + "."
+        change_text = t("deliver.change", lang, delta=signed(change, lang), previous=label_) + "."
     sentences = tuple(_gap_sentence(g, lang) for g in gap_list(scorecard)[:TOP_GAPS])
     score = _score_text(scorecard.score, lang)
     return Summary(
@@ -132,22 +141,28 @@ def _summary(
         measured,
         change_text,
         change,
-        sentences or (rt("no_gaps", lang),),
-        rt(
-            "notes_summary",
+        sentences or (t("deliver.no_gaps", lang),),
+        consultant.speaker(
+            t(
+                "deliver.notes_summary",
+                lang,
+                score=score,
+                level=level,
+                measured=measured,
+                change=change_text,
+            ),
             lang,
-            score=score,
-            level=level,
-            measured=measured,
-            change=change_text,
+            notes,
+            summary=True,
         ),
+        consultant.summary_lines(notes),
     )
 
 
 def _gap_sentence(gap: Any, lang: Lang) -> str:
     spec = gap.metric.spec
-    return rt(
-        "gap_sentence",
+    return t(
+        "deliver.gap_sentence",
         lang,
         criterion=gap.criterion.spec.title[lang],
         metric=spec.title[lang],
@@ -170,20 +185,22 @@ def _series(name: str, values: tuple[float | None, ...], unit: str, lang: Lang) 
 
 def _criteria_chart(scorecard: Scorecard, previous: Scorecard | None, lang: Lang) -> Chart:
     series = [
-        _series(rt("this_audit", lang), tuple(c.score for c in scorecard.criteria), "score", lang)
+        _series(
+            t("deliver.this_audit", lang), tuple(c.score for c in scorecard.criteria), "score", lang
+        )
     ]
     if previous is not None:
         before = {c.id: c.score for c in previous.criteria}
         series.append(
             _series(
-                rt("previous_audit", lang),
+                t("deliver.previous_audit", lang),
                 tuple(before.get(c.id) for c in scorecard.criteria),
                 "score",
                 lang,
             )
         )
     return Chart(
-        rt("criteria_chart", lang),
+        t("deliver.criteria_chart", lang),
         tuple(c.spec.title[lang] for c in scorecard.criteria),
         tuple(series),
         "score",
@@ -204,9 +221,9 @@ def _metric_line(metric: MetricResult, lang: Lang) -> MetricLine:
         title=spec.title[lang],
         sentence=metric_sentence(metric, lang),
         status=status,
-        status_text=rt(f"status_{status}", lang),
+        status_text=t(f"deliver.status_{status}", lang),
         unit=spec.unit,
-        unit_text=t(f"unit_{spec.unit}", lang),
+        unit_text=t(f"unit.{spec.unit}", lang),
         value=measure.value,
         value_text=format_value(measure.value, spec.unit, lang) if metric.measured else "",
         numerator=measure.numerator,
@@ -216,7 +233,7 @@ def _metric_line(metric: MetricResult, lang: Lang) -> MetricLine:
         target_text=format_value(metric.target, spec.unit, lang),
         weight=metric.weight,
         score=metric.score,
-        missing=engine_text(measure.missing, lang),
+        missing=render(measure.missing, lang),
     )
 
 
@@ -225,18 +242,27 @@ def _chart(criterion: CriterionResult, lang: Lang, context: Context | None) -> C
     found: Breakdown | None = None if context is None else breakdown(context, criterion.id)
     if found is None:
         return Chart(
-            rt("chart_metric_scores", lang),
+            t("deliver.chart_metric_scores", lang),
             tuple(m.spec.title[lang] for m in criterion.metrics),
-            (_series(rt("score", lang), tuple(m.score for m in criterion.metrics), "score", lang),),
+            (
+                _series(
+                    t("deliver.score", lang),
+                    tuple(m.score for m in criterion.metrics),
+                    "score",
+                    lang,
+                ),
+            ),
             "score",
         )
     categories = tuple(_category(found, c, lang) for c in found.categories)
     note = ""
     if found.total > len(categories):
-        note = rt("chart_shown", lang, shown=len(categories), total=found.total)
-    series = tuple(_series(rt(s.key, lang), s.values, found.unit, lang) for s in found.series)
+        note = t("deliver.chart_shown", lang, shown=len(categories), total=found.total)
+    series = tuple(
+        _series(t(f"deliver.{s.key}", lang), s.values, found.unit, lang) for s in found.series
+    )
     return Chart(
-        f"{series[0].name}, {rt(f'bd_{found.kind}', lang).lower()}",
+        f"{series[0].name}, {t(f'deliver.bd_{found.kind}', lang).lower()}",
         categories,
         series,
         found.unit,
@@ -249,7 +275,7 @@ def _category(found: Breakdown, value: Any, lang: Lang) -> str:
     if found.kind == "platforms":
         return platform_label(value, lang)
     if found.kind == "months":
-        return value.strftime("%m/%Y") if lang == "it" else value.strftime("%Y-%m")
+        return month_text(value, lang)
     return str(value)
 
 
@@ -273,6 +299,7 @@ def _criterion(
     lang: Lang,
     context: Context | None,
     names: Mapping[str, str] | None,
+    notes: AuditNotes | None,
 ) -> CriterionSection:
     spec = criterion.spec
     gaps = sorted(
@@ -280,15 +307,24 @@ def _criterion(
         key=lambda g: -g.priority,
     )
     recommendations = tuple(
-        (g.metric.spec.title[lang], g.metric.spec.recommendation[lang]) for g in gaps
+        (
+            g.metric.spec.title[lang],
+            consultant.recommendation(notes, g.metric.id, g.metric.spec.recommendation[lang]),
+        )
+        for g in gaps
+    )
+    gap_notes = tuple(
+        note
+        for g in gaps
+        if (note := consultant.gap_note(notes, g.metric.id, g.metric.spec.title[lang], lang))
     )
     if recommendations:
         status_text = ""
     elif criterion.measured:
-        status_text = rt("criterion_met", lang)
+        status_text = t("deliver.criterion_met", lang)
     else:
-        missing = "; ".join(engine_text(m, lang) for m in criterion.missing)
-        status_text = rt("criterion_not_measured", lang, missing=missing)
+        missing = "; ".join(render(m, lang) for m in criterion.missing)
+        status_text = t("deliver.criterion_not_measured", lang, missing=missing)
     evidence = tuple(
         f"{m.spec.title[lang]}: {text}"
         for m in criterion.metrics
@@ -308,7 +344,9 @@ def _criterion(
         score=criterion.score,
         score_text=score,
         weight=criterion.weight,
-        metrics_heading=rt("metrics_in_period", lang, period=period_text(scorecard.period, lang)),
+        metrics_heading=t(
+            "deliver.metrics_in_period", lang, period=period_text(scorecard.period, lang)
+        ),
         metrics=tuple(_metric_line(m, lang) for m in criterion.metrics),
         chart=chart,
         evidence=evidence,
@@ -317,14 +355,22 @@ def _criterion(
         argument=spec.argument[lang],
         seeds=tuple(seed_citations(spec.seed, lang)),
         references=references,
-        notes=rt(
-            "notes_criterion",
+        notes=consultant.speaker(
+            t(
+                "deliver.notes_criterion",
+                lang,
+                criterion=spec.title[lang],
+                score=score,
+                chart=chart.title[0].lower() + chart.title[1:],
+                recommendations=more or status_text,
+            ),
             lang,
-            criterion=spec.title[lang],
-            score=score,
-            chart=chart.title[0].lower() + chart.title[1:],
-            recommendations=more or status_text,
+            notes,
+            criterion_id=criterion.id,
+            gaps=gap_notes,
         ),
+        comment=consultant.criterion_comment(notes, criterion.id),
+        gap_notes=gap_notes,
     )
 
 
@@ -348,7 +394,7 @@ def _evidence_tables(
                 tuple(_evidence_cell(c, row, lang, names) for c in columns) for row in value
             )
             headers = tuple(
-                rt("col_name", lang) if c == "name" else label(c, lang) for c in columns
+                t("deliver.col_name", lang) if c == "name" else label(c, lang) for c in columns
             )
             tables.append(
                 EvidenceTable(
@@ -376,7 +422,7 @@ def _evidence_cell(
 # --- gaps and inputs -----------------------------------------------------------------------
 
 
-def _gaps(scorecard: Scorecard, lang: Lang) -> tuple[GapRow, ...]:
+def _gaps(scorecard: Scorecard, lang: Lang, notes: AuditNotes | None) -> tuple[GapRow, ...]:
     rows = []
     for rank, gap in enumerate(gap_list(scorecard), start=1):
         spec, metric = gap.metric.spec, gap.metric
@@ -393,9 +439,12 @@ def _gaps(scorecard: Scorecard, lang: Lang) -> tuple[GapRow, ...]:
                 score=metric.score,
                 priority=gap.priority,
                 sentence=_gap_sentence(gap, lang),
-                recommendation=spec.recommendation[lang],
+                recommendation=consultant.recommendation(
+                    notes, metric.id, spec.recommendation[lang]
+                ),
                 evidence=evidence_text(metric.measure.evidence, lang),
                 source="; ".join(seed_citations(gap.criterion.spec.seed, lang)),
+                note=consultant.gap_note(notes, metric.id, spec.title[lang], lang),
             )
         )
     return tuple(rows)

@@ -2,7 +2,8 @@
 
 The registry refers to seeds as "000 point 1" and to figures by id; a client cannot
 look those up. `citations.toml` holds each one's title, author or publisher, year and
-link, and here they become the sentences a report prints: the article's title with its
+link (a figure's statement and a described source's title are in the catalogs, one per
+language), and here they become the sentences a report prints: the article's title with its
 point, a figure with its source and year — never a bare number or a file number.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from dashboard.i18n import Lang
+from dashboard.i18n import Lang, t
 from dashboard.report.tables import seed_text
 
 _PART = re.compile(r"^\s*(?P<article>\d{3})(?P<where>.*)$")
@@ -25,20 +26,20 @@ class Source:
     """A seed article or the publication behind a reference figure."""
 
     id: str
-    title: str
+    title: str  # the publication's own title ("" when `described`)
     author: str
     publisher: str
     year: str
     link: str
-    title_it: str = ""  # a descriptive title (not the publication's own) in Italian
+    described: bool = False  # no title of its own: `citation.title.<id>` describes it
 
     def text(self, lang: Lang) -> str:
         """«Title» — author, publisher, year (n.d. when the year is unknown); a descriptive
         title, not the publication's own, is written without quotes."""
         who = ", ".join(p for p in (self.author, self.publisher) if p)
-        year = self.year or ("s.d." if lang == "it" else "n.d.")
-        if self.title_it:
-            title = self.title_it if lang == "it" else self.title
+        year = self.year or t("citation.no_date", lang)
+        if self.described:
+            title = t(f"citation.title.{self.id}", lang)
         else:
             title = self.title if self.title.startswith("[") else f"«{self.title}»"
         return f"{title} — {who + ', ' if who else ''}{year}"
@@ -49,12 +50,14 @@ class Figure:
     """A public figure a metric's target can be set beside, with where it comes from."""
 
     id: str
-    statement: dict[str, str]
     source: Source
+
+    def statement(self, lang: Lang) -> str:
+        return t(f"citation.figure.{self.id}.statement", lang)
 
     def text(self, lang: Lang) -> str:
         """The figure with its source and year, never the number alone."""
-        return f"{self.statement[lang]} ({self.source.text(lang)})"
+        return f"{self.statement(lang)} ({self.source.text(lang)})"
 
 
 @cache
@@ -67,12 +70,12 @@ def _data() -> dict:
 def _source(key: str, entry: dict) -> Source:
     return Source(
         key,
-        entry["title"],
+        entry.get("title", ""),
         entry.get("author", ""),
         entry.get("publisher", ""),
         str(entry.get("year", "")),
         entry.get("link", ""),
-        entry.get("title_it", ""),
+        bool(entry.get("described")),
     )
 
 
@@ -85,12 +88,7 @@ def seeds() -> dict[str, Source]:
 @cache
 def figures() -> dict[str, Figure]:
     """Every reference figure by id."""
-    return {
-        key: Figure(
-            key, {"it": entry["statement_it"], "en": entry["statement_en"]}, _source(key, entry)
-        )
-        for key, entry in _data()["figures"].items()
-    }
+    return {key: Figure(key, _source(key, entry)) for key, entry in _data()["figures"].items()}
 
 
 def seed_parts(seed: str) -> list[tuple[Source, str]]:

@@ -17,13 +17,13 @@ from sqlalchemy import Engine
 from dashboard.audit import Auditor
 from dashboard.i18n import Lang
 from dashboard.ingest import Dataset
+from dashboard.labels import roster_names
 from dashboard.period import Period
 from dashboard.report.build import build_report
 from dashboard.report.model import Brand, Report
 from dashboard.report.tables import period_text
 from dashboard.scoring import Scorecard
 from dashboard.settings import Settings
-from dashboard.ui.tables import roster_names
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,9 @@ def saved_report(
 ) -> Report:
     """The report of a saved audit, with the change since the audit before it and the
     workspace's brand (unless `brand` overrides it). Breakdowns come from the audit's own
-    copy of the tables; an audit whose tables were too large to keep charts its metrics."""
-    from dashboard.store import get_audit, load_dataset, previous_audit
+    copy of the tables; an audit whose tables were too large to keep charts its metrics.
+    The consultant's notes kept with the audit go in too."""
+    from dashboard.store import audit_notes, get_audit, load_dataset, previous_audit
     from dashboard.store.brand import get_brand
 
     audit = get_audit(engine, access, audit_id)
@@ -141,4 +142,5 @@ def saved_report(
         names=names,
         author=author or audit.info.saved_by,
         today=today,
+        notes=audit_notes(engine, access, audit_id),
     )

@@ -15,45 +15,50 @@ from pathlib import Path
 import typst
 from PIL import Image, UnidentifiedImageError
 
+from dashboard.i18n import MessageError
+from dashboard.messages import msg
+
 MAX_UPLOAD_BYTES = 1024 * 1024
 MAX_PIXELS = 25_000_000  # decoded size of an uploaded PNG; a logo needs far less
 LONG_SIDE = 800  # pixels of the stored PNG's longer side
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-class LogoError(ValueError):
+class LogoError(MessageError, ValueError):
     """The file cannot be a logo; the message says why and what to do."""
+
+
+def _refused(code: str, filename: str) -> LogoError:
+    return LogoError(msg(code, file=filename or msg("logo.unnamed")))
 
 
 def logo_png(data: bytes, filename: str = "") -> bytes:
     """The logo as a PNG of at most `LONG_SIDE` pixels, from an uploaded PNG or SVG."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise LogoError(
-            f"{filename or 'the logo'} is larger than 1 MB: export a smaller PNG or SVG"
-        )
+        raise _refused("logo.error.too_big", filename)
     if data.startswith(PNG_SIGNATURE):
         return _from_png(data, filename)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<?xml", b"<svg")) and b"<svg" in data[:4096].lower():
         return _from_svg(data, filename)
-    raise LogoError(f"{filename or 'the logo'} is neither a PNG nor an SVG image")
+    raise _refused("logo.error.not_image", filename)
 
 
 def _from_png(data: bytes, filename: str) -> bytes:
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.format != "PNG" or image.width * image.height > MAX_PIXELS:
-                raise LogoError(f"{filename or 'the logo'} is not a PNG of a reasonable size")
+                raise _refused("logo.error.bad_png", filename)
             image.load()
             picture = image.convert("RGBA")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        raise LogoError(f"{filename or 'the logo'} cannot be read as a PNG image") from error
+        raise _refused("logo.error.unreadable_png", filename) from error
     return _encode(picture)
 
 
 def _from_svg(data: bytes, filename: str) -> bytes:
     if b"<!doctype" in data.lower() or b"<!entity" in data.lower():
-        raise LogoError(f"{filename or 'the logo'}: SVG files with a DOCTYPE are not accepted")
+        raise _refused("logo.error.doctype", filename)
     with tempfile.TemporaryDirectory(prefix="presenza-logo-") as folder:
         root = Path(folder)
         (root / "logo.svg").write_bytes(data)
@@ -72,7 +77,7 @@ def _from_svg(data: bytes, filename: str) -> bytes:
                 font_paths=[],
             )
         except (typst.TypstError, RuntimeError) as error:
-            raise LogoError(f"{filename or 'the logo'} cannot be drawn as an SVG image") from error
+            raise _refused("logo.error.bad_svg", filename) from error
     if isinstance(png, list):  # one image per page; a logo has one page
         png = png[0]
     with Image.open(io.BytesIO(png)) as image:

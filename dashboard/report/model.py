@@ -1,11 +1,11 @@
 """The consultant's report as one plain, language-resolved document that every format renders.
 
 `dashboard.report.build.build_report` fills it from a `Scorecard` (live or saved), the
-previous saved audit, the period's breakdowns, the files read, the brand and whether
-names are on. The PPTX, PDF and XLSX renderers only lay out what these frozen
-dataclasses hold: every number is the engine's (a metric's value, numerator and
-denominator, a criterion's score, a breakdown's values), every sentence is already in
-the reader's language.
+previous saved audit, the period's breakdowns, the files read, the brand, whether
+names are on and, for a saved audit, the consultant's notes. The PPTX, PDF and XLSX
+renderers only lay out what these frozen dataclasses hold: every number is the engine's
+(a metric's value, numerator and denominator, a criterion's score, a breakdown's values),
+every sentence is already in the reader's language.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard.i18n import Lang
-from dashboard.report.texts import rt
+from dashboard.i18n import Lang, t
 
 
 @dataclass(frozen=True)
@@ -81,6 +80,19 @@ class EvidenceTable:
 
 
 @dataclass(frozen=True)
+class GapNote:
+    """The meeting's word on one gap: the verdict ("Out of scope: no budget"), the
+    consultant's comment (either may be empty), the two as one line after the metric's
+    title, and that line for the speaker notes, which say when it was carried over from
+    the previous audit."""
+
+    verdict: str
+    comment: str
+    line: str
+    speaker: str
+
+
+@dataclass(frozen=True)
 class CriterionSection:
     id: str
     title: str
@@ -96,7 +108,21 @@ class CriterionSection:
     argument: str
     seeds: tuple[str, ...]
     references: tuple[str, ...]
-    notes: str
+    notes: str  # the speaker notes, the consultant's included
+    comment: str = ""  # the consultant's comment on the criterion (a saved audit's)
+    gap_notes: tuple[GapNote, ...] = ()  # the consultant's notes on its gaps, by priority
+
+
+# The gap table's columns as every deliverable heads them (the workbook adds more).
+GAP_HEADINGS = (
+    "deliver.col_rank",
+    "deliver.col_criterion",
+    "deliver.col_metric",
+    "deliver.col_value",
+    "deliver.col_target",
+    "deliver.col_score",
+    "deliver.col_priority",
+)
 
 
 @dataclass(frozen=True)
@@ -112,9 +138,10 @@ class GapRow:
     score: float
     priority: float
     sentence: str
-    recommendation: str
+    recommendation: str  # the consultant's edited one when there is one
     evidence: str
     source: str
+    note: GapNote | None = None
 
 
 @dataclass(frozen=True)
@@ -150,7 +177,8 @@ class Summary:
     change_text: str
     change: float | None
     top_gaps: tuple[str, ...]
-    notes: str
+    notes: str  # the speaker notes, the consultant's summary included
+    consultant: tuple[str, ...] = ()  # the consultant's three-line summary (a saved audit's)
 
 
 @dataclass(frozen=True)
@@ -172,6 +200,6 @@ class Report:
     sources_notes: str
     evidence_tables: tuple[EvidenceTable, ...] = field(default_factory=tuple)
 
-    def text(self, key: str, **values: object) -> str:
+    def text(self, code: str, **values: object) -> str:
         """A deliverable label in the report's language (renderers use it for headings)."""
-        return rt(key, self.lang, **values)
+        return t(code, self.lang, **values)

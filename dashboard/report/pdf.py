@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import tempfile
 from datetime import UTC, datetime
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 import typst
 
+from dashboard.i18n import t
 from dashboard.report.fit import FONT_DIR
 from dashboard.report.model import Report
-from dashboard.report.texts import REPORT_TEXTS
 
 TEMPLATE = "report.typ"
 
@@ -35,8 +37,15 @@ def _document(report: Report) -> dict:
     data["cover"].pop("logo_png")
     data.pop("evidence_tables")  # the workbook's; the PDF shows evidence as sentences
     data["logo"] = report.cover.logo_png is not None
-    data["texts"] = {key: texts[report.lang] for key, texts in REPORT_TEXTS.items()}
+    data["texts"] = {key: t(f"deliver.{key}", report.lang) for key in template_texts()}
     return data
+
+
+@cache
+def template_texts() -> tuple[str, ...]:
+    """The labels the template prints (`tx.<key>`): each is `deliver.<key>` in the catalogs."""
+    template = files("dashboard.report").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    return tuple(sorted(set(re.findall(r"\btx\.(\w+)", template))))
 
 
 def to_pdf(report: Report) -> bytes:

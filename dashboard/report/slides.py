@@ -20,8 +20,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
+from dashboard.i18n import t
 from dashboard.report import fit
-from dashboard.report.model import Chart, CriterionSection, Report
+from dashboard.report.model import GAP_HEADINGS, Chart, CriterionSection, Report
 from dashboard.report.slide_text import INK, MUTED, stack, style_run, text_box
 
 THEME_FONT = "Arial"  # on Windows and macOS; LibreOffice draws it with Liberation Sans
@@ -204,9 +205,9 @@ def _cover(presentation: Presentation, report: Report) -> None:
         slide, left, Inches(3.85), width, Inches(0.6), [(cover.subtitle, {"color": MUTED})], size=18
     )
     facts = [
-        (f"{report.text('period')}: {cover.period}", {}),
-        (f"{report.text('date')}: {cover.date}", {}),
-        (f"{report.text('author')}: {cover.author}", {}),
+        (f"{report.text('deliver.period')}: {cover.period}", {}),
+        (f"{report.text('deliver.date')}: {cover.date}", {}),
+        (f"{report.text('deliver.author')}: {cover.author}", {}),
     ]
     text_box(slide, left, Inches(4.8), width, Inches(1.2), facts, size=16)
     text_box(
@@ -224,26 +225,32 @@ def _cover(presentation: Presentation, report: Report) -> None:
 def _summary(presentation: Presentation, report: Report) -> None:
     summary = report.summary
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])
-    _header(slide, report, report.text("summary"))
+    _header(slide, report, report.text("deliver.summary"))
     card = [
-        (report.text("overall"), {"color": MUTED, "size": 16}),
+        (report.text("deliver.overall"), {"color": MUTED, "size": 16}),
         (summary.score_text, {"bold": True, "size": 54, "color": _rgb(report.cover.color)}),
         (summary.level, {"bold": True, "size": 20}),
         (summary.measured_text, {"before": 10}),
         (summary.change_text, {"before": 6}),
     ]
     text_box(slide, MARGIN, Inches(1.5), Inches(4.3), Inches(5.4), card, size=15)
-    gaps = [(report.text("top_gaps"), {"bold": True, "size": 18})]
+    said: list[tuple[str, dict]] = []
+    if summary.consultant:
+        said = [(report.text("deliver.consultant_summary"), {"bold": True, "size": 18})]
+        said += [
+            (line, {"marker": _rgb(report.cover.color), "before": 6}) for line in summary.consultant
+        ]
+    gaps = [(report.text("deliver.top_gaps"), {"bold": True, "size": 18})]
     gaps += [(f"{i}. {text}", {"before": 8}) for i, text in enumerate(summary.top_gaps, start=1)]
-    text_box(
-        slide, Inches(5.2), Inches(1.5), WIDTH - Inches(5.2) - MARGIN, Inches(5.4), gaps, size=15
-    )
+    right = Inches(5.2)
+    blocks = [(said, 15), (gaps, 15)]
+    stack(slide, right, Inches(1.5), WIDTH - right - MARGIN, blocks, bottom=Inches(6.9))
     _notes(slide, summary.notes)
 
 
 def _criteria(presentation: Presentation, report: Report) -> None:
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])
-    _header(slide, report, report.text("criteria"))
+    _header(slide, report, report.text("deliver.criteria"))
     _chart(
         slide, report.criteria_chart, report, MARGIN, Inches(1.4), WIDTH - 2 * MARGIN, Inches(5.7)
     )
@@ -260,21 +267,21 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
         (m.sentence, {"marker": STATUS_COLORS[m.status], "before": 3}) for m in section.metrics
     ]
     if section.evidence:
-        words.append((report.text("evidence"), {"bold": True, "size": 12, "before": 8}))
+        words.append((report.text("deliver.evidence"), {"bold": True, "size": 12, "before": 8}))
         words += [(line, {"size": 10, "color": MUTED, "before": 2}) for line in section.evidence]
     # The argument with the articles it comes from; the reference figures go beside the
     # recommendation, as they are set beside the targets.
     argument = [
-        (report.text("argument"), {"bold": True, "size": 11}),
+        (report.text("deliver.argument"), {"bold": True, "size": 11}),
         (section.argument, {"italic": True, "before": 2}),
     ]
     argument += [
-        (f"{report.text('source')}: {s}", {"size": 9, "color": MUTED, "before": 2})
+        (f"{report.text('deliver.source')}: {s}", {"size": 9, "color": MUTED, "before": 2})
         for s in section.seeds
     ]
     stack(slide, MARGIN, Inches(1.35), column, [(words, 12), (argument, 10)])
     _chart(slide, section.chart, report, right, Inches(1.35), column, Inches(3.1))
-    advice = [(report.text("recommendation"), {"bold": True, "size": 12})]
+    advice = [(report.text("deliver.recommendation"), {"bold": True, "size": 12})]
     if section.recommendations:
         title, text = section.recommendations[0]
         advice.append((f"{title}: {text}", {"before": 2}))
@@ -282,13 +289,15 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
             others = ", ".join(t for t, _ in section.recommendations[1:])
             advice.append(
                 (
-                    report.text("more_recommendations", metrics=others),
+                    report.text("deliver.more_recommendations", metrics=others),
                     {"italic": True, "color": MUTED, "size": 10, "before": 4},
                 )
             )
     else:
         advice.append((section.status_text, {"before": 2}))
-    figures = [(f"{report.text('reference')}: {r}", {"before": 2}) for r in section.references]
+    figures = [
+        (f"{report.text('deliver.reference')}: {r}", {"before": 2}) for r in section.references
+    ]
     stack(slide, right, Inches(4.55), column, [(advice, 12), (figures, 9)], muted_last=True)
     _notes(slide, section.notes)
 
@@ -336,18 +345,7 @@ def _table(
 
 
 def _gaps(presentation: Presentation, report: Report) -> None:
-    header = [
-        report.text(k)
-        for k in (
-            "col_rank",
-            "col_criterion",
-            "col_metric",
-            "col_value",
-            "col_target",
-            "col_score",
-            "col_priority",
-        )
-    ]
+    header = [report.text(k) for k in GAP_HEADINGS]
     widths = [0.5, 3.2, 3.9, 1.2, 1.2, 1.1, 1.2]
     gaps = report.gaps
     pages = [gaps[i : i + GAP_ROWS_PER_SLIDE] for i in range(0, len(gaps), GAP_ROWS_PER_SLIDE)] or [
@@ -355,7 +353,7 @@ def _gaps(presentation: Presentation, report: Report) -> None:
     ]
     for n, page in enumerate(pages):
         slide = presentation.slides.add_slide(presentation.slide_layouts[6])
-        _header(slide, report, report.text("gaps" if n == 0 else "gaps_continued"))
+        _header(slide, report, report.text("deliver.gaps" if n == 0 else "deliver.gaps_continued"))
         if not page:
             text_box(
                 slide,
@@ -381,22 +379,23 @@ def _gaps(presentation: Presentation, report: Report) -> None:
             for g in page
         ]
         _table(slide, report, rows, widths, Inches(1.4), {0, 3, 4, 5, 6})
-        _notes(
-            slide,
-            report.text("notes_gaps", first=page[0].rank, last=page[-1].rank, total=len(gaps)),
+        said = report.text(
+            "deliver.notes_gaps", first=page[0].rank, last=page[-1].rank, total=len(gaps)
         )
+        noted = [f"{g.rank}. {g.note.speaker}" for g in page if g.note is not None]
+        _notes(slide, "\n".join([said, "", *noted]) if noted else said)
 
 
 def _method(presentation: Presentation, report: Report) -> None:
     header = [
         report.text(k)
         for k in (
-            "col_file",
-            "col_format",
-            "col_table",
-            "col_period",
-            "col_rows_loaded",
-            "col_rows_rejected",
+            "deliver.col_file",
+            "deliver.col_format",
+            "deliver.col_table",
+            "deliver.col_period",
+            "deliver.col_rows_loaded",
+            "deliver.col_rows_rejected",
         )
     ]
     widths = [3.0, 2.3, 2.3, 2.3, 1.2, 1.2]
@@ -406,7 +405,7 @@ def _method(presentation: Presentation, report: Report) -> None:
     ] or [()]
     for n, page in enumerate(pages):
         slide = presentation.slides.add_slide(presentation.slide_layouts[6])
-        _header(slide, report, report.text("method"))
+        _header(slide, report, report.text("deliver.method"))
         top = Inches(1.35)
         if n == 0:
             method = [(text, {"before": 4}) for text in report.method]
@@ -432,7 +431,7 @@ def _method(presentation: Presentation, report: Report) -> None:
                 top,
                 WIDTH - 2 * MARGIN,
                 Inches(0.6),
-                [(report.text("no_files"), {})],
+                [(report.text("deliver.no_files"), {})],
                 size=13,
             )
         _notes(slide, report.method_notes)
@@ -440,8 +439,8 @@ def _method(presentation: Presentation, report: Report) -> None:
 
 def _sources(presentation: Presentation, report: Report) -> None:
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])
-    _header(slide, report, report.text("sources"))
-    items = [(report.text("sources_intro"), {"italic": True, "color": MUTED})]
+    _header(slide, report, report.text("deliver.sources"))
+    items = [(report.text("deliver.sources_intro"), {"italic": True, "color": MUTED})]
     items += [
         (f"{text}{' — ' + link if link else ''}", {"size": 11, "before": 4})
         for text, link in report.sources
@@ -457,7 +456,7 @@ def to_pptx(report: Report) -> bytes:
     _set_theme_font(presentation)
     presentation.core_properties.title = f"{report.cover.title} — {report.cover.client}"
     presentation.core_properties.author = report.cover.author
-    presentation.core_properties.language = "it-IT" if report.lang == "it" else "en-GB"
+    presentation.core_properties.language = t("locale.tag", report.lang)
     _cover(presentation, report)
     _summary(presentation, report)
     _criteria(presentation, report)

@@ -14,38 +14,39 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.gaps import gap_list, gaps_frame
-from dashboard.i18n import TEXTS, Lang, engine_text, format_value, number, t
+from dashboard.criteria.page import NO_AUTHOR
+from dashboard.gaps import gap_list
+from dashboard.i18n import Lang, date_text, format_value, has, number, t
+from dashboard.labels import platform_label
 from dashboard.period import Period
 from dashboard.questionnaire import GOVERNANCE_KEYS
 from dashboard.scoring import Scorecard
 
 CHECKLIST_ITEMS = (*GOVERNANCE_KEYS, "policy_updated_12_months")
 
-# The registry writes seed references in English ("000 point 1; 004, second comment").
-SEED_WORDS_IT = {
-    "second comment": "secondo commento",
-    "first comment": "primo commento",
-    "guidelines": "linee guida",
-    "points": "punti",
-    "point": "punto",
-    "comments": "commenti",
-    "comment": "commento",
-}
-_SEED_WORDS = re.compile(r"\b(" + "|".join(SEED_WORDS_IT) + r")\b")
+# The registry's seed references: "000 point 1; 004, second comment; 002 guidelines; 003".
+_SEED = re.compile(
+    r"(?P<article>\d{3})(?: point (?P<point>\d+)|, (?P<comment>first|second) comment"
+    r"|(?P<guidelines> guidelines))?"
+)
 
 
 def seed_text(seed: str, lang: Lang) -> str:
     """A seed reference in the reader's language: "000 point 1" → "000 punto 1"."""
-    if lang != "it":
-        return seed
-    return _SEED_WORDS.sub(lambda m: SEED_WORDS_IT[m.group(1)], seed)
-
-
-def date_text(day: date | datetime, lang: Lang) -> str:
-    """A day the way each language writes it: 31/10/2026 (it), 2026-10-31 (en)."""
-    day = day.date() if isinstance(day, datetime) else day
-    return day.strftime("%d/%m/%Y") if lang == "it" else day.isoformat()
+    parts = []
+    for part in seed.split("; "):
+        m = _SEED.fullmatch(part)
+        if m is None:  # a form the registry does not use: shown as written
+            parts.append(part)
+        elif m["point"]:
+            parts.append(t("seed.point", lang, article=m["article"], point=m["point"]))
+        elif m["comment"]:
+            parts.append(t(f"seed.{m['comment']}_comment", lang, article=m["article"]))
+        elif m["guidelines"]:
+            parts.append(t("seed.guidelines", lang, article=m["article"]))
+        else:
+            parts.append(m["article"])
+    return t("seed.separator", lang).join(parts)
 
 
 def period_text(period: Period, lang: Lang) -> str:
@@ -54,37 +55,20 @@ def period_text(period: Period, lang: Lang) -> str:
 
 def label(key: str, lang: Lang) -> str:
     """A column or evidence key as a reader sees it: its text when there is one, else tidied."""
-    for prefix in ("col_", "ev_"):
-        if f"{prefix}{key}" in TEXTS:
-            return t(f"{prefix}{key}", lang)
+    for area in ("col", "evidence"):
+        if has(f"{area}.{key}", lang):
+            return t(f"{area}.{key}", lang)
     if key in CHECKLIST_ITEMS:
-        return t(f"q_{key}", lang)
+        return t(f"questionnaire.question.{key}", lang)
     return key.replace("_", " ").capitalize()
 
 
-PLATFORM_NAMES = {
-    "linkedin": "LinkedIn",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "x": "X",
-    "youtube": "YouTube",
-    "tiktok": "TikTok",
-}
 PLATFORM_KEYS = {"platform", "platforms", "active_platforms", "silent_platforms"}
-# Evidence values the engine writes in words, not data: the source a metric read
-# ("active departments") and the stand-in for a post with no author.
-ENGINE_WORD_KEYS = {"source"}
-NO_AUTHOR = "(no author)"
+# Evidence values the engine writes as words, not data: the source a metric read
+# ("active departments", "labels"), each `evidence.value.<words>` in the catalogs.
+WORD_KEYS = {"source"}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?")
-
-
-def platform_label(platform: object, lang: Lang) -> str:
-    """A platform id as its brand writes it ("other" in the reader's language)."""
-    key = str(platform).lower()
-    if key == "other":
-        return t("chart_other_platform", lang)
-    return PLATFORM_NAMES.get(key, str(platform))
 
 
 def format_cell(key: str, value: Any, lang: Lang) -> str:
@@ -92,7 +76,7 @@ def format_cell(key: str, value: Any, lang: Lang) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return t("yes" if value else "no", lang)
+        return t("word.yes" if value else "word.no", lang)
     if isinstance(value, list):
         return ", ".join(format_cell(key, v, lang) for v in value)
     if isinstance(value, float) and (key == "rate" or key.endswith(("_rate", "_share"))):
@@ -100,13 +84,14 @@ def format_cell(key: str, value: Any, lang: Lang) -> str:
     if isinstance(value, int | float):
         return number(value, lang, 0 if float(value).is_integer() else 2)
     text = str(value)
-    if key in ENGINE_WORD_KEYS or (key == "author" and text == NO_AUTHOR):
-        return engine_text(text, lang)
+    if key in WORD_KEYS:
+        return t(f"evidence.value.{text.replace(' ', '_')}", lang)
+    if key == "author" and text == NO_AUTHOR:
+        return t("evidence.value.no_author", lang)
     if key in PLATFORM_KEYS:
         return platform_label(text, lang)
-    for prefix in ("function", "author_type"):
-        if key == prefix and f"{prefix}_{text}" in TEXTS:
-            return t(f"{prefix}_{text}", lang)
+    if key in ("function", "author_type") and has(f"{key}.{text}", lang):
+        return t(f"{key}.{text}", lang)
     if text in CHECKLIST_ITEMS:
         return label(text, lang)
     if _ISO_DAY.match(text):
@@ -168,66 +153,25 @@ GAP_COLUMNS = [
 
 
 def gaps_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
-    """The prioritised gap list (`gaps_frame`) with readable values and its evidence in words."""
-    frame = gaps_frame(scorecard, lang)
-    if frame.empty:
-        return pd.DataFrame(columns=GAP_COLUMNS)
-    gaps = gap_list(scorecard)
-    frame["value"] = [format_value(g.metric.value, g.metric.spec.unit, lang) for g in gaps]
-    frame["target"] = [format_value(g.metric.target, g.metric.spec.unit, lang) for g in gaps]
-    frame["evidence"] = [evidence_text(g.metric.measure.evidence, lang) for g in gaps]
-    frame["criterion_id"] = [g.criterion.id for g in gaps]
-    frame["seed"] = [seed_text(g.criterion.spec.seed, lang) for g in gaps]
-    return frame[GAP_COLUMNS]
-
-
-def criteria_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
-    """One row per criterion: score, weight, measured metrics, what is missing."""
+    """The prioritised gap list in one language: values in their units, evidence in words."""
     rows = []
-    for c in scorecard.criteria:
+    for rank, gap in enumerate(gap_list(scorecard), start=1):
+        spec, metric = gap.metric.spec, gap.metric
         rows.append(
             {
-                "criterion": c.spec.title[lang],
-                "criterion_id": c.id,
-                "score": None if c.score is None else round(c.score, 1),
-                "weight": c.weight,
-                "measured": f"{sum(m.measured for m in c.metrics)}/{len(c.metrics)}",
-                "missing": "; ".join(engine_text(m, lang) for m in c.missing),
-                "seed": seed_text(c.spec.seed, lang),
+                "rank": rank,
+                "priority": round(gap.priority, 1),
+                "criterion": gap.criterion.spec.title[lang],
+                "metric": spec.title[lang],
+                "value": format_value(metric.value, spec.unit, lang),
+                "target": format_value(metric.target, spec.unit, lang),
+                "score": None if metric.score is None else round(metric.score, 1),
+                "evidence": evidence_text(metric.measure.evidence, lang),
+                "recommendation": spec.recommendation[lang],
+                "seed": seed_text(gap.criterion.spec.seed, lang),
+                "reference": spec.reference[lang],
+                "metric_id": spec.id,
+                "criterion_id": gap.criterion.id,
             }
         )
-    return pd.DataFrame(rows)
-
-
-def metrics_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
-    """One row per metric: the value read and raw, the numbers behind it, target, score, status."""
-    rows = []
-    for c in scorecard.criteria:
-        for m in c.metrics:
-            status = (
-                "status_not_measured"
-                if not m.measured
-                else "status_gap"
-                if m.is_gap
-                else "status_met"
-            )
-            rows.append(
-                {
-                    "criterion": c.spec.title[lang],
-                    "metric": m.spec.title[lang],
-                    "metric_id": m.id,
-                    "value": format_value(m.value, m.spec.unit, lang) if m.measured else "",
-                    "raw_value": m.value,
-                    "numerator": m.measure.numerator,
-                    "denominator": m.measure.denominator,
-                    "floor": m.floor,
-                    "target": m.target,
-                    "unit": t(f"unit_{m.spec.unit}", lang),
-                    "weight": m.weight,
-                    "score": None if m.score is None else round(m.score, 1),
-                    "status": t(status, lang),
-                    "missing": engine_text(m.measure.missing, lang),
-                    "note": engine_text(m.measure.note, lang),
-                }
-            )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=GAP_COLUMNS)

@@ -15,8 +15,8 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from dashboard.report.model import Report
-from dashboard.report.xlsx import formula_like
+from dashboard.report.formulas import formula_like
+from dashboard.report.model import GAP_HEADINGS, Report
 
 RED, AMBER, GREEN = "#F8D0C8", "#FBE3B5", "#CDEBDD"
 # Scores: red below 40 (absent, experimenting), amber to 80, green from 80 (social business).
@@ -104,21 +104,25 @@ class _Book:
 def _overview(b: _Book, report: Report) -> None:
     s = report.summary
     sheet = b.sheet(
-        report.text("sheet_overview"),
-        [report.text("col_item"), report.text("col_detail")],
+        report.text("deliver.sheet_overview"),
+        [report.text("deliver.col_item"), report.text("deliver.col_detail")],
         [28, 90],
     )
     rows: list[tuple[str, Any]] = [
-        (report.text("client"), report.cover.client),
-        (report.text("period"), report.cover.period),
-        (report.text("date"), report.cover.date),
-        (report.text("overall"), s.score),
-        (report.text("level"), s.level),
-        (report.text("criteria"), s.measured_text),
-        (report.text("previous_audit"), s.change_text),
-        (report.text("privacy"), report.cover.privacy),
+        (report.text("deliver.client"), report.cover.client),
+        (report.text("deliver.period"), report.cover.period),
+        (report.text("deliver.date"), report.cover.date),
+        (report.text("deliver.overall"), s.score),
+        (report.text("deliver.level"), s.level),
+        (report.text("deliver.criteria"), s.measured_text),
+        (report.text("deliver.previous_audit"), s.change_text),
+        (report.text("deliver.privacy"), report.cover.privacy),
     ]
-    rows += [(f"{report.text('top_gaps')} {i}", text) for i, text in enumerate(s.top_gaps, start=1)]
+    rows += [
+        (f"{report.text('deliver.top_gaps')} {i}", text)
+        for i, text in enumerate(s.top_gaps, start=1)
+    ]
+    rows += [(report.text("deliver.consultant_summary"), line) for line in s.consultant]
     for r, (item, detail) in enumerate(rows, start=1):
         b.write(sheet, r, 0, item)
         b.write(sheet, r, 1, detail, b.decimal if isinstance(detail, float) else None)
@@ -127,15 +131,17 @@ def _overview(b: _Book, report: Report) -> None:
 
 def _criteria(b: _Book, report: Report) -> None:
     keys = (
-        "col_criterion",
-        "col_score",
-        "col_weight",
-        "col_metrics_measured",
-        "col_missing",
-        "col_source",
+        "deliver.col_criterion",
+        "deliver.col_score",
+        "deliver.col_weight",
+        "deliver.col_metrics_measured",
+        "deliver.col_missing",
+        "deliver.col_source",
     )
     sheet = b.sheet(
-        report.text("sheet_criteria"), [report.text(k) for k in keys], [34, 11, 9, 12, 50, 90]
+        report.text("deliver.sheet_criteria"),
+        [report.text(k) for k in keys],
+        [34, 11, 9, 12, 50, 90],
     )
     for r, c in enumerate(report.criteria, start=1):
         measured = sum(m.status != "not_measured" for m in c.metrics)
@@ -151,21 +157,21 @@ def _criteria(b: _Book, report: Report) -> None:
 
 def _metrics(b: _Book, report: Report) -> None:
     keys = (
-        "col_criterion",
-        "col_metric",
-        "col_value",
-        "col_numerator",
-        "col_denominator",
-        "col_floor",
-        "col_target",
-        "col_weight",
-        "col_score",
-        "col_unit",
-        "col_status",
-        "col_sentence",
+        "deliver.col_criterion",
+        "deliver.col_metric",
+        "deliver.col_value",
+        "deliver.col_numerator",
+        "deliver.col_denominator",
+        "deliver.col_floor",
+        "deliver.col_target",
+        "deliver.col_weight",
+        "deliver.col_score",
+        "deliver.col_unit",
+        "deliver.col_status",
+        "deliver.col_sentence",
     )
     sheet = b.sheet(
-        report.text("sheet_metrics"),
+        report.text("deliver.sheet_metrics"),
         [report.text(k) for k in keys],
         [28, 32, 11, 12, 13, 12, 11, 8, 10, 16, 18, 80],
     )
@@ -210,21 +216,17 @@ def _metrics(b: _Book, report: Report) -> None:
 
 def _gaps(b: _Book, report: Report) -> None:
     keys = (
-        "col_rank",
-        "col_criterion",
-        "col_metric",
-        "col_value",
-        "col_target",
-        "col_score",
-        "col_priority",
-        "col_recommendation",
-        "col_evidence",
-        "col_source",
+        *GAP_HEADINGS,
+        "deliver.col_recommendation",
+        "deliver.col_verdict",
+        "deliver.col_comment",
+        "deliver.col_evidence",
+        "deliver.col_source",
     )
     sheet = b.sheet(
-        report.text("sheet_gaps"),
+        report.text("deliver.sheet_gaps"),
         [report.text(k) for k in keys],
-        [5, 28, 30, 11, 11, 10, 10, 80, 60, 60],
+        [5, 28, 30, 11, 11, 10, 10, 80, 24, 50, 60, 60],
     )
     for r, g in enumerate(report.gaps, start=1):
         unit = b.units[g.unit]
@@ -237,10 +239,12 @@ def _gaps(b: _Book, report: Report) -> None:
             g.score,
             g.priority,
             g.recommendation,
+            "" if g.note is None else g.note.verdict,
+            "" if g.note is None else g.note.comment,
             g.evidence,
             g.source,
         )
-        styles = (b.integer, None, None, unit, unit, b.decimal, b.decimal, None, None, None)
+        styles = (b.integer, None, None, unit, unit, b.decimal, b.decimal, *[None] * 5)
         for col, (value, style) in enumerate(zip(values, styles, strict=True)):
             b.write(sheet, r, col, value, style)
     b.traffic_lights(sheet, 1, len(report.gaps), 5)
@@ -250,9 +254,11 @@ def _gaps(b: _Book, report: Report) -> None:
 
 def _evidence(b: _Book, report: Report) -> None:
     """Every evidence list as its own small table, one under the other."""
-    keys = ("col_criterion", "col_metric", "col_evidence")
+    keys = ("deliver.col_criterion", "deliver.col_metric", "deliver.col_evidence")
     sheet = b.sheet(
-        report.text("sheet_evidence"), [report.text(k) for k in keys], [30, 32, 26, 18, 18, 18, 18]
+        report.text("deliver.sheet_evidence"),
+        [report.text(k) for k in keys],
+        [30, 32, 26, 18, 18, 18, 18],
     )
     row = 1
     for table in report.evidence_tables:
@@ -271,15 +277,17 @@ def _evidence(b: _Book, report: Report) -> None:
 
 def _inputs(b: _Book, report: Report) -> None:
     keys = (
-        "col_file",
-        "col_format",
-        "col_table",
-        "col_period",
-        "col_rows_loaded",
-        "col_rows_rejected",
+        "deliver.col_file",
+        "deliver.col_format",
+        "deliver.col_table",
+        "deliver.col_period",
+        "deliver.col_rows_loaded",
+        "deliver.col_rows_rejected",
     )
     sheet = b.sheet(
-        report.text("sheet_inputs"), [report.text(k) for k in keys], [36, 26, 26, 26, 14, 14]
+        report.text("deliver.sheet_inputs"),
+        [report.text(k) for k in keys],
+        [36, 26, 26, 26, 14, 14],
     )
     for r, i in enumerate(report.inputs, start=1):
         for col, value in enumerate(

@@ -1,16 +1,17 @@
 """The gaps as CSV and the scorecard as the analysts' workbook, in one language.
 
 Text from the uploads (author names, departments) can reach these files through the
-evidence, so a value such as `=HYPERLINK(...)` must stay text, never a formula:
-`formula_like` decides, for the CSV (an apostrophe, the usual guard against spreadsheet
-formula injection) and the workbook (the cell's quote prefix) alike.
+evidence, so a value such as `=HYPERLINK(...)` must stay text, never a formula: the CSV
+gives such a cell an apostrophe, the usual guard against spreadsheet formula injection
+(`report.formulas`).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.i18n import Lang
+from dashboard.i18n import Lang, csv_dialect
+from dashboard.report.formulas import formula_like
 from dashboard.report.tables import (
     GAP_COLUMNS,
     gaps_table,
@@ -18,21 +19,12 @@ from dashboard.report.tables import (
 )
 from dashboard.scoring import Scorecard
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 # The gap list as the app shows it, less the internal criterion id.
 GAP_EXPORT = [c for c in GAP_COLUMNS if c != "criterion_id"]
 
 
 def _headers(frame: pd.DataFrame, lang: Lang) -> list[str]:
     return [label(str(c), lang) if c != "rank" else "#" for c in frame.columns]
-
-
-def formula_like(text: str) -> bool:
-    """Whether a spreadsheet would read this text as a formula (or a command): it starts
-    with =, +, -, @, a tab or a carriage return. CSV cells then get an apostrophe, XLSX
-    cells the quote prefix."""
-    return text.startswith(FORMULA_START)
 
 
 def _safe_text(value: str) -> str:
@@ -55,8 +47,7 @@ def frame_csv(frame: pd.DataFrame, lang: Lang) -> bytes:
         if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(lambda v: _safe_text(v) if isinstance(v, str) else v)
     frame.columns = [_safe_text(str(c)) for c in frame.columns]
-    separator = ";" if lang == "it" else ","
-    decimal = "," if lang == "it" else "."
+    separator, decimal = csv_dialect(lang)
     # CRLF rows (RFC 4180): a carriage return inside a cell is then quoted, not a new row.
     text = frame.to_csv(index=False, sep=separator, decimal=decimal, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")

@@ -1,19 +1,35 @@
 """Saved audits: workspaces per client company, dated audit snapshots, access by passphrase.
 
 SQLite in the data folder by default, PostgreSQL when PRESENZA_DATABASE_URL says so;
-the schema migrates itself at start-up. Start with `open_store()`, then
+the schema migrates itself at start-up. Start with `open_store()` (`seed`), then
 `authorize()` (or `trusted_access()` from the terminal, `job_access()` for a scheduled
-save with its token), then the repository functions, which all take the `Access` they
-were granted. Nothing here imports Streamlit.
+save with its token: `workspaces`), then the functions of `audits`, which all take the
+`Access` they were granted and hand back frozen records (`records`); the consultant's
+notes on an audit are in `notes`. Nothing here
+imports Streamlit.
 """
 
 from dashboard.store.access import Access, Role
-from dashboard.store.compare import compare
+from dashboard.store.audits import (
+    current_audit,
+    delete_audit,
+    get_audit,
+    history,
+    list_audits,
+    load_dataset,
+    load_scorecard,
+    load_sums,
+    previous_audit,
+    rename_audit,
+    save_audit,
+    set_current,
+)
 from dashboard.store.errors import (
     AccessDenied,
     ConfirmationRequired,
     GrantEnded,
     InvalidName,
+    InvalidNote,
     NotFound,
     SnapshotError,
     StoreError,
@@ -21,26 +37,18 @@ from dashboard.store.errors import (
     Throttled,
     WeakPassphrase,
 )
-from dashboard.store.repository import (
+from dashboard.store.notes import audit_notes, write_note, write_summary
+from dashboard.store.records import (
+    GAP_STATUSES,
     AuditInfo,
+    AuditNotes,
+    Note,
     StoredAudit,
-    current_audit,
-    delete_audit,
-    get_audit,
-    list_audits,
-    load_dataset,
-    load_scorecard_dict,
-    load_sums,
-    open_store,
-    previous_audit,
-    rename_audit,
-    save_audit,
-    set_current,
-    trend,
+    WorkspaceInfo,
 )
+from dashboard.store.seed import open_store
 from dashboard.store.workspaces import (
     SAMPLE_SLUG,
-    WorkspaceInfo,
     authorize,
     authorize_server,
     check_slug,
@@ -56,14 +64,18 @@ from dashboard.store.workspaces import (
 )
 
 __all__ = [
+    "GAP_STATUSES",
     "SAMPLE_SLUG",
     "Access",
     "AccessDenied",
     "AuditInfo",
+    "AuditNotes",
     "ConfirmationRequired",
     "GrantEnded",
     "InvalidName",
+    "InvalidNote",
     "NotFound",
+    "Note",
     "Role",
     "SnapshotError",
     "StoreError",
@@ -72,20 +84,21 @@ __all__ = [
     "Throttled",
     "WeakPassphrase",
     "WorkspaceInfo",
+    "audit_notes",
     "authorize",
     "authorize_server",
     "check_slug",
-    "compare",
     "create_workspace",
     "current_audit",
     "delete_audit",
     "get_audit",
+    "history",
     "issue_save_token",
     "job_access",
     "latest_change_token",
     "list_audits",
     "load_dataset",
-    "load_scorecard_dict",
+    "load_scorecard",
     "load_sums",
     "open_store",
     "previous_audit",
@@ -94,8 +107,9 @@ __all__ = [
     "save_audit",
     "set_current",
     "set_passphrase",
-    "trend",
     "trusted_access",
     "workspace_info",
     "workspace_of_audit",
+    "write_note",
+    "write_summary",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -19,16 +20,14 @@ from typing import Literal, Protocol
 
 from zxcvbn import zxcvbn
 
+from dashboard.messages import msg
 from dashboard.store.errors import AccessDenied, WeakPassphrase
 
 Role = Literal["editor", "viewer"]
 ROLES: tuple[Role, ...] = ("editor", "viewer")
 
-# scrypt's interactive-login parameters (RFC 7914): ~16 MB and a few tens of ms a try.
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 SALT_BYTES = 16
 DIGEST_BYTES = 32
-KDF = f"scrypt:n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}"
 MIN_LENGTH = 10
 MAX_LENGTH = 1024
 # zxcvbn's score 3: "safely unguessable", beyond ~10^8 guesses; with scrypt and the
@@ -62,9 +61,7 @@ class Access:
 
     def require_editor(self) -> None:
         if not self.can_edit:
-            raise AccessDenied(
-                f"viewers of {self.slug} can only read", key="store_read_only", slug=self.slug
-            )
+            raise AccessDenied(msg("store.error.read_only", slug=self.slug))
 
 
 # --- passphrases -----------------------------------------------------------------------
@@ -75,24 +72,12 @@ def check_strength(passphrase: str, context: Iterable[str] = ()) -> None:
     passwords, words and names, plus the workspace's own names) finds easy to guess."""
     length = len(passphrase.strip())
     if length < MIN_LENGTH:
-        raise WeakPassphrase(
-            f"a passphrase needs at least {MIN_LENGTH} characters",
-            key="store_weak_short",
-            n=MIN_LENGTH,
-        )
+        raise WeakPassphrase(msg("store.error.weak_short", n=MIN_LENGTH))
     if length > MAX_LENGTH:
-        raise WeakPassphrase(
-            f"a passphrase can have at most {MAX_LENGTH} characters",
-            key="store_weak_long",
-            n=MAX_LENGTH,
-        )
+        raise WeakPassphrase(msg("store.error.weak_long", n=MAX_LENGTH))
     words = [w for w in (*context, *PRODUCT_WORDS) if w]
     if zxcvbn(passphrase[:ZXCVBN_LENGTH], user_inputs=words)["score"] < MIN_SCORE:
-        raise WeakPassphrase(
-            "this passphrase is too easy to guess (a common password, a name, a date or a "
-            "pattern): use three or four unrelated words, or a longer sentence",
-            key="store_weak_common",
-        )
+        raise WeakPassphrase(msg("store.error.weak_common"))
 
 
 def _normalise(passphrase: str) -> bytes:
@@ -100,22 +85,59 @@ def _normalise(passphrase: str) -> bytes:
     return unicodedata.normalize("NFC", passphrase).encode("utf-8")
 
 
-def _scrypt(passphrase: str, salt: bytes) -> bytes:
-    return hashlib.scrypt(
-        _normalise(passphrase[:MAX_LENGTH]),
-        salt=salt,
-        n=SCRYPT_N,
-        r=SCRYPT_R,
-        p=SCRYPT_P,
-        dklen=DIGEST_BYTES,
-    )
+@dataclass(frozen=True)
+class Scrypt:
+    """scrypt's cost parameters (RFC 7914), written beside every digest they made
+    ("scrypt:n=16384,r=8,p=1"), so a digest is checked with its own and a change of the
+    current ones rehashes each passphrase at its next sign-in."""
+
+    n: int
+    r: int
+    p: int
+
+    @property
+    def kdf(self) -> str:
+        return f"scrypt:n={self.n},r={self.r},p={self.p}"
+
+    @classmethod
+    def parse(cls, kdf: str) -> Scrypt | None:
+        """The parameters a stored digest names; None for another function, or for costs
+        beyond any this product sets (a tampered row must not exhaust the server)."""
+        match = _KDF.fullmatch(kdf or "")
+        if match is None:
+            return None
+        params = cls(*(int(x) for x in match.groups()))
+        bounded = params.n <= MAX_SCRYPT.n and params.r <= MAX_SCRYPT.r and params.p <= MAX_SCRYPT.p
+        return params if bounded and params.n > 1 and params.n & (params.n - 1) == 0 else None
+
+    def digest(self, passphrase: str, salt: bytes) -> bytes:
+        return hashlib.scrypt(
+            _normalise(passphrase[:MAX_LENGTH]),
+            salt=salt,
+            n=self.n,
+            r=self.r,
+            p=self.p,
+            dklen=DIGEST_BYTES,
+            maxmem=256 * self.n * self.r + (1 << 20),
+        )
+
+
+# Today's cost, interactive login's (RFC 7914): ~16 MB and a few tens of ms a try.
+SCRYPT = Scrypt(n=2**14, r=8, p=1)
+MAX_SCRYPT = Scrypt(n=2**17, r=16, p=4)  # ~256 MB at most, whatever a row claims
+_KDF = re.compile(r"scrypt:n=(\d{1,8}),r=(\d{1,3}),p=(\d{1,2})")
 
 
 def hash_passphrase(passphrase: str, context: Iterable[str] = ()) -> tuple[str, bytes, bytes]:
     """(kdf, salt, digest) for a new passphrase that passed `check_strength`, fresh salt."""
     check_strength(passphrase, context)
+    return rehash(passphrase)
+
+
+def rehash(passphrase: str) -> tuple[str, bytes, bytes]:
+    """(kdf, salt, digest) of an accepted passphrase at today's cost, with a fresh salt."""
     salt = secrets.token_bytes(SALT_BYTES)
-    return KDF, salt, _scrypt(passphrase, salt)
+    return SCRYPT.kdf, salt, SCRYPT.digest(passphrase, salt)
 
 
 class StoredDigest(Protocol):
@@ -129,18 +151,25 @@ def matching_role(passphrase: str, stored: Mapping[str, StoredDigest]) -> Role |
 
     Always one scrypt per role, whether the role (or the whole workspace) has a
     passphrase or not, and every digest compared in constant time: the answer takes
-    the same time for a workspace that does not exist, so the time says nothing.
+    the same time for a workspace that does not exist, so the time says nothing. Each
+    digest is checked with the parameters stored beside it.
     """
     found: Role | None = None
     for role in ROLES:
         row = stored.get(role)
-        usable = row is not None and row.kdf == KDF
-        salt = row.salt if usable else bytes(SALT_BYTES)
-        digest = _scrypt(passphrase, salt)
-        expected = row.digest if usable else secrets.token_bytes(DIGEST_BYTES)
+        params = None if row is None else Scrypt.parse(row.kdf)
+        usable = row is not None and params is not None
+        salt = row.salt if row is not None and usable else bytes(SALT_BYTES)
+        digest = (params or SCRYPT).digest(passphrase, salt)
+        expected = row.digest if row is not None and usable else secrets.token_bytes(DIGEST_BYTES)
         if hmac.compare_digest(digest, expected) and usable and found is None:
             found = role
     return found
+
+
+def outdated(row: StoredDigest) -> bool:
+    """A digest made with other parameters than today's: rehash it at this sign-in."""
+    return row.kdf != SCRYPT.kdf
 
 
 # --- save tokens ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from dashboard.messages import msg
 from dashboard.store.access import Access
 from dashboard.store.errors import InvalidName
 from dashboard.store.workspaces import NAME_LENGTH, granted, lock_workspace, writing
@@ -45,13 +46,13 @@ def set_brand(
     access.require_editor()
     client = (client or "").strip() or None
     if client is not None and len(client) > NAME_LENGTH:
-        raise InvalidName(f"the client's name needs at most {NAME_LENGTH} characters")
+        raise InvalidName(msg("store.error.brand_client", n=NAME_LENGTH))
     if color is not None and not COLOR.fullmatch(color):
-        raise InvalidName("the colour must be written like #0072B2")
+        raise InvalidName(msg("store.error.brand_color"))
     if logo_png is not None and (
         len(logo_png) > LOGO_MAX_BYTES or not logo_png.startswith(PNG_SIGNATURE)
     ):
-        raise InvalidName(f"the logo must be a PNG of at most {LOGO_MAX_BYTES // 1024} KB")
+        raise InvalidName(msg("store.error.brand_logo", kb=LOGO_MAX_BYTES // 1024))
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
         workspace.brand_client, workspace.brand_color = client, color

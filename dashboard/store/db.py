@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from dashboard.messages import msg
 from dashboard.store.errors import StoreUnavailable
 
 URL_VARIABLE = "PRESENZA_DATABASE_URL"
@@ -44,13 +45,13 @@ def database_url(environ: Mapping[str, str] = os.environ) -> URL:
     try:
         url = make_url(raw)
     except ArgumentError as error:
-        raise StoreUnavailable(f"{URL_VARIABLE} is not a database URL: {error}") from None
+        raise StoreUnavailable(
+            msg("store.error.bad_url", variable=URL_VARIABLE, detail=str(error))
+        ) from None
     if url.get_backend_name() in ("postgresql", "postgres"):
         return url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() != "sqlite":
-        raise StoreUnavailable(
-            f"{URL_VARIABLE} must be sqlite:///path/to/file.db or postgresql://user:password@host/db"
-        )
+        raise StoreUnavailable(msg("store.error.unsupported_url", variable=URL_VARIABLE))
     return url
 
 
@@ -65,10 +66,18 @@ def make_engine(url: str | None = None) -> Engine:
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
     try:
+        import psycopg  # noqa: F401  (the `postgres` extra: `pip install .` is SQLite only)
+    except ImportError:
+        raise StoreUnavailable(
+            msg("store.error.no_postgres_driver", variable=URL_VARIABLE)
+        ) from None
+    try:
         # pre-ping: a shared server restarts or drops idle connections; reconnect quietly.
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     except ArgumentError as error:  # NoSuchModuleError too: an unknown driver
-        raise StoreUnavailable(f"cannot use {describe(url)}: {error}") from None
+        raise StoreUnavailable(
+            msg("store.error.cannot_use", url=describe(url), detail=str(error))
+        ) from None
 
 
 def _sqlite_engine(url: URL) -> Engine:

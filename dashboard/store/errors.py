@@ -1,24 +1,18 @@
 """Everything the store refuses, as one family: the UI and the CLI catch `StoreError` and say it.
 
-Each message is a sentence meant for the user; none reveals whether another
-workspace exists. `str(error)` is the English sentence the terminal prints; an error
-that also has a `key` names its text in `dashboard.i18n` (filled with `values`), so
-the dashboard can say it in Italian too.
+Each error carries a `Msg` meant for the user (`error.msg`: the dashboard says it in
+the reader's language, `str(error)` is its English for the terminal); none reveals
+whether another workspace exists.
 """
 
 from __future__ import annotations
 
+from dashboard.i18n import MessageError
+from dashboard.messages import Msg
 
-class StoreError(Exception):
+
+class StoreError(MessageError):
     """Base of every expected store failure."""
-
-    key: str | None = None
-
-    def __init__(self, message: str, *, key: str | None = None, **values: object) -> None:
-        super().__init__(message)
-        if key is not None:
-            self.key = key
-        self.values = values
 
 
 class StoreUnavailable(StoreError):
@@ -36,8 +30,8 @@ class GrantEnded(AccessDenied):
 class Throttled(AccessDenied):
     """Too many wrong passphrases from this address or for this workspace: wait, then retry."""
 
-    def __init__(self, message: str, *, retry_after: int, **kwargs: object) -> None:
-        super().__init__(message, **kwargs)
+    def __init__(self, message: Msg, *, retry_after: int) -> None:
+        super().__init__(message)
         self.retry_after = retry_after
 
 
@@ -59,3 +53,7 @@ class ConfirmationRequired(StoreError, ValueError):
 
 class SnapshotError(StoreError, ValueError):
     """A stored audit this version cannot rebuild (it names a metric no longer in the registry)."""
+
+
+class InvalidNote(StoreError, ValueError):
+    """A note that cannot be kept: too long, an unknown subject or verdict, a missing reason."""

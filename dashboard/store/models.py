@@ -1,5 +1,6 @@
 """The tables of the store: workspaces, their passphrases, audits and the audits' data,
-and the sign-in failures that throttle guessing.
+the consultant's notes on an audit, the sign-in failures that throttle guessing, and the
+column mappings people confirmed.
 
 The migrations (migrations/versions/) create exactly these; a test compares the two,
 so a change here without a new revision fails.
@@ -134,7 +135,7 @@ class Audit(Base):
     level: Mapped[int | None] = mapped_column(Integer)  # index into dashboard.scoring.LEVELS
     measured: Mapped[int] = mapped_column(Integer)
     total: Mapped[int] = mapped_column(Integer)
-    scorecard: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)  # Scorecard.to_dict()
+    scorecard: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)  # dashboard.document
     settings: Mapped[str] = mapped_column(Text, deferred=True)  # settings TOML, every value
     questionnaire: Mapped[str] = mapped_column(Text, deferred=True)  # questionnaire TOML
     inputs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, deferred=True)  # files read
@@ -159,6 +160,30 @@ class AuditTable(Base):
     kept_in: Mapped[str | None] = mapped_column(String(16))
 
 
+class AuditNote(Base):
+    """A consultant's note on one audit: its summary, a criterion, or a gap (by metric).
+
+    `subject` is `summary`, `criterion:<id>` or `gap:<metric id>`. A gap's note may
+    replace the default recommendation and carries the meeting's verdict (`status`,
+    with a `reason` when out of scope). A new audit starts from the previous audit's
+    notes, copied with `carried_over` set until someone edits them.
+    """
+
+    __tablename__ = "audit_notes"
+
+    audit_id: Mapped[int] = mapped_column(
+        ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True
+    )
+    subject: Mapped[str] = mapped_column(String(100), primary_key=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    recommendation: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(16))  # agreed, out_of_scope, to_discuss
+    reason: Mapped[str | None] = mapped_column(Text)
+    carried_over: Mapped[bool] = mapped_column(Boolean, default=False)
+    written_by: Mapped[str] = mapped_column(String(200))
+    written_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
 class SignInFailure(Base):
     """Wrong passphrases in a row for one workspace name, one client address or the server.
 
@@ -173,3 +198,21 @@ class SignInFailure(Base):
     scope: Mapped[str] = mapped_column(String(16))
     failures: Mapped[int] = mapped_column(Integer)
     last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class ColumnMapping(Base):
+    """A column mapping someone confirmed on the Data page, for files with one header layout.
+
+    `owner` is whose it is — a workspace (`workspace:<slug>`), a signed-in user
+    (`user:<address>`) or the one user of a server no one else reaches (`local`) —
+    never the whole server. `mapping` holds header names (or positions) only, never a
+    cell of the file: canonical column → the file's column.
+    """
+
+    __tablename__ = "column_mappings"
+
+    owner: Mapped[str] = mapped_column(String(200), primary_key=True)
+    signature: Mapped[str] = mapped_column(String(64), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

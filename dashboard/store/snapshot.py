@@ -1,32 +1,27 @@
-"""What an audit is stored as, and how it comes back: tables, settings, scorecard.
+"""What an audit is stored as, beside its document: the tables, settings and answers.
 
-A saved audit must render without recomputing (the executive view opens on it) and
-be recomputable later (new targets on the same data), so it keeps both the
-scorecard as computed and a compact copy of the canonical tables it came from.
+A saved audit must render without recomputing (the executive view opens on its
+document, `dashboard.document`) and be recomputable later (new targets on the same
+data), so it keeps both the scorecard as computed and a compact copy of the canonical
+tables it came from.
 """
 
 from __future__ import annotations
 
 import io
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 import polars as pl
 import tomli_w
 
 from dashboard.criteria import registry
-from dashboard.criteria.base import Measure
-from dashboard.criteria.registry import CriterionSpec
 from dashboard.ingest import Dataset, Loaded
 from dashboard.ingest.convert import dtype
-from dashboard.period import Period
 from dashboard.questionnaire import parse_questionnaire, to_toml
 from dashboard.schema import TABLES
-from dashboard.scoring import LEVELS, CriterionResult, MetricResult, Scorecard
 from dashboard.settings import Settings
-from dashboard.store.errors import SnapshotError
 from dashboard.store.tablefiles import digest_of
 
 
@@ -52,7 +47,8 @@ def copy_tables(dataset: Dataset) -> list[TableCopy]:
 
 
 def dataset_from_tables(tables: dict[str, tuple[str, bytes]], questionnaire: str) -> Dataset:
-    """The dataset a saved audit was computed from: name → (digest, Parquet), answers TOML.
+    """The dataset a saved audit was computed from: name → (digest, Parquet), and its answers
+    (TOML) as the dataset's questionnaire file.
 
     Each table comes back as one loaded file with today's canonical columns and types
     (a column added since the save is empty, i.e. unknown), so `Auditor` prepares it
@@ -77,13 +73,18 @@ def dataset_from_tables(tables: dict[str, tuple[str, bytes]], questionnaire: str
         )
         dataset = dataset.add(loaded)
     if questionnaire.strip():
-        dataset = dataset.with_questionnaire(parse_questionnaire(questionnaire))
+        answers = parse_questionnaire(questionnaire)
+        dataset = dataset.add(
+            Loaded(
+                "questionnaire.toml", "saved:questionnaire", "questionnaire", questionnaire=answers
+            )
+        )
     return dataset
 
 
-def questionnaire_toml(dataset: Dataset) -> str:
-    """The answers the audit used (every file's, merged) as TOML; empty when none."""
-    return to_toml(dataset.questionnaire)
+def questionnaire_toml(answers: Mapping[str, Any]) -> str:
+    """The answers the audit used as TOML; empty when none."""
+    return to_toml(answers)
 
 
 def settings_toml(settings: Settings) -> str:
@@ -110,49 +111,3 @@ def settings_toml(settings: Settings) -> str:
         },
     }
     return tomli_w.dumps(document)
-
-
-def scorecard_json(scorecard: Scorecard) -> dict[str, Any]:
-    """`Scorecard.to_dict()` as plain JSON values, the same document `audit --format json` prints."""
-    return json.loads(json.dumps(scorecard.to_dict(), ensure_ascii=False, default=str))
-
-
-def scorecard_from_dict(data: dict[str, Any], computed_at: datetime | None = None) -> Scorecard:
-    """A stored scorecard as a `Scorecard` again, so every view renders it as if just computed.
-
-    Scores come back rounded to two decimals (as stored); specs come from today's
-    registry, so an audit naming a metric that no longer exists cannot be rebuilt.
-    """
-    specs = {c.id: c for c in registry.criteria()}
-    try:
-        criteria = tuple(_criterion(specs[c["id"]], c) for c in data["criteria"])
-    except KeyError as error:
-        raise SnapshotError(
-            f"saved with {error.args[0]!r}, which this version does not know"
-        ) from None
-    overall = data["overall"]
-    names = [names["en"] for _, names in LEVELS]
-    level = names.index(overall["level"]) if overall["level"] is not None else None
-    period = Period(
-        date.fromisoformat(data["period"]["start"]), date.fromisoformat(data["period"]["end"])
-    )
-    extra = {"computed_at": computed_at} if computed_at else {}
-    return Scorecard(period, criteria, overall["score"], level, overall["weakest_link"], **extra)
-
-
-def _criterion(spec: CriterionSpec, data: dict[str, Any]) -> CriterionResult:
-    metrics = tuple(_metric(m) for m in data["metrics"])
-    return CriterionResult(spec, data["weight"], metrics, data["score"])
-
-
-def _metric(data: dict[str, Any]) -> MetricResult:
-    measure = Measure(
-        data["value"],
-        data["numerator"],
-        data["denominator"],
-        data["evidence"],
-        data["missing"],
-        data["note"],
-    )
-    spec = registry.metrics()[data["id"]]
-    return MetricResult(spec, measure, data["floor"], data["target"], data["weight"], data["score"])

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from dashboard.messages import msg
 from dashboard.store.db import data_dir
 from dashboard.store.errors import SnapshotError, StoreUnavailable
 
@@ -56,9 +57,13 @@ class TableFiles(ABC):
         """The bytes kept under `digest`, checked against it."""
         data = self._read(digest)
         if data is None:
-            raise SnapshotError(f"the saved table {digest[:12]}… is missing from {self}")
+            raise SnapshotError(
+                msg("store.error.table_missing", digest=digest[:12], where=str(self))
+            )
         if digest_of(data) != digest:
-            raise SnapshotError(f"the saved table {digest[:12]}… in {self} is damaged")
+            raise SnapshotError(
+                msg("store.error.table_damaged", digest=digest[:12], where=str(self))
+            )
         return data
 
 
@@ -115,8 +120,7 @@ class BucketFiles(TableFiles):
                 import boto3
             except ImportError:
                 raise StoreUnavailable(
-                    f"{TABLES_URL_VARIABLE} names an object store: install the s3 extra "
-                    '(pip install "presenza[s3]")'
+                    msg("store.error.no_s3_driver", variable=TABLES_URL_VARIABLE)
                 ) from None
             client = boto3.client("s3")
         self.client, self.bucket, self.prefix = client, bucket, prefix.strip("/")
@@ -185,6 +189,4 @@ def table_files(environ: Mapping[str, str] = os.environ) -> TableFiles:
         return BucketFiles(url.netloc, url.path)
     if url.scheme in ("", "file"):
         return FolderFiles(Path(url.path if url.scheme else raw))
-    raise StoreUnavailable(
-        f"{TABLES_URL_VARIABLE} must be a folder, file:///path or s3://bucket/prefix"
-    )
+    raise StoreUnavailable(msg("store.error.bad_tables_url", variable=TABLES_URL_VARIABLE))

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dashboard.messages import msg
 from dashboard.store.db import writer
 from dashboard.store.errors import Throttled
 from dashboard.store.models import SignInFailure, utcnow
@@ -77,12 +78,7 @@ def check(engine: Engine, subjects: list[Subject], now: datetime | None = None) 
     seconds = max((w.total_seconds() for w in waits), default=0)
     if seconds > 0:
         retry = ceil(seconds)
-        raise Throttled(
-            f"too many wrong passphrases: try again in {retry} seconds",
-            retry_after=retry,
-            key="store_throttled",
-            seconds=retry,
-        )
+        raise Throttled(msg("store.error.throttled", n=retry), retry_after=retry)
 
 
 def record_failure(engine: Engine, subjects: list[Subject], now: datetime | None = None) -> int:

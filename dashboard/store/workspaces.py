@@ -13,15 +13,14 @@ import hashlib
 import hmac
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, Select, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dashboard.messages import msg
 from dashboard.store import throttle
 from dashboard.store.access import (
     ROLES,
@@ -30,28 +29,20 @@ from dashboard.store.access import (
     hash_passphrase,
     matching_role,
     new_save_token,
+    outdated,
+    rehash,
     token_matches,
 )
 from dashboard.store.db import writer
 from dashboard.store.errors import AccessDenied, GrantEnded, InvalidName, NotFound
 from dashboard.store.models import Audit, Passphrase, Workspace, utcnow
+from dashboard.store.records import WorkspaceInfo
 
 SAMPLE_SLUG = "esempio"
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 NAME_LENGTH = 200
 LOCAL_CLIENT = "local"  # the client "address" of a browser on the server itself
 log = logging.getLogger("presenza.access")
-
-
-@dataclass(frozen=True)
-class WorkspaceInfo:
-    slug: str
-    name: str
-    is_open: bool  # the sample: open to read for everyone, changed by no one
-    protected: tuple[Role, ...]  # roles that have a passphrase
-    revision: int
-    created_at: datetime
-    save_token_set_at: datetime | None  # when the scheduled jobs' token was made, if any
 
 
 def create_workspace(
@@ -71,12 +62,8 @@ def create_workspace(
     throttle, so creating is no faster a way to list workspaces than guessing.
     """
     slug = check_slug(slug)
-    name = check_name(name or slug)
-    taken = InvalidName(
-        f"the workspace name {slug!r} cannot be used: choose another one",
-        key="store_name_taken",
-        slug=slug,
-    )
+    name = check_name(name or slug, what="workspace_name")
+    taken = InvalidName(msg("store.error.name_taken", slug=slug))
     if slug == SAMPLE_SLUG:
         raise taken
     subjects = [("client", client or LOCAL_CLIENT)]
@@ -108,12 +95,7 @@ def check_slug(slug: str) -> str:
     """A workspace's short name: it appears in links, so lower case, digits and hyphens."""
     slug = slug.strip()
     if not SLUG.fullmatch(slug):
-        raise InvalidName(
-            f"{slug!r} is not a workspace name: use lower-case letters, digits and hyphens, "
-            "like acme-spa",
-            key="store_bad_slug",
-            slug=slug,
-        )
+        raise InvalidName(msg("store.error.bad_slug", slug=slug))
     return slug
 
 
@@ -130,9 +112,7 @@ def authorize(
     every failure is logged.
     """
     slug = slug.strip()
-    denied = AccessDenied(
-        f"wrong passphrase for {slug!r}, or no such workspace", key="exec_denied", slug=slug
-    )
+    denied = AccessDenied(msg("store.error.denied", slug=slug))
     if passphrase is None:
         with Session(engine) as session:
             workspace = session.scalar(select(Workspace).where(Workspace.slug == slug))
@@ -158,7 +138,19 @@ def authorize(
         )
         raise denied
     throttle.clear(engine, subjects[:1])
+    if outdated(stored[role]):
+        _rehash(engine, workspace.id, role, passphrase)
     return _access(workspace, role)
+
+
+def _rehash(engine: Engine, workspace_id: int, role: Role, passphrase: str) -> None:
+    """The digest of a passphrase just checked, made again at today's cost. The passphrase
+    is the same, so no one is signed out (the grant epoch stays)."""
+    kdf, salt, digest = rehash(passphrase)
+    with writing(engine) as session:
+        row = session.get(Passphrase, (workspace_id, role))
+        if row is not None and outdated(row):
+            row.kdf, row.salt, row.digest = kdf, salt, digest
 
 
 def authorize_server(
@@ -173,7 +165,7 @@ def authorize_server(
     if not hmac.compare_digest(given, hashlib.sha256(configured.encode("utf-8")).digest()):
         failures = throttle.record_failure(engine, subjects)
         log.warning("wrong server passphrase from %s (%d in a row)", client, failures)
-        raise AccessDenied("wrong passphrase", key="signin_denied")
+        raise AccessDenied(msg("store.error.server_denied"))
     throttle.clear(engine, subjects[:1])
 
 
@@ -187,7 +179,7 @@ def trusted_access(engine: Engine, slug: str, role: Role = "editor") -> Access:
     with Session(engine) as session:
         workspace = session.scalar(select(Workspace).where(Workspace.slug == slug.strip()))
         if workspace is None:
-            raise NotFound(f"there is no workspace called {slug!r}")
+            raise NotFound(msg("store.error.no_workspace", slug=repr(slug)))
         return _access(workspace, role)
 
 
@@ -202,22 +194,13 @@ def job_access(engine: Engine, slug: str, token: str | None) -> Access:
     with Session(engine) as session:
         workspace = session.scalar(select(Workspace).where(Workspace.slug == slug))
     if workspace is None:
-        raise NotFound(
-            f"there is no workspace called {slug!r}: create it on the Saved audits page, "
-            "make a save token there, and give it to this job as PRESENZA_SAVE_TOKEN"
-        )
+        raise NotFound(msg("store.error.job_no_workspace", slug=repr(slug)))
     if workspace.is_open:
-        raise AccessDenied(f"the sample workspace {slug!r} is read-only: nothing is saved in it")
+        raise AccessDenied(msg("store.error.job_sample", slug=repr(slug)))
     if not token:
-        raise AccessDenied(
-            f"saving into {slug!r} needs its save token: make one on the Saved audits page "
-            "(Scheduled saves) and set PRESENZA_SAVE_TOKEN to it"
-        )
+        raise AccessDenied(msg("store.error.job_no_token", slug=repr(slug)))
     if not token_matches(token, workspace.save_token):
-        raise AccessDenied(
-            f"PRESENZA_SAVE_TOKEN is not the save token of {slug!r}: nothing was saved. "
-            "Check the token on the Saved audits page (Scheduled saves) of that workspace"
-        )
+        raise AccessDenied(msg("store.error.job_wrong_token", slug=repr(slug)))
     return _access(workspace, "editor")
 
 
@@ -230,7 +213,7 @@ def workspace_of_audit(engine: Engine, audit_id: int) -> str:
             .where(Audit.id == audit_id)
         )
     if slug is None:
-        raise NotFound(f"there is no audit number {audit_id}")
+        raise NotFound(msg("store.error.no_audit", id=str(audit_id)))
     return slug
 
 
@@ -258,7 +241,7 @@ def set_passphrase(engine: Engine, access: Access, role: Role, passphrase: str |
     """
     access.require_editor()
     if role not in ROLES:
-        raise InvalidName(f"role must be one of {', '.join(ROLES)}")
+        raise InvalidName(msg("store.error.bad_role", roles=", ".join(ROLES)))
     hashed = None if passphrase is None else hash_passphrase(passphrase, (access.slug, access.name))
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
@@ -331,14 +314,26 @@ def granted(session: Session, access: Access, *, lock: bool = False) -> Workspac
     query = select(Workspace).where(Workspace.id == access.workspace_id)
     workspace = session.scalar(query.with_for_update() if lock else query)
     if workspace is None:
-        raise NotFound(f"the workspace {access.slug!r} no longer exists")
+        raise NotFound(msg("store.error.workspace_gone", slug=repr(access.slug)))
     if workspace.grant_epoch != access.epoch:
-        raise GrantEnded(
-            f"a passphrase of {access.slug!r} changed since you signed in: sign in again",
-            key="store_grant_ended",
-            slug=access.slug,
-        )
+        raise GrantEnded(msg("store.error.grant_ended", slug=access.slug))
     return workspace
+
+
+def audit_row(
+    session: Session,
+    access: Access,
+    audit_id: int,
+    shape: Callable[[Select[tuple[Audit]]], Select[tuple[Audit]]] | None = None,
+) -> Audit:
+    """The audit if it is in the caller's workspace; otherwise not found, never forbidden
+    (`shape` adds options to the query, such as loading the deferred documents)."""
+    granted(session, access)
+    query = select(Audit).where(Audit.id == audit_id, Audit.workspace_id == access.workspace_id)
+    audit = session.scalar(query if shape is None else shape(query))
+    if audit is None:
+        raise NotFound(msg("store.error.no_audit_here", id=str(audit_id), slug=repr(access.slug)))
+    return audit
 
 
 def lock_workspace(session: Session, access: Access) -> Workspace:
@@ -346,11 +341,7 @@ def lock_workspace(session: Session, access: Access) -> Workspace:
     workspace queue here, and the live view sees the change. The sample is never written."""
     workspace = granted(session, access, lock=True)
     if workspace.is_open:
-        raise AccessDenied(
-            f"the sample workspace {access.slug!r} is read-only",
-            key="store_read_only",
-            slug=access.slug,
-        )
+        raise AccessDenied(msg("store.error.read_only", slug=access.slug))
     workspace.revision += 1
     return workspace
 
@@ -360,8 +351,12 @@ def _passphrases(session: Session, workspace_id: int) -> dict[str, Passphrase]:
     return {p.role: p for p in rows}
 
 
-def check_name(name: str, what: str = "an audit name") -> str:
+def check_name(name: str, what: str = "audit_name") -> str:
+    """A name people typed, 1 to NAME_LENGTH characters; `what` names it in the refusal
+    (a `store.error.what.*` text)."""
     name = name.strip()
     if not name or len(name) > NAME_LENGTH:
-        raise InvalidName(f"{what} needs 1 to {NAME_LENGTH} characters")
+        raise InvalidName(
+            msg("store.error.bad_name", what=msg(f"store.error.what.{what}"), n=NAME_LENGTH)
+        )
     return name

@@ -12,7 +12,7 @@ import logging
 import streamlit as st
 
 from dashboard.i18n import Lang, t
-from dashboard.ui import nav, saved, signin, state, widgets
+from dashboard.ui import nav, reopen, saved, signin, state, widgets
 from dashboard.ui.views import plain
 
 log = logging.getLogger("presenza.app")
@@ -38,18 +38,19 @@ def sidebar(lang: Lang) -> None:
                 widgets.period_picker("sidebar", lang)
             except Exception:
                 log.exception("period picker failed")
-                st.error(t("ui_error", lang))
+                st.error(t("ui.error", lang))
         widgets.names_toggle(lang)
         session = state.session()
         if session.sample:
-            st.caption(t("ui_sample_badge", lang))
+            st.caption(t("ui.sample_badge", lang))
         elif session.dataset.files:
-            st.caption(plain(t("ui_files_badge", lang, n=len(session.dataset.files))))
+            st.caption(plain(t("ui.files_badge", lang, n=len(session.dataset.files))))
 
 
 def main() -> None:
-    # `?workspace=…` is an executive's link: that workspace's read-only view and nothing
-    # else — no sidebar, no way to the pages that upload, save or change settings.
+    # `?workspace=…` is an executive's link (or presentation mode's): that workspace's
+    # read-only views and nothing else — no sidebar, no way to the pages that upload, save
+    # or change settings.
     linked = saved.linked_workspace() is not None
     st.set_page_config(
         page_title="Presenza",
@@ -63,12 +64,13 @@ def main() -> None:
     if not signin.startup_check(state.lang()):
         return
     if linked:  # no sample data to load: the view reads the store
-        st.navigation(nav.executive_only(state.lang()), position="hidden").run()
+        st.navigation(nav.linked(state.lang()), position="hidden").run()
         return
     state.init()
     lang = state.lang()
     navigation = st.navigation(nav.pages(lang), position="sidebar")
     sidebar(lang)
+    reopen.banner(lang)
     navigation.run()
 
 

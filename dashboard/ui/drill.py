@@ -11,10 +11,10 @@ import plotly.graph_objects as go
 
 from dashboard import charts
 from dashboard.criteria.context import Context
-from dashboard.criteria.managers import managers_against_others
+from dashboard.criteria.managers import managers_vs_others
 from dashboard.criteria.network import department_matrix
 from dashboard.criteria.page import monthly_posts, platform_conversation, weekly_posts
-from dashboard.criteria.people import activity_curve, participation_by_department
+from dashboard.criteria.people import activity_concentration, participation_by_department
 from dashboard.i18n import Lang
 from dashboard.scoring import CriterionResult, Scorecard
 
@@ -34,11 +34,11 @@ def company_rate(scorecard: Scorecard) -> float | None:
 
 
 def managers(ctx: Context) -> pd.DataFrame:
-    return managers_against_others(ctx.per_employee).to_pandas()
+    return managers_vs_others(ctx.per_employee).to_pandas()
 
 
 def concentration(ctx: Context) -> pd.DataFrame:
-    return activity_curve(ctx.per_employee).to_pandas()
+    return activity_concentration(ctx.per_employee["actions"]).to_pandas()
 
 
 def matrix(ctx: Context) -> pd.DataFrame:

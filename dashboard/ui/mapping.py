@@ -5,7 +5,7 @@ A file whose layout is not recognised (`unknown_layout`, or a known table with a
 it most likely is, and the best guess for every canonical column (`guess_mapping`).
 The user confirms or corrects; `load_mapped` reads the held bytes again with that
 mapping and, when the file loads, saves the mapping by header names in the
-`MappingStore`, so the next file with the same header loads by itself (format
+store (`uploads.mapping_store`), so the next file with the same header loads by itself (format
 `mapped`). No Streamlit here beyond the held-bytes cache: the page owns the widgets.
 """
 
@@ -18,7 +18,7 @@ from dashboard.ingest import Loaded, load_file
 from dashboard.ingest.adapters.common import header_key
 from dashboard.ingest.load import file_header
 from dashboard.ingest.mappings import (
-    MappingStore,
+    Mappings,
     guess_mapping,
     header_signature,
     looks_like_data,
@@ -133,7 +133,7 @@ def saved_form(header: Iterable[str], chosen: Mapping[str, int]) -> dict[str, in
 
 
 def load_mapped(
-    offer: MappingOffer, table: str, chosen: Mapping[str, int], store: MappingStore | None = None
+    offer: MappingOffer, table: str, chosen: Mapping[str, int], store: Mappings | None = None
 ) -> Loaded | None:
     """The held file read with this mapping (None when its bytes are gone); when it loads,
     the mapping is saved for the next file with the same header and the bytes are let go."""

@@ -22,6 +22,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "executive": ("executive.py", ":material/monitoring:"),
 }
 DEFAULT = "overview"
+PRESENT = "present.py"  # presentation mode: reached by a workspace's link only
 
 
 def page(name: str, lang: Lang, *, default: bool | None = None) -> st.Page:
@@ -29,7 +30,7 @@ def page(name: str, lang: Lang, *, default: bool | None = None) -> st.Page:
     script, icon = PAGES[name]
     return st.Page(
         PAGES_DIR / script,
-        title=t(f"nav_{name}", lang),
+        title=t(f"ui.nav.{name}", lang),
         icon=icon,
         url_path=name,
         default=name == DEFAULT if default is None else default,
@@ -40,22 +41,30 @@ def pages(lang: Lang) -> list[st.Page]:
     return [page(name, lang) for name in PAGES]
 
 
-def executive_only(lang: Lang) -> list[st.Page]:
-    """What a `?workspace=` link may reach: the read-only executive view, nothing else.
+def linked(lang: Lang) -> list[st.Page]:
+    """What a `?workspace=` link may reach: the read-only executive view and presentation
+    mode, nothing else.
 
-    Twice: at its own path (`/executive?workspace=…`, the link the Saved audits page
-    gives) and as the app's root (`/?workspace=…`), because a default page is served at
-    the root only and any other path would greet the executive with "page not found".
+    The executive view twice: at its own path (`/executive?workspace=…`, the link the
+    Saved audits page gives) and as the app's root (`/?workspace=…`), because a default
+    page is served at the root only and any other path would greet the executive with
+    "page not found". Presentation mode at `/present?workspace=…`.
     """
     script, icon = PAGES["executive"]
     root = st.Page(
         PAGES_DIR / script,
-        title=t("nav_executive", lang),
+        title=t("ui.nav.executive", lang),
         icon=icon,
         url_path="executive-home",
         default=True,
     )
-    return [root, page("executive", lang, default=False)]
+    present = st.Page(
+        PAGES_DIR / PRESENT,
+        title=t("ui.present.title", lang),
+        icon=":material/slideshow:",
+        url_path="present",
+    )
+    return [root, page("executive", lang, default=False), present]
 
 
 def link(name: str, lang: Lang, label: str | None = None) -> None:

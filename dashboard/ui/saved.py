@@ -23,7 +23,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import deployment
-from dashboard.i18n import TEXTS, Lang, t
+from dashboard.i18n import Lang, render, t
+from dashboard.messages import Msg, msg
 from dashboard.store import (
     SAMPLE_SLUG,
     Access,
@@ -37,14 +38,13 @@ from dashboard.store import (
     trusted_access,
 )
 from dashboard.store.db import database_url
+from dashboard.store.mappings import LOCAL, user_owner, workspace_owner
+from dashboard.ui import state
 from dashboard.ui.views import plain
 
 log = logging.getLogger("presenza.app")
 
-ACCESS_KEY = "store_access"  # slug → Access granted in this session
-WORKSPACE_KEY = "store_workspace"  # the workspace the Saved audits page works on
 QUERY_WORKSPACE = "workspace"  # ?workspace=… opens the executive view, read-only
-ENDED_KEY = "store_grant_ended"  # set when a grant was dropped: the gate says why
 
 
 # --- the store ---------------------------------------------------------------------
@@ -62,11 +62,13 @@ def engine() -> Engine:
 
 
 def error_text(error: StoreError, lang: Lang) -> str:
-    """A store refusal in the reader's language when it has a text there (its values as
-    plain text), else the store's English sentence, as plain text."""
-    if error.key in TEXTS:
-        return t(error.key, lang, **{k: plain(v) for k, v in error.values.items()})
-    return plain(str(error))
+    """A store refusal in the reader's language, the names in it (people's text) as plain text."""
+    said = error.msg
+    return render(Msg(said.code, {k: _plain_value(v) for k, v in said.params.items()}), lang)
+
+
+def _plain_value(value: object) -> object:
+    return plain(value) if isinstance(value, str) else value
 
 
 def show_error(error: Exception, lang: Lang) -> None:
@@ -76,7 +78,7 @@ def show_error(error: Exception, lang: Lang) -> None:
         return
     reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
     log.error("the audit store failed: %s", reason)
-    st.error(t("store_failed", lang), icon=":material/error:")
+    st.error(t("store.error.failed", lang), icon=":material/error:")
 
 
 @contextmanager
@@ -93,8 +95,8 @@ def guard(lang: Lang) -> Iterator[None]:
 
 def drop_ended(error: GrantEnded) -> None:
     """Forget a grant the store no longer honours, so the next run asks for a passphrase."""
-    revoke(str(error.values.get("slug", "")))
-    st.session_state[ENDED_KEY] = True
+    revoke(str(error.msg.params.get("slug", "")))
+    state.GRANT_ENDED.set(True)
 
 
 def client_address() -> str | None:
@@ -121,11 +123,11 @@ def linked_workspace() -> str | None:
 
 def chosen_workspace() -> str:
     """The workspace this session works on (the sample until another is chosen)."""
-    return st.session_state.get(WORKSPACE_KEY) or SAMPLE_SLUG
+    return state.WORKSPACE.get() or SAMPLE_SLUG
 
 
 def choose_workspace(slug: str) -> None:
-    st.session_state[WORKSPACE_KEY] = slug
+    state.WORKSPACE.set(slug)
 
 
 # --- what this session was granted -----------------------------------------------------
@@ -133,9 +135,7 @@ def choose_workspace(slug: str) -> None:
 
 def granted() -> dict[str, Access]:
     """Access per workspace slug, for this session only."""
-    if not isinstance(st.session_state.get(ACCESS_KEY), dict):
-        st.session_state[ACCESS_KEY] = {}
-    return st.session_state[ACCESS_KEY]
+    return state.GRANTS.get()
 
 
 def grant(access: Access) -> Access:
@@ -156,9 +156,7 @@ def sign_in(slug: str, passphrase: str | None) -> Access:
     if not passphrase:
         access = access_for(slug)
         if access is None:
-            raise AccessDenied(
-                f"wrong passphrase for {slug!r}, or no such workspace", key="exec_denied"
-            )
+            raise AccessDenied(msg("store.error.denied", slug=slug))
         return access
     return grant(authorize(engine(), slug, passphrase, client=client_address()))
 
@@ -252,12 +250,28 @@ def _oidc_access(slug: str) -> Access | None:
 
 def login_button(lang: Lang, key: str) -> None:
     """Sign in with the configured provider (Streamlit's st.login)."""
-    if st.button(t("store_sign_in", lang), key=key, type="primary", icon=":material/login:"):
+    if st.button(t("ui.store.sign_in", lang), key=key, type="primary", icon=":material/login:"):
         try:
             st.login()
         except Exception as error:  # Authlib missing, or a provider misconfigured
             log.warning("login failed: %s", error)
             st.error(plain(str(error)), icon=":material/error:")
+
+
+def mapping_owner() -> str | None:
+    """Whose the column mappings this session confirms are: the workspace it works in, when
+    it may edit it; else the signed-in user; else, on a server no one else reaches, its one
+    user. None: a shared server's anonymous session, whose mappings stay in the session."""
+    slug = chosen_workspace()
+    access = granted().get(slug)
+    if access is not None and access.can_edit and slug != SAMPLE_SLUG:
+        return workspace_owner(slug)
+    email = signed_in_email()
+    if email:
+        return user_owner(email)
+    if deployment.is_loopback(st.get_option("server.address")):
+        return LOCAL
+    return None
 
 
 def saved_by_default() -> str:

@@ -1,13 +1,14 @@
-"""What sessions share: the prepared audit of their data, and the charts drawn from it.
+"""The charts sessions share: drawn once per prepared audit, period, settings, answers and
+language.
 
-A session's data is prepared through `dashboard.prepared.AUDITS` in its scope: the
-bundled sample is public (one prepared audit for every visitor); data a session loaded
-is shared only with the sessions of the workspace it works in (Saved audits), and only
-when they loaded the very same data; a session in no workspace shares nothing.
+A session's data is prepared through `dashboard.prepared` in its scope (`state.auditor`):
+the bundled sample is public (one prepared audit for every visitor); data a session
+loaded is shared only with the sessions of the workspace it works in (Saved audits),
+and only when they loaded the very same data; a session in no workspace shares nothing.
 
-Charts are drawn once per prepared audit, period, settings and language, and kept in
-a bounded memo that lives as long as the prepared audit: a page switch or another
-session on the same period sends the figure already drawn.
+The figures drawn from a prepared audit are kept in a bounded memo that lives as long as
+the prepared audit: a page switch or another session on the same period sends the
+figure already drawn.
 """
 
 from __future__ import annotations
@@ -18,34 +19,14 @@ from collections.abc import Callable
 
 import plotly.graph_objects as go
 
-from dashboard.audit import Auditor
-from dashboard.bundled import load_sample
-from dashboard.ingest import Dataset
+from dashboard.audit import Auditor, answers_key
 from dashboard.memo import Memo
-from dashboard.prepared import AUDITS, PUBLIC
-from dashboard.ui import saved, state, views
+from dashboard.ui import state, views
 
 CHARTS = 96  # figures kept per prepared audit (a few periods × pages × languages)
 
 _charts: weakref.WeakKeyDictionary[Auditor, Memo[go.Figure]] = weakref.WeakKeyDictionary()
 _charts_lock = threading.Lock()
-
-
-def scope(dataset: Dataset) -> str | None:
-    """Where this session's data may be shared: public (the bundled sample as shipped),
-    the workspace this session works in, or nowhere (None)."""
-    if dataset is load_sample():
-        return PUBLIC
-    access = saved.granted().get(saved.chosen_workspace())
-    if access is None or access.slug == saved.SAMPLE_SLUG:
-        return None
-    return f"workspace:{access.workspace_id}"
-
-
-def auditor(dataset: Dataset) -> Auditor:
-    """The prepared audit of this session's data, shared within its scope."""
-    where = scope(dataset)
-    return AUDITS.auditor(dataset, where, pin=where == PUBLIC)
 
 
 def charts_of(audit: Auditor) -> Memo[go.Figure]:
@@ -60,8 +41,8 @@ def charts_of(audit: Auditor) -> Memo[go.Figure]:
 def chart(draw: Callable[[], go.Figure], key: str) -> None:
     """Show the figure `draw()` makes of the audit on screen, drawn once and shared.
 
-    `draw` must depend only on the session's prepared audit, period, settings and
-    language (which the memo is keyed by, with `key` and where `draw` is written).
+    `draw` must depend only on the session's prepared audit, period, settings, answers
+    and language (which the memo is keyed by, with `key` and where `draw` is written).
     """
     audit = state.auditor()
     if audit is None:
@@ -73,6 +54,7 @@ def chart(draw: Callable[[], go.Figure], key: str) -> None:
         key,
         state.period(),
         settings.key(),
+        answers_key(state.questionnaire()),
         state.lang(),
     )
     views.chart(charts_of(audit).get(name, draw), key=key)

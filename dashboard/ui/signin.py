@@ -18,13 +18,12 @@ from typing import Any
 import streamlit as st
 
 from dashboard import deployment
-from dashboard.i18n import Lang, t
+from dashboard.i18n import Lang, english, render, t
 from dashboard.store import AccessDenied, authorize_server
-from dashboard.ui import saved
+from dashboard.ui import saved, state
 
 log = logging.getLogger("presenza.app")
 
-SERVER_GRANT = "signin_server"  # fingerprint of the server passphrase this session gave
 _REFUSAL_LOGGED: set[str] = set()  # the start-up refusal goes to the log once per process
 
 
@@ -71,7 +70,7 @@ def signed_in() -> bool:
         email = saved.signed_in_email()
         return bool(email) and _listed_editor(email)
     configured = server_passphrase()
-    return configured is not None and st.session_state.get(SERVER_GRANT) == _fingerprint(configured)
+    return configured is not None and state.SERVER_GRANT.get() == _fingerprint(configured)
 
 
 def may_upload() -> bool:
@@ -93,19 +92,19 @@ def form(lang: Lang, key: str) -> None:
     """The sign-in the deployment asks for: the provider's button, or the server passphrase."""
     if saved.oidc_enabled():
         if saved.signed_in_email() is None:
-            st.info(t("signin_oidc", lang), icon=":material/lock:")
+            st.info(t("ui.signin.oidc", lang), icon=":material/lock:")
             saved.login_button(lang, f"{key}_login")
         else:
-            st.warning(t("signin_not_listed", lang), icon=":material/lock:")
+            st.warning(t("ui.signin.not_listed", lang), icon=":material/lock:")
         return
     configured = server_passphrase()
     if configured is None:
         return
     with st.form(f"{key}_form", clear_on_submit=True, border=True, width=520):
-        st.markdown(t("signin_intro", lang))
-        given = st.text_input(t("store_passphrase", lang), type="password", key=f"{key}_input")
+        st.markdown(t("ui.signin.intro", lang))
+        given = st.text_input(t("ui.store.passphrase", lang), type="password", key=f"{key}_input")
         submitted = st.form_submit_button(
-            t("store_sign_in", lang), type="primary", icon=":material/login:"
+            t("ui.store.sign_in", lang), type="primary", icon=":material/login:"
         )
     if submitted and given:
         with saved.guard(lang):
@@ -114,7 +113,7 @@ def form(lang: Lang, key: str) -> None:
             except AccessDenied as error:
                 saved.show_error(error, lang)
                 return
-            st.session_state[SERVER_GRANT] = _fingerprint(configured)
+            state.SERVER_GRANT.set(_fingerprint(configured))
             st.rerun()
 
 
@@ -122,7 +121,7 @@ def upload_gate(lang: Lang, key: str) -> bool:
     """True when this session may upload; otherwise the sign-in is shown in its place."""
     if may_upload():
         return True
-    st.caption(t("signin_before_upload", lang))
+    st.caption(t("ui.signin.before_upload", lang))
     form(lang, key)
     return False
 
@@ -133,8 +132,8 @@ def startup_check(lang: Lang) -> bool:
     problem = deployment.startup_problem(st.get_option("server.address"), secrets())
     if problem is None:
         return True
-    if problem.key not in _REFUSAL_LOGGED:
-        _REFUSAL_LOGGED.add(problem.key)
-        log.error(t(problem.key, "en", **problem.values))
-    st.error(t(problem.key, lang, **problem.values), icon=":material/gpp_bad:")
+    if problem.code not in _REFUSAL_LOGGED:
+        _REFUSAL_LOGGED.add(problem.code)
+        log.error(english(problem))
+    st.error(render(problem, lang), icon=":material/gpp_bad:")
     return False

@@ -1,28 +1,35 @@
-"""Everything one browser session remembers, behind small accessors over `st.session_state`.
+"""Everything one browser session remembers, behind typed accessors over `st.session_state`.
 
 What is kept: the language, the loaded `Dataset` (parsed tables, never upload bytes),
-the prepared `Auditor` for that dataset, the settings, the period, whether names are
-shown, the load log of the files tried, and the mapping forms still open (file names
-and headers: their bytes wait in `uploads.held()`). Every page reads these through the
-functions here, so the keys live in one place.
+the prepared `Auditor` for that dataset, the questionnaire's answers, the settings, the
+period, whether names are shown, the load log of the files tried, and the mapping forms
+still open (file names and headers: their bytes wait in `uploads.held()`); for saved
+audits, what this session was granted and the pages' choices. Every key is declared
+here, once, with its type (`Key`); no other module touches `st.session_state`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import streamlit as st
 
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
-from dashboard.i18n import LANGS, Lang, t
+from dashboard.criteria.context import Context
+from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, language_of, t
 from dashboard.ingest import Dataset, Loaded
+from dashboard.messages import Msg
 from dashboard.period import Period
+from dashboard.prepared import shared_auditor
+from dashboard.questionnaire import merged_answers
 from dashboard.scoring import Scorecard
 from dashboard.settings import Settings
-from dashboard.ui import shared
+from dashboard.store.access import Access
+from dashboard.store.workspaces import SAMPLE_SLUG
 
 log = logging.getLogger("presenza.app")
 
@@ -44,54 +51,99 @@ class Session:
     replaced_sample: bool = False  # the latest upload replaced the bundled sample
     upload_round: int = 0  # bumps the uploader's key, which drops the uploaded bytes
     settings_round: int = 0  # bumps the settings editors' keys after a reset or upload
-    context: Any = None  # the engine's drill-down context for `context_key`
-    context_key: tuple | None = None
+    answers: dict[str, Any] | None = None  # the questionnaire as answered here (None: the files')
     offers: list[Any] = field(default_factory=list)  # open mapping forms (`mapping.MappingOffer`)
     notices: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) shown once
 
 
-def language_from_locale(locale: str | None) -> Lang:
-    """The interface language for a browser locale: Italian for it-*, English otherwise."""
-    return "it" if (locale or "").lower().replace("_", "-").split("-")[0] == "it" else "en"
+T = TypeVar("T")
+
+
+class Key(Generic[T]):
+    """One value this session keeps, under its name: a page's choice, a grant, a message
+    for the next run. Widgets that share it are given `key.name`."""
+
+    def __init__(self, name: str, default: Callable[[], T]) -> None:
+        self.name, self._default = name, default
+
+    def get(self) -> T:
+        """The value, or (stored first) the default: a kept list or dict can be changed."""
+        if self.name not in st.session_state:
+            st.session_state[self.name] = self._default()
+        return st.session_state[self.name]
+
+    def set(self, value: T) -> None:
+        st.session_state[self.name] = value
+
+    def pop(self) -> T:
+        """The value, forgotten (a message shown once, a dialog closed)."""
+        return st.session_state.pop(self.name, self._default())
+
+    def is_set(self) -> bool:
+        return self.name in st.session_state
+
+
+def _none() -> Any:
+    return None
+
+
+LANG: Key[str] = Key("lang", lambda: DEFAULT_LANG)
+SHOW_NAMES: Key[bool] = Key("show_names", lambda: False)  # the sidebar's toggle
+SESSION: Key[Session] = Key("session", Session)
+
+
+def widget(name: str) -> Any:
+    """A widget's current value, by its key (in a widget's callback)."""
+    return st.session_state.get(name)
+
+
+def set_widget(name: str, value: Any) -> None:
+    """Set a widget's value before it is drawn (two copies of one control agree)."""
+    st.session_state[name] = value
+
+
+def forget(*names: str) -> None:
+    """Drop widgets' values, so they start empty on the next run."""
+    for name in names:
+        st.session_state.pop(name, None)
 
 
 def init_language() -> None:
     """The interface language, from the browser on a session's first run."""
-    if "lang" not in st.session_state:
-        st.session_state["lang"] = language_from_locale(st.context.locale)
+    if not LANG.is_set():
+        LANG.set(language_of(st.context.locale))
 
 
 def init() -> None:
     """First run of a session: language from the browser, the bundled sample loaded."""
     init_language()
-    if "show_names" not in st.session_state:
-        st.session_state["show_names"] = False
-    if "session" not in st.session_state:
-        session = Session()
+    SHOW_NAMES.get()
+    if not SESSION.is_set():
+        fresh = Session()
         try:
-            session.dataset = load_sample()
-            session.sample = bool(session.dataset.files)
+            fresh.dataset = load_sample()
+            fresh.sample = bool(fresh.dataset.files)
         except Exception:  # the app must open even when the sample is broken
             log.exception("the bundled sample could not be loaded")
-        st.session_state["session"] = session
+        SESSION.set(fresh)
 
 
 def session() -> Session:
     init()
-    return st.session_state["session"]
+    return SESSION.get()
 
 
 def lang() -> Lang:
-    value = st.session_state.get("lang", "en")
-    return value if value in LANGS else "en"
+    value = LANG.get()
+    return value if value in LANGS else DEFAULT_LANG
 
 
 def set_lang(value: Lang) -> None:
-    st.session_state["lang"] = value
+    LANG.set(value)
 
 
 def show_names() -> bool:
-    return bool(st.session_state.get("show_names", False))
+    return bool(SHOW_NAMES.get())
 
 
 # --- the data -------------------------------------------------------------------
@@ -102,23 +154,72 @@ def dataset() -> Dataset:
 
 
 def set_dataset(value: Dataset, *, sample: bool = False, keep_period: bool = False) -> None:
-    """Replace the dataset; the period goes back to the new data's span unless kept."""
+    """Replace the dataset; the period goes back to the new data's span unless kept. Answers
+    given here while the sample was loaded stay with the sample."""
     s = session()
+    if s.sample != sample:
+        s.answers = None
+    if value is not s.dataset:
+        REOPENED.set(None)  # the data on screen is no longer the saved audit's
     s.dataset, s.sample = value, sample
     if not keep_period:
         s.period = None
 
 
+def open_saved(
+    value: Dataset,
+    settings: Settings,
+    answers: Mapping[str, Any],
+    period: Period,
+    audit: Any,
+) -> None:
+    """Work on a saved audit: its tables, answers, settings and period replace the session's,
+    as if its files had just been uploaded; `audit` (what the banner names) is remembered."""
+    set_dataset(value)
+    s = session()
+    s.settings, s.answers, s.period = settings, dict(answers), period
+    s.loads, s.last_batch, s.replaced_sample, s.offers = [], 0, False, []
+    s.settings_round += 1  # the settings editors show the audit's values
+    REOPENED.set(audit)
+
+
+def reopened() -> Any:
+    """The saved audit the session's data came from (None once other data is loaded)."""
+    return REOPENED.get()
+
+
+def questionnaire() -> dict[str, Any]:
+    """The governance questionnaire as answered: in the app when it was (the whole form),
+    else by the questionnaire files loaded."""
+    s = session()
+    return s.dataset.questionnaire if s.answers is None else s.answers
+
+
+def set_answers(value: Mapping[str, Any]) -> None:
+    """The questionnaire as answered in the app: scoring re-measures the criteria it feeds,
+    and nothing is prepared again."""
+    session().answers = dict(value)
+
+
+def add_answers(loaded: list[Loaded]) -> None:
+    """Questionnaire files just loaded override the answers given here, key by key."""
+    s = session()
+    files = [item.questionnaire for item in loaded if item.ok and item.questionnaire]
+    if files and s.answers is not None:
+        s.answers = merged_answers(s.answers, files)
+
+
 def reload_sample() -> None:
     """Put the bundled sample back (after it was cleared or replaced)."""
     set_dataset(load_sample(), sample=True)
+    session().answers = None
 
 
 def clear_sample() -> None:
     """Drop the bundled sample (one click on the Data page)."""
     set_dataset(Dataset())
     s = session()
-    s.loads, s.last_batch, s.replaced_sample = [], 0, False
+    s.loads, s.last_batch, s.replaced_sample, s.answers = [], 0, False, None
     s.offers, s.notices = [], []
 
 
@@ -168,14 +269,21 @@ def take_notices() -> list[tuple[str, str]]:
 
 def auditor() -> Auditor | None:
     """The prepared audit of the current dataset (None when empty), prepared once per dataset
-    and shared with the sessions that hold the same data in the same scope (`shared`)."""
+    and shared with the sessions that hold the same data in the same scope (`prepared`)."""
     s = session()
     if not s.dataset.files:
         return None
     if s.auditor is None or s.audited is not s.dataset:
-        with st.spinner(t("ui_preparing", lang())):
-            s.auditor, s.audited = shared.auditor(s.dataset), s.dataset
+        with st.spinner(t("ui.preparing", lang())):
+            s.auditor, s.audited = shared_auditor(s.dataset, _workspace_id()), s.dataset
     return s.auditor
+
+
+def _workspace_id() -> int | None:
+    """The workspace this session works in and was granted, where the data it loaded may
+    be shared (`prepared`); None for the sample's workspace or none."""
+    access = GRANTS.get().get(WORKSPACE.get() or SAMPLE_SLUG)
+    return None if access is None or access.slug == SAMPLE_SLUG else access.workspace_id
 
 
 # --- settings and period -----------------------------------------------------------
@@ -207,20 +315,51 @@ def scorecard() -> Scorecard | None:
     audit = auditor()
     if audit is None:
         return None
-    return audit.scorecard(settings(), period())
+    return audit.scorecard(settings(), period(), questionnaire())
 
 
-def context() -> Any:
-    """The engine's context for drill-down tables (departments, weeks, months).
-
-    Kept for the latest period and platforms: its aggregates are one pass over the action
-    log, which a page redrawn for a new weight or language must not pay again.
-    """
+def context() -> Context | None:
+    """The engine's context for drill-down tables (departments, weeks, months): the one the
+    Auditor scored with, so its aggregates (one pass over the action log) are not paid again
+    for a new weight or language."""
     audit = auditor()
     if audit is None:
         return None
-    s, chosen, current = session(), period(), settings()
-    key = (id(audit), chosen, current.expected_platforms)
-    if s.context_key != key:
-        s.context, s.context_key = audit.context(current, chosen), key
-    return s.context
+    return audit.context(settings(), period(), questionnaire())
+
+
+# --- saved audits: what this session was granted, and the pages' choices ---------------------
+
+GRANTS: Key[dict[str, Access]] = Key("store_access", dict)  # workspace slug → access granted
+WORKSPACE: Key[str | None] = Key("store_workspace", _none)  # the one the Saved audits page shows
+GRANT_ENDED: Key[bool] = Key("store_grant_ended", bool)  # a grant was dropped: the gate says why
+SERVER_GRANT: Key[str | None] = Key("signin_server", _none)  # the server passphrase given
+FLASH: Key[str | None] = Key("audits_flash", _none)  # said once, after the rerun a change makes
+SAVE_ROUND: Key[int] = Key("audits_save_round", int)  # a new round empties the save form
+SAVED_BY: Key[str | None] = Key("audits_saved_by", _none)  # the save form's "saved by"
+SELECTED: Key[int | None] = Key("audits_selected", _none)  # the audit to rename or delete
+DELETING: Key[int | None] = Key("audits_deleting", _none)  # whose delete dialog is open
+DELETE_CONFIRM = "audits_delete_confirm"  # the delete dialog's typed name (a widget)
+COMPARE_BEFORE: Key[int | None] = Key("compare_before", _none)
+COMPARE_AFTER: Key[int | None] = Key("compare_after", _none)
+TOKEN_SHOWN: Key[str | None] = Key("audits_token_shown", _none)  # a save token, shown once
+WORKSPACE_PICK = "audits_workspace"  # the workspace picker (a widget)
+EXECUTIVE: Key[dict[int, Any]] = Key("executive_cache", dict)  # workspace id → what it showed
+TREND_CRITERIA: Key[list[str] | None] = Key("exec_trend_criteria", _none)
+TREND_AUDIT: Key[int | None] = Key("exec_trend_audit", _none)  # the audit they were picked for
+PRESENTED: Key[dict[int, Any]] = Key("present_cache", dict)  # audit id → the audits it shows
+REOPENED: Key[Any] = Key("reopened_audit", _none)  # the saved audit the session works on
+NOTES_ROUND: Key[int] = Key("notes_round", int)  # a new round redraws the note forms from the store
+REPORT_AUDIT: Key[int | None] = Key("audits_report_pick", _none)  # the audit to deliver
+# The deliverable prepared last, for the choices made: ((format, language, names, where,
+# period), bytes, file name). One at a time, this session only.
+REPORT_FILE: Key[tuple[Any, bytes, str] | None] = Key("report_file", _none)
+
+# --- the other pages' choices ----------------------------------------------------------------
+
+CRITERION: Key[str | None] = Key("criterion_pick", _none)  # the Criteria page's criterion
+GAP_CRITERIA: Key[list[str]] = Key("gaps_criteria", list)  # the Gaps page's filters
+GAP_PRIORITY: Key[float] = Key("gaps_priority", float)
+SETTINGS_ERROR: Key[Msg | None] = Key("settings_error", _none)  # said once on the next run
+SETTINGS_LOADED: Key[str | None] = Key("settings_loaded", _none)  # the settings file just read
+REMOVE_FILES = "remove_files"  # the Data page's files to remove (a widget)

@@ -14,52 +14,51 @@ import pandas as pd
 import polars as pl
 
 from dashboard.criteria import registry
-from dashboard.i18n import ENGINE_IT, TEXTS, Lang, engine_text, number, t
-from dashboard.ingest import Dataset, Loaded, report_frame
-from dashboard.ingest.problems import REASONS
-from dashboard.report.tables import date_text, format_cell, gaps_table, label
+from dashboard.i18n import Lang, date_text, number, render, t
+from dashboard.ingest import Dataset, Loaded
+from dashboard.labels import format_label, kind_label
+from dashboard.report.tables import format_cell, gaps_table, label
 from dashboard.settings import Settings
 
 __all__ = ["gaps_table", "label"]
 
-ID_COLUMNS = ("employee_id", "target_employee_id")
-
-
-def kind_label(kind: str | None, lang: Lang) -> str:
-    """A canonical table (or questionnaire) named for people."""
-    return t(f"kind_{kind or 'auto'}", lang)  # "auto": the loader recognises the file
-
-
-def format_label(name: str, lang: Lang) -> str:
-    """The layout a file was read as (an adapter's name, "canonical"…) named for people."""
-    for key in (name, name.removesuffix("_it").removesuffix("_en")):
-        if f"format_{key}" in TEXTS:
-            return t(f"format_{key}", lang)
-    return name
-
-
-# --- names -------------------------------------------------------------------------
-
-
-def roster_names(roster: pl.DataFrame) -> dict[str, str]:
-    """employee_id → name, for the employees whose name the roster gives."""
-    if roster.is_empty() or "name" not in roster.columns:
-        return {}
-    rows = roster.select("employee_id", "name").drop_nulls()
-    return dict(zip(rows["employee_id"].to_list(), rows["name"].to_list(), strict=True))
-
 
 def with_names(frame: pd.DataFrame, names: Mapping[str, str] | None) -> pd.DataFrame:
-    """Add a name column beside each employee id column, only when names are given."""
-    if not names:
+    """Add the name beside the employee id, only when names are given."""
+    if not names or "employee_id" not in frame.columns:
         return frame
     out = frame.copy()
-    for column in ID_COLUMNS:
-        if column in out.columns:
-            position = out.columns.get_loc(column) + 1
-            name_column = "name" if column == "employee_id" else "target_name"
-            out.insert(position, name_column, out[column].map(names))
+    out.insert(out.columns.get_loc("employee_id") + 1, "name", out["employee_id"].map(names))
     return out
+
+
+PEOPLE_COLUMNS = (
+    "employee_id",
+    "department",
+    "is_manager",
+    "actions",
+    "posts",
+    "shares",
+    "comments",
+    "reactions",
+)
+
+
+def most_active_table(
+    per_employee: pl.DataFrame, lang: Lang, names: Mapping[str, str] | None, n: int
+) -> pd.DataFrame:
+    """The `n` employees with most company-related actions, with their counts, labelled in
+    `lang`; the roster's names beside the ids only when `names` are given."""
+    people = (
+        per_employee.filter(pl.col("actions") > 0)
+        .sort("actions", descending=True)
+        .head(n)
+        .select(PEOPLE_COLUMNS)
+        .to_pandas()
+    )
+    people = with_names(people, names)
+    people.columns = [label(str(c), lang) for c in people.columns]
+    return people
 
 
 # --- evidence -------------------------------------------------------------------------
@@ -120,7 +119,7 @@ def evidence_tables(
         else:
             facts.append({"what": title, "value": format_cell(key, value, lang)})
     fact_frame = pd.DataFrame(facts, columns=["what", "value"]).astype({"value": "string"})
-    fact_frame.columns = [t("col_what", lang), t("col_value", lang)]
+    fact_frame.columns = [t("col.what", lang), t("col.value", lang)]
     return fact_frame, listings
 
 
@@ -168,65 +167,51 @@ def files_table(dataset: Dataset, loads: list[Loaded], lang: Lang) -> pd.DataFra
         period = summary["period"]
         rows.append(
             {
-                t("col_file", lang): loaded.file,
-                t("col_kind", lang): kind_label(summary["table"], lang)
+                t("col.file", lang): loaded.file,
+                t("col.kind", lang): kind_label(summary["table"], lang)
                 if summary["table"]
                 else "—",
-                t("col_format", lang): format_label(
+                t("col.format", lang): format_label(
                     loaded.format if loaded.ok or loaded.table else "unknown", lang
                 ),
-                t("col_period", lang): f"{date_text(date.fromisoformat(period[0]), lang)} – "
+                t("col.period", lang): f"{date_text(date.fromisoformat(period[0]), lang)} – "
                 f"{date_text(date.fromisoformat(period[1]), lang)}"
                 if period
                 else "",
-                t("col_rows_loaded", lang): number(summary["rows_loaded"], lang)
+                t("col.rows_loaded", lang): number(summary["rows_loaded"], lang)
                 if loaded.frame is not None
                 else "—",
-                t("col_rows_rejected", lang): number(summary["rows_rejected"], lang)
+                t("col.rows_rejected", lang): number(summary["rows_rejected"], lang)
                 if loaded.frame is not None
                 else "—",
-                t("col_status", lang): t("status_loaded", lang)
+                t("col.status", lang): t("status.loaded", lang)
                 if loaded.ok
-                else t("status_failed", lang),
+                else t("status.failed", lang),
             }
         )
     return pd.DataFrame(rows)
 
 
 def problems_table(loads: list[Loaded], lang: Lang) -> pd.DataFrame:
-    """Every problem of the files tried, in the user's language where the code is known."""
+    """Every problem of the files tried, in the user's language: where, the value, what was
+    expected, what to do, and the detail. A column is the file's own header (data: kept
+    as written) or the loader's label for a value the export implies (said in `lang`)."""
     problems = [p for loaded in loads for p in loaded.problems]
-    frame = report_frame(problems)
-    if frame.empty:
-        return frame
-    todo = [
-        t(f"reason_{code}", lang) if f"reason_{code}" in TEXTS else REASONS.get(code, "")
-        for code in frame["code"]
-    ]
-    detail = [
-        "" if message == REASONS.get(code, "") else engine_text(message, lang)
-        for code, message in zip(frame["code"], frame["message"], strict=True)
-    ]
-    # A column is the file's own header, or a label the loader wrote for a value the
-    # export implies ("employee (from the file name)"): only the loader's labels are translated.
-    columns = [
-        ENGINE_IT.get(c, c) if lang == "it" else c for c in frame["column"].fillna("").astype(str)
-    ]
-    out = pd.DataFrame(
+    if not problems:
+        return pd.DataFrame()
+    frame = pd.DataFrame(
         {
-            t("col_file", lang): frame["file"],
-            t("col_severity", lang): [t(f"severity_{s}", lang) for s in frame["severity"]],
-            t("col_row", lang): frame["row"],
-            t("col_column", lang): columns,
-            t("col_value", lang): frame["value"].fillna(""),
-            t("col_expected", lang): [
-                engine_text(e, lang) for e in frame["expected"].fillna("").astype(str)
-            ],
-            t("col_what_to_do", lang): todo,
-            t("col_detail", lang): detail,
+            t("col.file", lang): [p.file for p in problems],
+            t("col.severity", lang): [t(f"severity.{p.severity}", lang) for p in problems],
+            t("col.row", lang): pd.array([p.row for p in problems], dtype="Int64"),
+            t("col.column", lang): [render(p.column, lang) for p in problems],
+            t("col.value", lang): [render(p.value, lang) for p in problems],
+            t("col.expected", lang): [render(p.expected, lang) for p in problems],
+            t("col.what_to_do", lang): [p.advice(lang) for p in problems],
+            t("col.detail", lang): [render(p.message, lang) for p in problems],
         }
     )
-    return out
+    return frame
 
 
 # --- settings ---------------------------------------------------------------------------
@@ -236,9 +221,12 @@ UNIT_SCALE = {"rate": 100.0}
 
 
 def unit_label(unit: str, lang: Lang) -> str:
-    return {"rate": "%", "ratio": "×", "days": t("days", lang), "hours": t("hours", lang)}.get(
-        unit, ""
-    )
+    return {
+        "rate": "%",
+        "ratio": "×",
+        "days": t("audit.days", lang),
+        "hours": t("audit.hours", lang),
+    }.get(unit, "")
 
 
 def metric_settings_frame(settings: Settings, lang: Lang) -> pd.DataFrame:

@@ -14,24 +14,26 @@ session-scoped cache keyed by the same digest, bounded in files and bytes (the
 oldest go first), and dropped as soon as the file is mapped, dismissed or removed.
 Session state never holds bytes.
 
-Every read passes the saved column mappings (`mapping_store()`, a JSON file of header
-names in the data folder), so a file laid out like one mapped before loads by itself.
+Every read passes the saved column mappings (`mapping_store()`: in the store, for the
+workspace or the user the session works as; header names only), so a file laid out like
+one mapped before loads by itself.
 """
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from dashboard.i18n import Lang, number, t
+from dashboard.i18n import Lang, percent, t
 from dashboard.ingest import Dataset, Loaded, load_file
-from dashboard.ingest.mappings import MappingStore
+from dashboard.ingest.mappings import Mappings, MemoryMappings
 from dashboard.ingest.upload import Upload
+from dashboard.messages import msg
+from dashboard.store.mappings import LOCAL, StoredMappings
+from dashboard.ui import saved
 
 Progress = Callable[[float, int], None]  # (share of the file read, rows read so far)
 
@@ -55,31 +57,23 @@ CREATOR = "linkedin_creator"  # a per-employee export: the user may choose whose
 HELD_FILES = 32  # files held while they wait for the user…
 HELD_BYTES = 1 << 30  # …and their bytes in all (the oldest go first beyond either)
 
-DATA_DIR_VARIABLE = "PRESENZA_DATA_DIR"
-MAPPINGS_FILE = "mappings.json"
-
 
 # --- the saved column mappings ---------------------------------------------------------
 
 
-def data_dir() -> Path:
-    """The folder for what the app remembers on disk: PRESENZA_DATA_DIR, else ./data
-    (git-ignored). Only header names are written there, never uploaded data."""
-    return Path(os.environ.get(DATA_DIR_VARIABLE) or "data")
+def mapping_store() -> Mappings:
+    """Where this session's confirmed mappings are kept: in the store, for the workspace or
+    the user it works as (`saved.mapping_owner`); in memory, for this session only, when
+    it works as no one the store knows."""
+    owner = saved.mapping_owner() if get_script_run_ctx(suppress_warning=True) else LOCAL
+    if owner is None:
+        return _session_mappings()
+    return StoredMappings(saved.engine(), owner)
 
 
-def mapping_store() -> MappingStore:
-    return MappingStore(data_dir() / MAPPINGS_FILE)
-
-
-def _stamp(store: MappingStore) -> tuple[int, int] | None:
-    """When the saved mappings last changed: part of the cache key, so a file that failed
-    before a mapping was saved is read again afterwards."""
-    try:
-        info = store.path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
+@st.cache_resource(scope="session", show_spinner=False)
+def _session_mappings() -> MemoryMappings:
+    return MemoryMappings()
 
 
 # --- bytes held while a file waits for the user -----------------------------------------
@@ -155,19 +149,22 @@ def needs_mapping(loaded: Loaded) -> bool:
 def progress_text(file: str, share: float, rows: int, seconds: float, lang: Lang) -> str:
     """How a file's reading is going: share read, rows read, rows per second, and the time
     left at the pace so far (the bytes still to read at the rate the first ones went)."""
-    percent = round(share * 100)
     if rows <= 0 or seconds <= 0 or share <= 0:
-        return t("ui_reading", lang, file=file, percent=percent)
-    left = round(seconds * (1 - share) / share)
-    minutes, rest = divmod(left, 60)
+        return t("ui.reading", lang, file=file, percent=percent(share, lang))
+    minutes, rest = divmod(round(seconds * (1 - share) / share), 60)
+    left = (
+        msg("ui.duration.minutes_seconds", minutes=minutes, seconds=rest)
+        if minutes
+        else msg("ui.duration.seconds", seconds=rest)
+    )
     return t(
-        "ui_reading_rows",
+        "ui.reading_rows",
         lang,
         file=file,
-        percent=percent,
-        rows=number(rows, lang),
-        speed=number(rows / seconds, lang),
-        left=f"{minutes} min {rest} s" if minutes else f"{rest} s",
+        percent=percent(share, lang),
+        rows=rows,
+        speed=round(rows / seconds),
+        left=left,
     )
 
 
@@ -186,10 +183,10 @@ def _load_cached(
     name: str,
     table: str | None,
     employee: str | None,
-    mappings_stamp: tuple[int, int] | None,
+    mappings_stamp: object,
     _upload: Upload,
     _progress: Progress | None,
-    _mappings: MappingStore,
+    _mappings: Mappings,
 ) -> Loaded:
     return load_file(
         name, _upload, table=table, progress=_progress, mappings=_mappings, employee=employee
@@ -215,7 +212,7 @@ def load_upload(
         )
     else:
         key = upload.digest
-        loaded = _load_cached(key, name, table, employee, _stamp(store), upload, progress, store)
+        loaded = _load_cached(key, name, table, employee, store.revision(), upload, progress, store)
     if kind == "questionnaire" and loaded.ok and loaded.format != "questionnaire":
         return _not_a_questionnaire(name, upload.digest)
     return loaded
@@ -232,7 +229,7 @@ def _not_a_questionnaire(name: str, digest: str) -> Loaded:
                 name,
                 "bad_questionnaire",
                 "error",
-                message="the file is a table, not a questionnaire (TOML or JSON)",
+                message=msg("load.message.not_a_questionnaire"),
             )
         ],
     )

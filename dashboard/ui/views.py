@@ -21,9 +21,10 @@ import streamlit as st
 
 from dashboard.charts import PLOTLY_CONFIG
 from dashboard.i18n import Lang, t
+from dashboard.labels import roster_names
 from dashboard.report.xlsx import frame_csv
 from dashboard.ui import nav, state
-from dashboard.ui.tables import evidence_tables, roster_names
+from dashboard.ui.tables import evidence_tables
 
 log = logging.getLogger("presenza.app")
 
@@ -53,14 +54,14 @@ def run_page(render: Callable[[], None]) -> None:
         render()
     except Exception:  # script control (rerun, stop) is BaseException and passes through
         log.exception("page failed")
-        st.error(t("ui_error", state.lang()), icon=":material/error:")
+        st.error(t("ui.error", state.lang()), icon=":material/error:")
 
 
 def needs_data(lang: Lang) -> bool:
     """Say there is nothing to audit yet and point to the Data page; True when so."""
     if state.dataset().files:
         return False
-    st.info(t("ui_no_data", lang), icon=":material/upload_file:")
+    st.info(t("ui.no_data", lang), icon=":material/upload_file:")
     nav.link("data", lang)
     return True
 
@@ -81,7 +82,7 @@ def download_csv(frame: pd.DataFrame, stem: str, key: str | None = None) -> None
     """A small "Download CSV" of a shown table: formula-like cells are saved as text."""
     lang = state.lang()
     st.download_button(
-        t("ui_download_table", lang),
+        t("ui.download.table", lang),
         data=lambda: frame_csv(frame, lang),
         file_name=f"{stem}.csv",
         mime="text/csv",
@@ -89,8 +90,33 @@ def download_csv(frame: pd.DataFrame, stem: str, key: str | None = None) -> None
         on_click="ignore",
         type="tertiary",
         key=key or f"download_{stem}",
-        help=t("ui_download_table_help", lang),
+        help=t("ui.download.table_help", lang),
     )
+
+
+def gap_columns(lang: Lang, highest: float = 100.0) -> dict[str, Any]:
+    """How every page shows the gap table (`report.tables.gaps_table`): one declaration, so
+    the overview's top gaps and the Gaps page read alike. `highest`: the priority bar's end."""
+    column = st.column_config
+    return {
+        "rank": column.NumberColumn("#", width=40),
+        "priority": column.ProgressColumn(
+            t("col.priority", lang),
+            min_value=0.0,
+            max_value=highest,
+            format="%.0f",
+            help=t("ui.priority_help", lang),
+        ),
+        "criterion": column.TextColumn(t("col.criterion", lang)),
+        "metric": column.TextColumn(t("col.metric", lang)),
+        "value": column.TextColumn(t("col.measured_value", lang), width=90),
+        "target": column.TextColumn(t("col.target", lang), width=90),
+        "score": column.NumberColumn(t("col.score", lang), format="%.0f"),
+        "evidence": column.TextColumn(t("audit.evidence", lang), width="large"),
+        "recommendation": column.TextColumn(t("audit.recommendation", lang), width="large"),
+        "seed": column.TextColumn(t("audit.seed", lang)),
+        "reference": column.TextColumn(t("audit.reference", lang), width="medium"),
+    }
 
 
 def names() -> dict[str, str] | None:

@@ -9,39 +9,37 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.i18n import LANGS, Lang, t
+from dashboard.i18n import LANGS, Lang, t, text
 from dashboard.period import Period
 from dashboard.ui import state
 
-LANGUAGE_NAMES = {"it": "Italiano", "en": "English"}
-DATE_FORMATS = {"it": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
-
 
 def _sync_lang(key: str) -> None:
-    value = st.session_state.get(key)
+    value = state.widget(key)
     if value in LANGS:
         state.set_lang(value)
 
 
-def language_switch(where: str) -> Lang:
+def language_switch(where: str, label_visibility: str = "visible") -> Lang:
     """Italiano | English."""
     key = f"lang_{where}"
-    st.session_state[key] = state.lang()
+    state.set_widget(key, state.lang())
     st.segmented_control(
-        t("ui_language", state.lang()),
+        t("ui.language", state.lang()),
         options=list(LANGS),
-        format_func=LANGUAGE_NAMES.__getitem__,
+        format_func=lambda code: text("language.name", code),  # each in its own words
         key=key,
         on_change=_sync_lang,
         args=(key,),
         required=True,
         width="stretch",
+        label_visibility=label_visibility,
     )
     return state.lang()
 
 
 def _sync_period(key: str) -> None:
-    value = st.session_state.get(key)
+    value = state.widget(key)
     if isinstance(value, tuple | list) and len(value) == 2 and all(value):
         start, end = value
         state.set_period(Period(min(start, end), max(start, end)))
@@ -56,30 +54,32 @@ def period_picker(where: str, lang: Lang) -> Period | None:
     span = audit.default_period() or current
     low, high = min(span.start, current.start), max(span.end, current.end)
     key = f"period_{where}"
-    stored = st.session_state.get(key)
+    stored = state.widget(key)
     if not (isinstance(stored, tuple) and len(stored) == 1):  # keep a half-picked range
-        st.session_state[key] = (current.start, current.end)
+        state.set_widget(key, (current.start, current.end))
     st.date_input(
-        t("period", lang),
+        t("audit.period", lang),
         min_value=low,
         max_value=high,
         key=key,
         on_change=_sync_period,
         args=(key,),
-        format=DATE_FORMATS[lang],
-        help=t("ui_period_help", lang),
+        format=text("locale.date_input", lang),
+        help=t("ui.period_help", lang),
     )
     return state.period()
 
 
 def reset_period_button(where: str, lang: Lang) -> None:
     """Back to the whole span of the data."""
-    if st.button(t("ui_period_reset", lang), key=f"period_reset_{where}", type="tertiary"):
+    if st.button(t("ui.period_reset", lang), key=f"period_reset_{where}", type="tertiary"):
         state.set_period(None)
         st.rerun()
 
 
 def names_toggle(lang: Lang) -> bool:
     """Pseudonymous ids by default; names from the roster only when turned on."""
-    st.toggle(t("ui_show_names", lang), key="show_names", help=t("ui_show_names_help", lang))
+    st.toggle(
+        t("ui.show_names", lang), key=state.SHOW_NAMES.name, help=t("ui.show_names_help", lang)
+    )
     return state.show_names()

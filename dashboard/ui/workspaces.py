@@ -11,8 +11,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from dashboard.i18n import Lang, t
-from dashboard.report.tables import date_text
+from dashboard.i18n import Lang, date_text, t
 from dashboard.store import (
     SAMPLE_SLUG,
     Access,
@@ -24,61 +23,63 @@ from dashboard.store import (
     set_passphrase,
     workspace_info,
 )
-from dashboard.ui import saved, signin, views
-
-FLASH = "audits_flash"  # a message that survives the rerun after a change
+from dashboard.ui import saved, signin, state, views
 
 
 def flash(message: str) -> None:
-    st.session_state[FLASH] = message
+    """Say this once, on the run after the change (`st.rerun()`)."""
+    state.FLASH.set(message)
 
 
 def show_flash() -> None:
-    message = st.session_state.pop(FLASH, None)
+    message = state.FLASH.pop()
     if message:
         st.success(message, icon=":material/check_circle:")
 
 
 def _sync_workspace(key: str) -> None:
-    value = st.session_state.get(key)
+    value = state.widget(key)
     if value:
         saved.choose_workspace(value)
 
 
 def workspace_section(lang: Lang) -> Access | None:
     """Pick among the workspaces this session may open, open another, or create one."""
-    if st.session_state.pop(saved.ENDED_KEY, None):
-        st.warning(t("exec_grant_ended", lang), icon=":material/lock_reset:")
+    if state.GRANT_ENDED.pop():
+        st.warning(t("ui.exec.grant_ended", lang), icon=":material/lock_reset:")
     saved.access_for(SAMPLE_SLUG)  # the open sample, for a first look
     chosen = saved.chosen_workspace()
     if chosen not in saved.granted() and saved.access_for(chosen) is None:
         chosen = next(iter(saved.granted()), SAMPLE_SLUG)
         saved.choose_workspace(chosen)
     options = list(saved.granted())
-    key = "audits_workspace"
-    st.session_state[key] = chosen if chosen in options else None
+    key = state.WORKSPACE_PICK
+    state.set_widget(key, chosen if chosen in options else None)
 
     labels = {
-        slug: f"{a.name} ({slug}) · {t(f'store_role_{a.role}', lang)}"
+        slug: f"{a.name} ({slug}) · {t(f'ui.store.role.{a.role}', lang)}"
         for slug, a in saved.granted().items()
     }
     pick, forget = st.columns([4, 1], vertical_alignment="bottom")
     pick.selectbox(
-        t("audits_workspace", lang),
+        t("ui.audits.workspace", lang),
         options,
         format_func=labels.__getitem__,
         key=key,
         on_change=_sync_workspace,
         args=(key,),
-        placeholder=t("ui_choose", lang),
-        help=t("audits_workspace_help", lang),
+        placeholder=t("ui.choose", lang),
+        help=t("ui.audits.workspace_help", lang),
     )
     access = saved.granted().get(chosen)
     if (
         access is not None
         and chosen != SAMPLE_SLUG
         and forget.button(
-            t("audits_forget", lang), key="audits_forget", type="tertiary", icon=":material/logout:"
+            t("ui.audits.forget", lang),
+            key="audits_forget",
+            type="tertiary",
+            icon=":material/logout:",
         )
     ):
         saved.revoke(chosen)
@@ -86,9 +87,9 @@ def workspace_section(lang: Lang) -> Access | None:
         st.rerun()
 
     opening, creating = st.columns(2, gap="medium")
-    with opening.expander(t("audits_open", lang), icon=":material/lock_open:"):
+    with opening.expander(t("ui.audits.open", lang), icon=":material/lock_open:"):
         open_form(lang)
-    with creating.expander(t("audits_create", lang), icon=":material/add_business:"):
+    with creating.expander(t("ui.audits.create", lang), icon=":material/add_business:"):
         create_form(lang)
     return access
 
@@ -96,17 +97,17 @@ def workspace_section(lang: Lang) -> Access | None:
 def open_form(lang: Lang) -> None:
     oidc = saved.oidc_enabled()
     if oidc and saved.signed_in_email() is None:
-        st.caption(t("exec_sign_in", lang))
+        st.caption(t("ui.exec.sign_in", lang))
         saved.login_button(lang, "audits_login")
         return
     with st.form("audits_open_form", clear_on_submit=True, border=False):
-        slug = st.text_input(t("store_slug", lang), key="audits_open_slug")
+        slug = st.text_input(t("ui.store.slug", lang), key="audits_open_slug")
         passphrase = None
         if not oidc:
             passphrase = st.text_input(
-                t("store_passphrase", lang), type="password", key="audits_open_passphrase"
+                t("ui.store.passphrase", lang), type="password", key="audits_open_passphrase"
             )
-        submitted = st.form_submit_button(t("exec_open", lang), icon=":material/lock_open:")
+        submitted = st.form_submit_button(t("ui.exec.open", lang), icon=":material/lock_open:")
     if submitted and slug.strip():
         try:
             access = saved.sign_in(slug, passphrase)
@@ -114,8 +115,8 @@ def open_form(lang: Lang) -> None:
             saved.show_error(error, lang)
             return
         saved.choose_workspace(access.slug)
-        role = t(f"store_role_{access.role}", lang)
-        flash(t("audits_opened", lang, name=views.plain(access.name), role=role))
+        role = t(f"ui.store.role.{access.role}", lang)
+        flash(t("ui.audits.opened", lang, name=views.plain(access.name), role=role))
         st.rerun()
 
 
@@ -123,35 +124,35 @@ def create_form(lang: Lang) -> None:
     oidc = saved.oidc_enabled()
     if not signin.may_create_workspaces():
         if oidc:
-            st.caption(t("audits_create_not_allowed", lang))
+            st.caption(t("ui.audits.create_not_allowed", lang))
         else:
-            st.caption(t("audits_create_needs_sign_in", lang))
+            st.caption(t("ui.audits.create_needs_sign_in", lang))
             signin.form(lang, "audits_signin")
         return
     with st.form("audits_create_form", clear_on_submit=False, border=False):
         slug = st.text_input(
-            t("store_slug", lang), key="audits_create_slug", help=t("store_slug_help", lang)
+            t("ui.store.slug", lang), key="audits_create_slug", help=t("ui.store.slug_help", lang)
         )
-        name = st.text_input(t("audits_company", lang), key="audits_create_name")
+        name = st.text_input(t("ui.audits.company", lang), key="audits_create_name")
         editor = viewer = None
         if not oidc:
             editor = st.text_input(
-                t("store_editor_passphrase", lang),
+                t("ui.store.editor_passphrase", lang),
                 type="password",
                 key="audits_create_editor",
-                help=t("store_editor_passphrase_help", lang),
+                help=t("ui.store.editor_passphrase_help", lang),
             )
             viewer = st.text_input(
-                t("store_viewer_passphrase", lang),
+                t("ui.store.viewer_passphrase", lang),
                 type="password",
                 key="audits_create_viewer",
-                help=t("store_viewer_passphrase_help", lang),
+                help=t("ui.store.viewer_passphrase_help", lang),
             )
-        submitted = st.form_submit_button(t("audits_create_button", lang), type="primary")
+        submitted = st.form_submit_button(t("ui.audits.create_button", lang), type="primary")
     if not submitted:
         return
     if not oidc and not editor:
-        st.error(t("audits_need_editor_passphrase", lang), icon=":material/error:")
+        st.error(t("ui.audits.need_editor_passphrase", lang), icon=":material/error:")
         return
     try:
         access = create_workspace(
@@ -167,77 +168,78 @@ def create_form(lang: Lang) -> None:
         return
     saved.grant(access)
     saved.choose_workspace(access.slug)
-    for field in ("slug", "name", "editor", "viewer"):
-        st.session_state.pop(f"audits_create_{field}", None)
-    flash(t("audits_created", lang, name=views.plain(access.name)))
+    state.forget(*(f"audits_create_{field}" for field in ("slug", "name", "editor", "viewer")))
+    flash(t("ui.audits.created", lang, name=views.plain(access.name)))
     st.rerun()
 
 
 def passphrase_section(engine: Engine, access: Access, lang: Lang) -> None:
     """Editors set or remove the editor and viewer passphrases (stored only as hashes)."""
     info = workspace_info(engine, access)
-    with st.expander(t("audits_passphrases", lang), icon=":material/key:"):
+    with st.expander(t("ui.audits.passphrases", lang), icon=":material/key:"):
         states = [
-            f"{t(f'store_role_{role}', lang)}: "
-            + t("audits_protected" if role in info.protected else "audits_unprotected", lang)
+            f"{t(f'ui.store.role.{role}', lang)}: "
+            + t("ui.audits.protected" if role in info.protected else "ui.audits.unprotected", lang)
             for role in ("editor", "viewer")
         ]
         st.caption(" · ".join(states))
         with st.form("audits_passphrase_form", clear_on_submit=True, border=False):
             role = st.radio(
-                t("audits_role", lang),
+                t("ui.audits.role", lang),
                 ("viewer", "editor"),
-                format_func=lambda r: t(f"store_role_{r}", lang),
+                format_func=lambda r: t(f"ui.store.role.{r}", lang),
                 horizontal=True,
                 key="audits_passphrase_role",
             )
             first = st.text_input(
-                t("audits_new_passphrase", lang), type="password", key="audits_passphrase_new"
+                t("ui.audits.new_passphrase", lang), type="password", key="audits_passphrase_new"
             )
             again = st.text_input(
-                t("audits_repeat_passphrase", lang),
+                t("ui.audits.repeat_passphrase", lang),
                 type="password",
                 key="audits_passphrase_again",
             )
             set_it, remove = st.columns(2)
-            submitted = set_it.form_submit_button(t("audits_set_passphrase", lang))
-            removed = remove.form_submit_button(t("audits_remove_passphrase", lang))
+            submitted = set_it.form_submit_button(t("ui.audits.set_passphrase", lang))
+            removed = remove.form_submit_button(t("ui.audits.remove_passphrase", lang))
         if submitted or removed:
             if submitted and first != again:
-                st.error(t("audits_passphrases_differ", lang), icon=":material/error:")
+                st.error(t("ui.audits.passphrases_differ", lang), icon=":material/error:")
                 return
             try:  # everyone else in the workspace is signed out; this session stays in
                 saved.grant(set_passphrase(engine, access, role, first if submitted else None))
             except StoreError as error:
                 saved.show_error(error, lang)
                 return
-            done = "audits_passphrase_set" if submitted else "audits_passphrase_removed"
-            flash(t(done, lang, role=t(f"store_role_{role}", lang)))
+            done = "ui.audits.passphrase_set" if submitted else "ui.audits.passphrase_removed"
+            flash(t(done, lang, role=t(f"ui.store.role.{role}", lang)))
             st.rerun()
 
 
 def token_section(engine: Engine, access: Access, lang: Lang) -> None:
     """The token a scheduled `audit --save` must show: made here, shown once, kept hashed."""
     info = workspace_info(engine, access)
-    with st.expander(t("audits_tokens", lang), icon=":material/schedule:"):
-        st.caption(t("audits_tokens_caption", lang, slug=access.slug))
-        made = st.session_state.pop("audits_token_shown", None)
+    with st.expander(t("ui.audits.tokens", lang), icon=":material/schedule:"):
+        st.caption(t("ui.audits.tokens_caption", lang, slug=access.slug))
+        made = state.TOKEN_SHOWN.pop()
         if made:
-            st.warning(t("audits_token_made", lang), icon=":material/content_copy:")
+            st.warning(t("ui.audits.token.made", lang), icon=":material/content_copy:")
             st.code(f"PRESENZA_SAVE_TOKEN={made}", language=None, wrap_lines=True)
         if info.save_token_set_at is None:
-            st.caption(t("audits_token_none", lang))
+            st.caption(t("ui.audits.token.none", lang))
         else:
             when = date_text(info.save_token_set_at.astimezone(), lang)
-            st.caption(t("audits_token_since", lang, date=when))
+            st.caption(t("ui.audits.token.since", lang, date=when))
         make, remove = st.columns(2)
-        label = "audits_token_make" if info.save_token_set_at is None else "audits_token_replace"
+        label = (
+            "ui.audits.token.make" if info.save_token_set_at is None else "ui.audits.token.replace"
+        )
         if make.button(t(label, lang), key="audits_token_make", icon=":material/key:"):
-            st.session_state["audits_token_shown"] = issue_save_token(engine, access)
+            state.TOKEN_SHOWN.set(issue_save_token(engine, access))
             st.rerun()
         if info.save_token_set_at is not None and remove.button(
-            t("audits_token_remove", lang), key="audits_token_remove", type="tertiary"
+            t("ui.audits.token.remove", lang), key="audits_token_remove", type="tertiary"
         ):
             revoke_save_token(engine, access)
-            flash(t("audits_token_removed", lang))
+            flash(t("ui.audits.token.removed", lang))
             st.rerun()

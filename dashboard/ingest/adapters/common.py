@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from dashboard.ingest.convert import Converted, convert
-from dashboard.ingest.problems import Problem
+from dashboard.ingest.parse import reading
+from dashboard.ingest.problems import Problem, Text
 from dashboard.ingest.reader import PREVIEW_ROWS, Grid, ReadError, grid_from_rows
 from dashboard.ingest.upload import Upload
+from dashboard.messages import Msg, msg
 from dashboard.schema import TABLES
 
 Rows = list[list[str | None]]
@@ -135,7 +137,7 @@ def _fits(row: list[str | None], index: int, pattern: str) -> bool:
 def located(where: tuple[str, int] | None, format_name: str) -> tuple[str, int]:
     """The header position `matches` found; a file that never matched is not this format."""
     if where is None:
-        raise ReadError("unknown_layout", f"not a {format_name} export")
+        raise ReadError("unknown_layout", msg("load.message.not_an_export", format=format_name))
     return where
 
 
@@ -178,7 +180,7 @@ def longest(*exprs: pl.Expr) -> pl.Expr:
     return best
 
 
-def slash_dates(sample: pl.Series, day_first: bool) -> tuple[list[str], str]:
+def slash_dates(sample: pl.Series, day_first: bool) -> tuple[list[str], Msg | None]:
     """strptime formats for `a/b/YYYY` dates, and a note when the order was assumed.
 
     A part above 12 settles the order; when every date fits both readings the
@@ -187,14 +189,13 @@ def slash_dates(sample: pl.Series, day_first: bool) -> tuple[list[str], str]:
     parts = sample.str.extract_groups(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}").struct.unnest()
     first = parts["1"].cast(pl.Int32, strict=False)
     second = parts["2"].cast(pl.Int32, strict=False)
-    note = ""
+    note = None
     if (first > 12).any():
         day_first = True
     elif (second > 12).any():
         day_first = False
     elif first.drop_nulls().len():
-        order = "day-first (DD/MM/YYYY)" if day_first else "month-first (MM/DD/YYYY)"
-        note = f"every date reads both ways; read as {order}, as this export writes them"
+        note = msg("load.message.date_convention", reading=reading(day_first))
     order = "%d/%m/%Y" if day_first else "%m/%d/%Y"
     return [f"{order} %H:%M:%S", f"{order} %H:%M", order], note
 
@@ -208,7 +209,7 @@ def iso_dates(expr: pl.Expr, formats: Sequence[str]) -> pl.Expr:
     )
 
 
-def date_note(file: str, column: str, note: str) -> list[Problem]:
+def date_note(file: str, column: Text, note: Msg | None) -> list[Problem]:
     """The load-report line for a date order taken by convention (none when there is no note)."""
     if not note:
         return []
@@ -252,7 +253,7 @@ class Out:
     """One canonical column of an adapter's output: the header shown in the load report
     (the export's own column, so the user can find the cell) and its text."""
 
-    label: str
+    label: Text
     expr: pl.Expr
 
 
@@ -261,7 +262,7 @@ def passthrough(grid: Grid, found: Located, *names: str) -> dict[str, Out]:
     return {n: Out(grid.header[found[n]], cell(found[n])) for n in names if n in found}
 
 
-def const(label: str, value: str) -> Out:
+def const(label: Msg, value: str) -> Out:
     """A value the format implies (platform, action) rather than a column holds."""
     return Out(label, pl.lit(value))
 
@@ -342,7 +343,7 @@ def x_posts(
         date = iso_dates(date, date_formats)
     names = ("text", "impressions", "reactions", "comments", "shares", "clicks")
     outputs = {
-        "platform": const("platform (X export)", "x"),
+        "platform": const(msg("load.column.platform_x"), "x"),
         "post_id": Out(
             grid.header[found["post_id"]], status_id(link, clean(cell(found["post_id"])))
         ),

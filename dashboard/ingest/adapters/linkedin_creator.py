@@ -41,6 +41,7 @@ from dashboard.ingest.convert import Converted
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import grid_from_rows
 from dashboard.ingest.upload import Upload
+from dashboard.messages import msg
 from dashboard.schema import EMPLOYEE_ACTIVITY
 
 TOP_POSTS = ("TOP POSTS", "POST PRINCIPALI")
@@ -97,9 +98,9 @@ class _TopPosts:
             "occurred_at": Out(
                 self.label(url + 1, "Post publish date"), iso_dates(cell(url + 1), self.formats)
             ),
-            "action": const("action (a published post)", "post"),
-            "platform": const("platform (LinkedIn export)", "linkedin"),
-            "company_related": const("company_related (assumed)", "true"),
+            "action": const(msg("load.column.published_post"), "post"),
+            "platform": const(msg("load.column.platform_linkedin"), "linkedin"),
+            "company_related": const(msg("load.column.company_related_assumed"), "true"),
             "source_post_id": Out(
                 self.label(url, "Post URL"), pl.coalesce(post_urn(cell(url)), cell(url))
             ),
@@ -127,14 +128,16 @@ def load(upload: Upload, *, employee_id: str | None = None) -> Converted:
     rows = upload.sheets[sheet]
     starts = [i for i, row in enumerate(rows) if any(map(_is_post, row))]
     if not starts:
-        message = f"sheet {sheet!r} lists no posts"
+        message = msg("load.message.sheet_without_posts", sheet=repr(sheet))
         return Converted(None, [Problem(file, "header_only", "error", message=message)])
     body = rows[starts[0] :]
     urls = sorted({j for row in body for j, c in enumerate(row) if _is_post(c)})
     dates = [r[u + 1] for r in body for u in urls if len(r) > u + 1 and r[u + 1]]
     day_first = header_key(sheet) in DAY_FIRST_SHEETS
     formats, note = slash_dates(pl.Series(dates, dtype=pl.String), day_first)
-    label = "employee (chosen in the app)" if employee_id else "employee (from the file name)"
+    label = msg(
+        "load.column.employee_chosen" if employee_id else "load.column.employee_from_file_name"
+    )
     top = _TopPosts(file, sheet, rows, max(starts[0] - 1, 0), urls, formats, const(label, employee))
     converted = _merge([top.table(url) for url in urls])
     converted.problems[:0] = date_note(file, top.label(urls[0] + 1, "Post publish date"), note)
@@ -164,9 +167,9 @@ def _no_employee(file: str) -> Problem:
         file,
         "missing_value",
         "error",
-        "the employee's name in the file name, or an employee chosen in the app",
+        msg("load.expected.employee"),
         column="employee_id",
-        message="a LinkedIn creator export does not say whose it is: choose the employee",
+        message=msg("load.message.no_employee"),
     )
 
 

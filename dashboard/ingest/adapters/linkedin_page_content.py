@@ -37,6 +37,7 @@ from dashboard.ingest.adapters.common import (
 )
 from dashboard.ingest.convert import Converted
 from dashboard.ingest.upload import Upload
+from dashboard.messages import msg
 
 # English (current and old), Italian, Portuguese. Italian names the doc could not find
 # (the post link) are matched by content instead: the column holding LinkedIn URNs.
@@ -89,7 +90,7 @@ def load(upload: Upload) -> Converted:
     date = found["published_at"]
     formats, note = slash_dates(values(grid, date), day_first=False)
     outputs = {
-        "platform": const("platform (LinkedIn page export)", "linkedin"),
+        "platform": const(msg("load.column.platform_linkedin_page"), "linkedin"),
         "published_at": Out(grid.header[date], iso_dates(cell(date), formats)),
         **passthrough(
             grid,

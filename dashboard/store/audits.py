@@ -1,6 +1,5 @@
-"""Audits: every read and write of saved audits the dashboard and the CLI make, and the
-store's start-up (schema, the sample workspace). Workspaces and sign-in are in
-`workspaces`.
+"""Audits: every read and write of saved audits the dashboard and the CLI make. Workspaces
+and sign-in are in `workspaces`, the store's start-up and the sample in `seed`.
 
 Every function takes the engine and the `Access` it was granted, and only ever
 touches that workspace's rows: an audit id from another workspace is "not found",
@@ -12,43 +11,35 @@ and a crash mid-save leaves nothing half-written.
 
 from __future__ import annotations
 
-import os
-import sys
-import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 from typing import Any
 
-import pandas as pd
 import polars as pl
-from alembic.util import CommandError
 from sqlalchemy import Engine, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, undefer
 
 from dashboard.criteria.cube import Sums
+from dashboard.document import to_document
 from dashboard.ingest import Dataset
-from dashboard.period import Period
-from dashboard.questionnaire import parse_questionnaire
-from dashboard.scoring import Scorecard, level_name
-from dashboard.settings import Settings, parse_settings
+from dashboard.messages import msg
+from dashboard.scoring import Scorecard
+from dashboard.settings import Settings
 from dashboard.store.access import Access
-from dashboard.store.compare import trend_table
-from dashboard.store.db import describe, make_engine, migrate
-from dashboard.store.errors import ConfirmationRequired, NotFound, StoreUnavailable
+from dashboard.store.errors import ConfirmationRequired
 from dashboard.store.models import Audit, AuditTable, Workspace
+from dashboard.store.notes import carry_over
+from dashboard.store.records import AuditInfo, StoredAudit, rebuilt
 from dashboard.store.snapshot import (
     TableCopy,
     copy_tables,
     dataset_from_tables,
     questionnaire_toml,
-    scorecard_from_dict,
-    scorecard_json,
     settings_toml,
 )
 from dashboard.store.tablefiles import TableFiles, sums_keys, table_files
 from dashboard.store.workspaces import (
-    SAMPLE_SLUG,
+    audit_row,
     check_name,
     granted,
     lock_table_files,
@@ -56,110 +47,11 @@ from dashboard.store.workspaces import (
     writing,
 )
 
-# Test hook, see `_pause_inside_save`.
-PAUSE_VARIABLE = "PRESENZA_TEST_SAVE_PAUSE"
+# Called inside every save's transaction, once the audit is written and before it commits.
+# Empty in the product: only the test that kills a save halfway puts a pause here.
+INSIDE_SAVE: list[Callable[[], object]] = []
 # "How it moved since the last audit" follows the data's calendar, not the save order.
 _CHRONOLOGICAL = (Audit.period_end, Audit.period_start, Audit.saved_at, Audit.id)
-
-
-@dataclass(frozen=True)
-class AuditInfo:
-    """An audit's headline: enough for lists, pickers and the trend, without the JSON."""
-
-    id: int
-    name: str
-    period_start: date
-    period_end: date
-    saved_by: str
-    saved_at: datetime
-    is_current: bool
-    overall_score: float | None
-    level: int | None  # index into dashboard.scoring.LEVELS
-    measured: int
-    total: int
-
-    @property
-    def period(self) -> Period:
-        return Period(self.period_start, self.period_end)
-
-    def level_name(self, lang: str) -> str | None:
-        return None if self.level is None else level_name(self.level, lang)
-
-
-@dataclass(frozen=True)
-class StoredAudit:
-    """A whole saved audit: the scorecard as computed and what it was computed from."""
-
-    info: AuditInfo
-    scorecard: dict[str, Any]  # Scorecard.to_dict(), as `audit --format json` prints it
-    settings_toml: str
-    questionnaire_toml: str
-    inputs: list[dict[str, Any]]  # the files read: name, digest, format, table, rows…
-    tables: dict[str, dict[str, Any]]  # canonical table → rows, digest, kept (copy stored)
-
-    def to_scorecard(self) -> Scorecard:
-        """The scorecard object every view renders, without recomputing anything."""
-        return scorecard_from_dict(self.scorecard, self.info.saved_at)
-
-    def settings(self) -> Settings:
-        return parse_settings(self.settings_toml)
-
-    def questionnaire(self) -> dict[str, Any]:
-        return parse_questionnaire(self.questionnaire_toml)
-
-
-# --- start-up ------------------------------------------------------------------
-
-
-def open_store(url: str | None = None, *, sample: bool = True) -> Engine:
-    """The engine, with the schema migrated and (unless told not to) the sample workspace.
-
-    Call once per process (e.g. under `st.cache_resource`); every instance may call it
-    at start-up, migrations and the sample are safe to race.
-    """
-    engine = make_engine(url)
-    try:
-        migrate(engine)
-        if sample:
-            ensure_sample(engine)
-    except (SQLAlchemyError, CommandError) as error:
-        engine.dispose()
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        raise StoreUnavailable(
-            f"cannot open the store at {describe(engine.url)}: {reason}"
-        ) from None
-    return engine
-
-
-def ensure_sample(engine: Engine) -> None:
-    """The open `esempio` workspace with two audits of the bundled company (first and second
-    half of its data), so a first look shows a current audit and how it moved."""
-    with Session(engine) as session:
-        if session.scalar(select(Workspace.id).where(Workspace.slug == SAMPLE_SLUG)):
-            return
-    from dashboard.audit import Auditor
-    from dashboard.bundled import load_sample
-
-    dataset = load_sample()
-    auditor = Auditor(dataset)
-    span = auditor.period()
-    months = span.months()
-    halves = [span]
-    if len(months) > 1:
-        middle = months[len(months) // 2]
-        halves = [Period(span.start, middle - timedelta(days=1)), Period(middle, span.end)]
-    cards = [auditor.scorecard(Settings(), period) for period in halves]
-    payloads = [_AuditPayload.of(card, dataset, Settings()) for card in cards]
-    try:
-        with writing(engine) as session:
-            workspace = Workspace(slug=SAMPLE_SLUG, name="Esempio S.p.A.", is_open=True)
-            session.add(workspace)
-            session.flush()
-            _keep_tables(session, payloads[0].tables)
-            for card, payload in zip(cards, payloads, strict=True):
-                _insert_audit(session, workspace, card, payload, None, "Presenza")
-    except IntegrityError:  # another instance seeded it first
-        return
 
 
 # --- audits ----------------------------------------------------------------------
@@ -175,31 +67,35 @@ def save_audit(
     saved_by: str,
     name: str | None = None,
     make_current: bool = True,
+    questionnaire: Mapping[str, Any] | None = None,
     sums: Sums | None = None,
 ) -> int:
     """Save a new audit (never overwriting one) and return its number; editors only.
 
-    `scorecard` must have been computed from `dataset` (its tables and its merged
-    questionnaire) under `settings`. The new audit becomes the current one unless
-    `make_current` is False; a workspace's first audit is current regardless. `sums`,
-    the log's monthly sums of the `Auditor` that scored it, are kept beside the tables
-    so reopening the audit need not sum the log again (`load_sums`).
+    `scorecard` must have been computed from `dataset` under `settings` and these
+    answers (`questionnaire`; default: the dataset's questionnaire files). The new audit
+    becomes the current one unless `make_current` is False; a workspace's first audit
+    is current regardless. `sums`, the log's monthly sums of the `Auditor` that scored
+    it, are kept beside the tables so reopening the audit need not sum the log again
+    (`load_sums`).
     """
     access.require_editor()
     name = check_name(name) if name else None
-    saved_by = check_name(saved_by, what="who saved it")
-    payload = _AuditPayload.of(scorecard, dataset, settings)
+    saved_by = check_name(saved_by, what="saved_by")
+    answers = dataset.questionnaire if questionnaire is None else questionnaire
+    payload = AuditPayload.of(scorecard, dataset, settings, answers)
     derived = sums.to_parquet() if sums is not None and dataset.has("employee_activity") else {}
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
-        _keep_tables(session, payload.tables)
+        keep_tables(session, payload.tables)
         if derived:
             keys = sums_keys({t.name: t.digest for t in payload.tables})
             files = table_files()
             for part, data in derived.items():
                 files.put(keys[part], data)
-        audit = _insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
-        _pause_inside_save()
+        audit = insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
+        for hook in INSIDE_SAVE:
+            hook()
         return audit.id
 
 
@@ -235,22 +131,17 @@ def previous_audit(engine: Engine, access: Access, audit_id: int) -> StoredAudit
     """The audit just before this one in the data's calendar (by period, then save time):
     what "since the last audit" compares against. None for the first."""
     with Session(engine) as session:
-        _audit(session, access, audit_id)
-        ids = session.scalars(
-            select(Audit.id)
-            .where(Audit.workspace_id == access.workspace_id)
-            .order_by(*_CHRONOLOGICAL)
-        ).all()
-        position = ids.index(audit_id)
-        if position == 0:
-            return None
-        return _stored(session, _audit(session, access, ids[position - 1], full=True))
+        before = _before(session, _audit(session, access, audit_id))
+        return (
+            None if before is None else _stored(session, _audit(session, access, before, full=True))
+        )
 
 
-def load_scorecard_dict(engine: Engine, access: Access, audit_id: int) -> dict[str, Any]:
-    """Just the stored scorecard document (what the views render)."""
+def load_scorecard(engine: Engine, access: Access, audit_id: int) -> Scorecard:
+    """The scorecard as it was saved (what the views render, and what compares)."""
     with Session(engine) as session:
-        return _audit(session, access, audit_id, full=True).scorecard
+        audit = _audit(session, access, audit_id, full=True)
+        return _stored(session, audit).to_scorecard()
 
 
 def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | None:
@@ -330,7 +221,7 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
         audit = _audit(session, access, audit_id)
         if confirm.strip() not in (audit.name, str(audit.id)):
             raise ConfirmationRequired(
-                f"to delete audit {audit.id}, confirm with its name ({audit.name!r}) or number"
+                msg("store.error.confirm_delete", id=str(audit.id), name=repr(audit.name))
             )
         was_current = audit.is_current
         named = dict(
@@ -355,8 +246,9 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
     _sweep(engine, digests, named)
 
 
-def trend(engine: Engine, access: Access) -> pd.DataFrame:
-    """Overall index and each criterion's score per audit, oldest period first."""
+def history(engine: Engine, access: Access) -> list[tuple[AuditInfo, Scorecard]]:
+    """Every audit of the workspace with its scorecard, oldest period first (the trend's
+    order: the data's calendar, not the save order)."""
     with Session(engine) as session:
         granted(session, access)
         audits = session.scalars(
@@ -365,28 +257,14 @@ def trend(engine: Engine, access: Access) -> pd.DataFrame:
             .where(Audit.workspace_id == access.workspace_id)
             .order_by(*_CHRONOLOGICAL)
         )
-        return trend_table([(_info(a), a.scorecard) for a in audits])
+        return [(_info(a), rebuilt(a.scorecard, a.saved_at)) for a in audits]
 
 
 # --- inside -----------------------------------------------------------------------
 
 
-def _pause_inside_save() -> None:
-    """Test hook: hold the save transaction open, uncommitted, for PRESENZA_TEST_SAVE_PAUSE
-    seconds, announcing it on stderr.
-
-    tests/test_store.py kills a saving process here to prove that a crash mid-save
-    leaves every earlier audit intact. Unset, as everywhere outside that test, it does
-    nothing.
-    """
-    seconds = os.environ.get(PAUSE_VARIABLE)
-    if seconds:
-        print(f"{PAUSE_VARIABLE}: pausing inside the save", file=sys.stderr, flush=True)
-        time.sleep(float(seconds))
-
-
 @dataclass(frozen=True)
-class _AuditPayload:
+class AuditPayload:
     """The serialised audit, prepared before the transaction opens (Parquet takes a while)."""
 
     scorecard: dict[str, Any]
@@ -396,19 +274,24 @@ class _AuditPayload:
     tables: list[TableCopy]
 
     @classmethod
-    def of(cls, scorecard: Scorecard, dataset: Dataset, settings: Settings) -> _AuditPayload:
+    def of(
+        cls,
+        scorecard: Scorecard,
+        dataset: Dataset,
+        settings: Settings,
+        answers: Mapping[str, Any],
+    ) -> AuditPayload:
+        """What `insert_audit` writes, serialised before the transaction opens."""
         return cls(
-            scorecard_json(scorecard),
+            to_document(scorecard),
             settings_toml(settings),
-            questionnaire_toml(dataset),
+            questionnaire_toml(answers),
             [{**f.summary(), "digest": f.digest} for f in dataset.files],
             copy_tables(dataset),
         )
 
 
-def _keep_tables(
-    session: Session, tables: list[TableCopy], files: TableFiles | None = None
-) -> None:
+def keep_tables(session: Session, tables: list[TableCopy], files: TableFiles | None = None) -> None:
     """Write the tables' files (those not kept already), under the table-files lock: a
     delete sweeping files in another transaction cannot remove one this save names."""
     lock_table_files(session)
@@ -436,11 +319,11 @@ def _sweep(engine: Engine, digests: set[str], deleted: dict[str, str]) -> None:
                 files.delete(key)
 
 
-def _insert_audit(
+def insert_audit(
     session: Session,
     workspace: Workspace,
     scorecard: Scorecard,
-    payload: _AuditPayload,
+    payload: AuditPayload,
     name: str | None,
     saved_by: str,
     make_current: bool = True,
@@ -479,7 +362,17 @@ def _insert_audit(
         for t in payload.tables
     )
     session.flush()
+    carry_over(session, audit, _before(session, audit))
     return audit
+
+
+def _before(session: Session, audit: Audit) -> int | None:
+    """The audit just before this one in the data's calendar, whose notes it starts from."""
+    ids = session.scalars(
+        select(Audit.id).where(Audit.workspace_id == audit.workspace_id).order_by(*_CHRONOLOGICAL)
+    ).all()
+    position = ids.index(audit.id)
+    return ids[position - 1] if position else None
 
 
 def _unset_current(session: Session, workspace_id: int) -> None:
@@ -503,12 +396,7 @@ def _full(query: Any) -> Any:
 
 def _audit(session: Session, access: Access, audit_id: int, *, full: bool = False) -> Audit:
     """The audit if it is in the caller's workspace; otherwise not found, never forbidden."""
-    granted(session, access)
-    query = select(Audit).where(Audit.id == audit_id, Audit.workspace_id == access.workspace_id)
-    audit = session.scalar(_full(query) if full else query)
-    if audit is None:
-        raise NotFound(f"there is no audit number {audit_id} in {access.slug!r}")
-    return audit
+    return audit_row(session, access, audit_id, _full if full else None)
 
 
 def _info(audit: Audit) -> AuditInfo:

@@ -1,0 +1,24 @@
+"""Presentation mode: a saved audit as full-screen slides (`/present?workspace=…[&audit=…]`),
+behind the workspace's passphrase as the executive view is. The slides are built in
+`dashboard/ui/present.py`."""
+
+from __future__ import annotations
+
+from dashboard.i18n import t
+from dashboard.ui import present, saved, state, views, widgets
+from dashboard.ui.gate import passphrase_gate
+
+
+def render() -> None:
+    lang = state.lang()
+    slug = saved.linked_workspace() or saved.chosen_workspace()
+    with saved.guard(lang):
+        access = saved.access_for(slug)
+        if access is None:
+            widgets.language_switch("present")
+            passphrase_gate(slug, lang, t("ui.present.title", lang), "present")
+            return
+        present.show(access, lang)
+
+
+views.run_page(render)
