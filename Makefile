@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench bench-huge lock clean
+.PHONY: run test bench bench-huge bench-capacity lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ bench: $(STAMP)
 
 bench-huge: $(STAMP)
 	$(PY) benchmarks/bench_huge.py
+
+# 1 and then 20 concurrent sessions on the sample, through Streamlit's websocket protocol.
+bench-capacity: $(STAMP)
+	$(PY) benchmarks/bench_capacity.py
 
 # Re-pin every dependency to what resolves today (then commit requirements.lock).
 lock:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import date
+from functools import partial
 from typing import Any
 
 import polars as pl
@@ -21,17 +22,26 @@ from dashboard.criteria.context import AuditData, Context, prepare
 from dashboard.criteria.cube import Sums
 from dashboard.criteria.families import ANSWERS
 from dashboard.ingest.dataset import Dataset
+from dashboard.memo import Memo
 from dashboard.period import Period
 from dashboard.scoring import Scorecard, measure_criterion, score
 from dashboard.settings import Settings
 
-CONTEXTS = 8  # periods kept, each with its aggregates (the measures go with them)
+CONTEXTS = 8  # periods whose aggregates are kept (the enterprise log's are large)
 
 Answers = Mapping[str, Any]
 
 
 class Auditor:
-    """A prepared dataset that can be scored for any period, settings and answers."""
+    """A prepared dataset that can be scored for any period, settings and answers.
+
+    Sessions that share a prepared audit (`dashboard.prepared`) call it from their own
+    threads: its memos are bounded, each value is computed once however many sessions
+    ask for it together, and no session's answers reach another's scorecard.
+    """
+
+    SCORECARDS = 64  # (period, settings, answers) scorecards kept
+    MEASURES = 64 * 12  # one criterion's measures per (period, platforms, answers it reads)
 
     def __init__(
         self, dataset: Dataset, activity: pl.LazyFrame | None = None, sums: Sums | None = None
@@ -40,12 +50,14 @@ class Auditor:
         `sums`: the log's monthly sums kept with a saved audit (`store.load_sums`)."""
         self.data: AuditData = prepare(dataset, activity, sums)
         self.answers: Answers = dataset.questionnaire  # what the questionnaire files say
-        self._measures: dict[tuple[Any, ...], dict[str, Measure]] = {}
-        self._contexts: dict[tuple[Any, ...], Context] = {}
+        self._contexts: Memo[Context] = Memo(CONTEXTS)
+        self._measures: Memo[dict[str, Measure]] = Memo(self.MEASURES)
+        self._scorecards: Memo[Scorecard] = Memo(self.SCORECARDS)
+        self._span = self.data.span()  # asked on every run of every page
 
     def default_period(self) -> Period | None:
         """The span of the data: first to last post or action."""
-        return self.data.span()
+        return self._span
 
     def period(self, start: date | None = None, end: date | None = None) -> Period:
         """The period asked for, defaulting each end to the data's span (or today when empty)."""
@@ -61,18 +73,23 @@ class Auditor:
         period: Period | None = None,
         questionnaire: Answers | None = None,
     ) -> Scorecard:
-        """The scorecard of a period; `questionnaire`, the answers (default: the files')."""
+        """The scorecard of a period; `questionnaire`, the answers (default: the files').
+        Computed once per period, settings and answers: new weights or targets re-score
+        the period's measures, a new answer re-measures only the criteria that read it."""
         settings = settings or Settings()
         period = period or self.period()
-        context = self.context(settings, period, questionnaire)
-        measures: dict[str, Measure] = {}
-        for spec in registry.criteria():
-            read = _sections(context.questionnaire, ANSWERS[spec.id])
-            key = (period, context.expected_platforms, spec.id, read)
-            if key not in self._measures:
-                self._measures[key] = measure_criterion(spec, context)
-            measures.update(self._measures[key])
-        return score(self.data, period, settings, measures)
+        answers = self.answers if questionnaire is None else questionnaire
+
+        def compute() -> Scorecard:
+            context = self.context(settings, period, answers)
+            measures: dict[str, Measure] = {}
+            for spec in registry.criteria():
+                read = _sections(answers, ANSWERS[spec.id])
+                key = (period, context.expected_platforms, spec.id, read)
+                measures.update(self._measures.get(key, partial(measure_criterion, spec, context)))
+            return score(self.data, period, settings, measures)
+
+        return self._scorecards.get((period, settings.key(), answers_key(answers)), compute)
 
     def context(
         self,
@@ -87,20 +104,20 @@ class Auditor:
         period = period or self.period()
         answers = self.answers if questionnaire is None else questionnaire
         fresh = Context(self.data, period, settings, answers)
-        key = (period, fresh.expected_platforms)
-        if key not in self._contexts:
-            if len(self._contexts) >= CONTEXTS:  # bounded: each holds the period's aggregates
-                self._contexts.clear()
-                self._measures.clear()
-            self._contexts[key] = fresh
-        context = self._contexts[key]
-        context.questionnaire = answers
-        return context
+        shared = self._contexts.get((period, fresh.expected_platforms), lambda: fresh)
+        # The period's aggregates are shared; the answers are this call's alone (another
+        # session may be scoring the same context with its own).
+        return shared if shared.questionnaire is answers else shared.answering(answers)
+
+
+def answers_key(answers: Answers) -> str:
+    """Answers as a key (memos of what they change key on it): equal answers, equal keys."""
+    return json.dumps(answers, sort_keys=True, default=str)
 
 
 def _sections(answers: Answers, sections: tuple[str, ...]) -> str:
     """The answers a criterion reads, as a key: equal when nothing it reads changed."""
-    return json.dumps({s: answers.get(s) for s in sections}, sort_keys=True, default=str)
+    return answers_key({s: answers.get(s) for s in sections})
 
 
 def run_audit(

@@ -6,6 +6,9 @@ from importlib.resources import files
 from pathlib import Path
 
 from dashboard.ingest import Dataset, load_file
+from dashboard.memo import Memo
+
+_SAMPLE: Memo[Dataset] = Memo(1)
 
 
 def sample_dir() -> Path:
@@ -23,7 +26,15 @@ def sample_files() -> list[Path]:
 
 
 def load_sample() -> Dataset:
-    """The sample company as a dataset (every file must load: it ships with the product)."""
+    """The sample company as a dataset (every file must load: it ships with the product).
+
+    Read once per process, by the first session to ask (the others wait for it), and
+    shared by every session: it is public and never changes (a `Dataset` is immutable;
+    changing it makes a new one)."""
+    return _SAMPLE.get("sample", _read_sample)
+
+
+def _read_sample() -> Dataset:
     dataset = Dataset()
     for path in sample_files():
         dataset = dataset.add(load_file(path.name, path.read_bytes()))

@@ -39,6 +39,12 @@ class Settings:
     weakest_link: bool = False
     expected_platforms: tuple[str, ...] | None = None  # None: questionnaire, else default
 
+    def key(self) -> tuple:
+        """The settings as a hashable value: equal settings, equal keys (memos key on it)."""
+        metrics = tuple(sorted((m, tuple(sorted(v.items()))) for m, v in self.metrics.items()))
+        criteria = tuple(sorted(self.criteria.items()))
+        return metrics, criteria, self.weakest_link, self.expected_platforms
+
     def floor(self, metric_id: str) -> float:
         return self.metrics.get(metric_id, {}).get("floor", registry.metrics()[metric_id].floor)
 

@@ -39,6 +39,15 @@ def button(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
 
 
+def open_workspace(at: AppTest, slug: str, passphrase: str) -> AppTest:
+    """Open a workspace on the Saved audits page (the page must be on screen)."""
+    at.text_input(key="audits_open_slug").input(slug)
+    at.text_input(key="audits_open_passphrase").input(passphrase)
+    button(at, "Open" if at.session_state["lang"] == "en" else "Apri").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def engine() -> Engine:
     """The same store the app under test opens (the environment names it)."""
     return open_store(database_url().render_as_string(hide_password=False))

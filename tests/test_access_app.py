@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from apptest import boot, button, engine, visit
+from apptest import boot, button, engine, open_workspace, visit
 from sqlalchemy import delete
 from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
@@ -71,14 +71,6 @@ def assert_plain(at: AppTest) -> str:
 def sign_in_exec(at: AppTest, passphrase: str) -> AppTest:
     at.text_input(key="executive_passphrase_input").input(passphrase)
     button(at, "Open" if at.session_state["lang"] == "en" else "Apri").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def open_workspace(at: AppTest, slug: str, passphrase: str) -> AppTest:
-    at.text_input(key="audits_open_slug").input(slug)
-    at.text_input(key="audits_open_passphrase").input(passphrase)
-    button(at, "Open").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

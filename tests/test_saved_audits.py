@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from apptest import APP, ROOT, boot, button, engine, visit
+from apptest import APP, ROOT, boot, button, engine, open_workspace, visit
 from streamlit.testing.v1 import AppTest
 
 from dashboard.audit import Auditor
@@ -258,14 +258,6 @@ def test_with_login_configured_a_link_asks_to_sign_in_not_for_a_passphrase(acme)
 
 
 # --- changing audits ----------------------------------------------------------------------
-
-
-def open_workspace(at: AppTest, slug: str, passphrase: str) -> AppTest:
-    at.text_input(key="audits_open_slug").input(slug)
-    at.text_input(key="audits_open_passphrase").input(passphrase)
-    button(at, "Open" if at.session_state["lang"] == "en" else "Apri").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_rename_make_current_and_delete_after_confirming(acme) -> None:

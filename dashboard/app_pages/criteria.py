@@ -6,7 +6,7 @@ from dashboard.i18n import number, t
 from dashboard.report.tables import seed_text
 from dashboard.scoring import CriterionResult, Scorecard
 from dashboard.sentences import metric_sentence
-from dashboard.ui import drill, notes, state, views
+from dashboard.ui import drill, notes, shared, state, views
 
 ALL = "__all__"
 
@@ -35,7 +35,6 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
         st.caption(f"{t('audit.seed', lang)}: {views.plain(seed_text(spec.seed, lang))}")
         st.markdown(f"> {views.plain(spec.argument[lang])}")
 
-        figure = drill.criterion_figure(criterion, scorecard, ctx, lang)
         if criterion.id in drill.WIDE:
             words, picture = st.container(), st.container()
         else:
@@ -53,7 +52,10 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
             if not criterion.measured:
                 st.info(t("ui.not_measured_help", lang), icon=":material/info:")
         with picture:
-            views.chart(figure, key=f"chart_{criterion.id}")
+            shared.chart(
+                lambda: drill.criterion_figure(criterion, scorecard, ctx, lang),
+                key=f"chart_{criterion.id}",
+            )
 
         gaps = [m for m in criterion.metrics if m.is_gap]
         if gaps:

@@ -7,7 +7,7 @@ from dashboard.i18n import t
 from dashboard.report.deliver import live_report
 from dashboard.report.model import Brand
 from dashboard.report.tables import period_text
-from dashboard.ui import nav, report, saved, state, views
+from dashboard.ui import nav, report, saved, shared, state, views
 from dashboard.ui.tables import gaps_table
 
 TOP_GAPS = 5
@@ -30,7 +30,7 @@ def render() -> None:
     left, right = st.columns([5, 8], gap="medium")
     with left, st.container(border=True, height="stretch"):
         st.subheader(t("audit.overall", lang), anchor=False)
-        views.chart(charts.overall_figure(scorecard, lang, height=260), key="overall")
+        shared.chart(lambda: charts.overall_figure(scorecard, lang, height=260), key="overall")
         st.metric(
             t("ui.measured_short", lang),
             t("ui.measured_of", lang, measured=scorecard.measured, total=scorecard.total),
@@ -43,7 +43,7 @@ def render() -> None:
             )
     with right, st.container(border=True, height="stretch"):
         st.subheader(t("audit.criteria", lang), anchor=False)
-        views.chart(charts.criteria_figure(scorecard, lang, height=360), key="criteria")
+        shared.chart(lambda: charts.criteria_figure(scorecard, lang, height=360), key="criteria")
 
     gaps = gaps_table(scorecard, lang).head(TOP_GAPS)
     with st.container(border=True):

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import t
-from dashboard.ui import drill, state, views
+from dashboard.ui import drill, shared, state, views
 from dashboard.ui.tables import most_active_table
 
 TOP_PEOPLE = 15
@@ -25,8 +25,8 @@ def render() -> None:
     with st.container(border=True):
         st.subheader(t("ui.participation_by_department", lang), anchor=False)
         target = scorecard.metric("involvement.participation_rate").target
-        views.chart(
-            charts.department_participation_figure(
+        shared.chart(
+            lambda: charts.department_participation_figure(
                 drill.departments(ctx), lang, drill.company_rate(scorecard), target
             ),
             key="departments",
@@ -35,18 +35,20 @@ def render() -> None:
     left, right = st.columns(2, gap="medium")
     with left, st.container(border=True, height="stretch"):
         st.subheader(t("ui.managers_vs_others", lang), anchor=False)
-        views.chart(charts.managers_figure(drill.managers(ctx), lang), key="managers")
+        shared.chart(lambda: charts.managers_figure(drill.managers(ctx), lang), key="managers")
     with right, st.container(border=True, height="stretch"):
         st.subheader(t("ui.activity_spread", lang), anchor=False)
-        views.chart(
-            charts.activity_distribution_figure(drill.concentration(ctx), lang),
+        shared.chart(
+            lambda: charts.activity_distribution_figure(drill.concentration(ctx), lang),
             key="concentration",
         )
 
     with st.container(border=True):
         st.subheader(t("ui.collaboration_matrix", lang), anchor=False)
         st.caption(t("ui.collaboration_help", lang))
-        views.chart(charts.collaboration_heatmap_figure(drill.matrix(ctx), lang), key="matrix")
+        shared.chart(
+            lambda: charts.collaboration_heatmap_figure(drill.matrix(ctx), lang), key="matrix"
+        )
 
     with st.container(border=True):
         st.subheader(t("ui.most_active", lang, n=TOP_PEOPLE), anchor=False)

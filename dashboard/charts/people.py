@@ -18,6 +18,7 @@ from dashboard.charts.style import (
     empty,
     layout,
     plain,
+    vline,
 )
 from dashboard.i18n import Lang, format_value, number, percent, percent_suffix, t
 
@@ -65,19 +66,22 @@ def department_participation_figure(
     if target is not None:
         lines.append((target, GREEN, "dot", t("audit.target", lang)))
     lines.sort(key=lambda line: line[0])
+    shapes, notes = [], []
     for i, (value, color, dash, name) in enumerate(lines):
-        fig.add_vline(x=value * 100, line={"color": color, "width": 2, "dash": dash}, layer="below")
+        shapes.append(vline(value * 100, {"color": color, "width": 2, "dash": dash}))
         left = i == 0 and len(lines) > 1
-        fig.add_annotation(
-            x=value * 100,
-            y=1,
-            xref="x",
-            yref="paper",
-            yanchor="bottom",
-            xanchor="right" if left else "left",
-            text=f"{name} {format_value(value, 'rate', lang)}",
-            showarrow=False,
-            font={"color": color, "size": 14},
+        notes.append(
+            {
+                "x": value * 100,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "yanchor": "bottom",
+                "xanchor": "right" if left else "left",
+                "text": f"{name} {format_value(value, 'rate', lang)}",
+                "showarrow": False,
+                "font": {"color": color, "size": 14},
+            }
         )
     top = max(float(rows["rate"].max()) * 100, (target or 0) * 100, 10.0)
     ticks = [v for v in range(0, 101, 10 if top <= 50 else 20) if v <= top * 1.1 or v == 100]
@@ -93,6 +97,8 @@ def department_participation_figure(
         height=height or 110 + 36 * len(rows),
         lang=lang,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        shapes=shapes,
+        annotations=notes,
     )
 
 

@@ -16,6 +16,7 @@ from dashboard.charts.style import (
     layout,
     level_color,
     plain,
+    vline,
 )
 from dashboard.i18n import Lang, format_value, number, t
 from dashboard.scoring import LEVELS
@@ -101,8 +102,6 @@ def criteria_figure(
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    for low in LEVELS[1:]:
-        fig.add_vline(x=low, line={"color": LIGHT, "width": 1, "dash": "dot"}, layer="below")
     fig.update_xaxes(range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100], title=None)
     fig.update_yaxes(automargin=True, title=None)
     return layout(
@@ -111,6 +110,7 @@ def criteria_figure(
         font_size=font_size,
         lang=lang,
         margin={"l": 10, "r": 20, "t": 10, "b": 10},
+        shapes=[vline(low, {"color": LIGHT, "width": 1, "dash": "dot"}) for low in LEVELS[1:]],
     )
 
 

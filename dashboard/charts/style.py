@@ -4,6 +4,7 @@ figure, and text made safe for Plotly's labels."""
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard.i18n import Lang, separators
 from dashboard.scoring import level_index
@@ -34,6 +35,19 @@ PLOTLY_CONFIG = {
 }
 
 
+# Plotly's white template, with trace defaults for the trace types drawn here only (the
+# full one doubled the size of every figure sent to the browser). It is Plotly's default
+# in this process, so every figure starts from it: a default template is taken as it is,
+# where one given to a figure is copied and checked whole, which cost a third of the
+# time to draw a chart. Every figure of the product is drawn in this package, in this style.
+HOUSE_TEMPLATE = go.layout.Template(
+    layout=pio.templates["plotly_white"].layout,
+    data={kind: pio.templates["plotly_white"].data[kind] for kind in ("bar", "heatmap", "scatter")},
+)
+pio.templates["presenza"] = HOUSE_TEMPLATE
+pio.templates.default = "presenza"
+
+
 def level_color(score: float | None) -> str:
     """The colour of the maturity band a 0–100 score falls in (grey when not measured)."""
     return GREY if score is None else LEVEL_COLORS[level_index(score)]
@@ -48,22 +62,42 @@ def layout(
     margin: dict[str, int] | None = None,
     **extra: object,
 ) -> go.Figure:
-    """The house style: white template, large readable type, the palette, local separators."""
-    fig.update_layout(
-        template="plotly_white",
-        height=height,
-        font={"family": FONT, "size": font_size, "color": TEXT},
-        margin=margin or {"l": 10, "r": 10, "t": 40, "b": 10},
-        colorway=list(PALETTE),
-        hoverlabel={"font_size": font_size},
-        separators=separators(lang),
+    """The house style: white template, large readable type, the palette, local separators.
+
+    The builders leave these layout properties unset, so each is set as a whole, one at a
+    time: `update_layout` merges them into the figure and costs five times as much."""
+    style = {
+        "height": height,
+        "font": {"family": FONT, "size": font_size, "color": TEXT},
+        "margin": margin or {"l": 10, "r": 10, "t": 40, "b": 10},
+        "colorway": list(PALETTE),
+        "hoverlabel": {"font": {"size": font_size}},
+        "separators": separators(lang),
         **extra,
-    )
+    }
+    for key, value in style.items():
+        fig.layout[key] = value
     if any(trace.type != "indicator" for trace in fig.data):
         # Room for tick labels and axis titles however long the department names are.
         fig.update_xaxes(automargin=True)
         fig.update_yaxes(automargin=True)
     return fig
+
+
+def vline(x: float, line: dict[str, object]) -> dict[str, object]:
+    """A vertical line at `x` across the plot, under the data: the shape `add_vline` adds,
+    given with the layout at once (`add_vline` costs a few milliseconds a line)."""
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": "x",
+        "y0": 0,
+        "y1": 1,
+        "yref": "y domain",
+        "line": line,
+        "layer": "below",
+    }
 
 
 def empty(message: str, height: int = 260) -> go.Figure:

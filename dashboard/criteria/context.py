@@ -18,7 +18,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 import polars as pl
@@ -26,6 +25,7 @@ import polars as pl
 from dashboard.criteria.cube import ActivityCube, PeriodSums, Sums
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
+from dashboard.memo import computed_copy, computed_once
 from dashboard.period import Period
 from dashboard.schema import AUTHOR_TYPES
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
@@ -245,7 +245,7 @@ def empty_data() -> AuditData:
 class Context:
     """One period of one dataset under one set of settings and answers: the questions
     criteria ask. The period's aggregates do not depend on the answers, so one context
-    serves every set of answers (`questionnaire` is set for each scoring)."""
+    serves every set of answers (`answering`)."""
 
     def __init__(
         self,
@@ -258,6 +258,13 @@ class Context:
         self.period = period
         self.settings = settings
         self.questionnaire: Mapping[str, Any] = questionnaire or {}
+
+    def answering(self, questionnaire: Mapping[str, Any]) -> Context:
+        """This context with other answers: the same period's aggregates (computed once for
+        both), so sessions that share it never read each other's answers."""
+        other = computed_copy(self)
+        other.questionnaire = questionnaire
+        return other
 
     # --- inputs -------------------------------------------------------------
     def has(self, table: str, column: str | None = None) -> bool:
@@ -281,7 +288,7 @@ class Context:
         return None
 
     # --- people -------------------------------------------------------------
-    @cached_property
+    @computed_once
     def employees(self) -> pl.DataFrame:
         """Roster rows employed at any time in the period (hired_at ≤ end, left_at ≥ start)."""
         roster = self.data.roster
@@ -295,13 +302,13 @@ class Context:
         """Actions in the period marked not company-related: left out, and said so as evidence."""
         return self._sums.off_topic
 
-    @cached_property
+    @computed_once
     def _sums(self) -> PeriodSums:
         """Per-employee counts, interaction pairs, monthly activity and off-topic actions of
         the period: whole months from the prepared monthly sums, partial ones from the log."""
         return self.data.cube.period(self.data.activity, self.period)
 
-    @cached_property
+    @computed_once
     def per_employee(self) -> pl.DataFrame:
         """One row per employee counted: department, manager flag and their action counts.
 
@@ -317,7 +324,7 @@ class Context:
             active=pl.col("actions") > 0
         )
 
-    @cached_property
+    @computed_once
     def actor_stats(self) -> pl.DataFrame:
         """Action counts of every employee who acted in the period (roster or not)."""
         if self.log_source == "employee_activity":
@@ -351,7 +358,7 @@ class Context:
             )
         )
 
-    @cached_property
+    @computed_once
     def interactions(self) -> pl.DataFrame:
         """Actions aimed at a colleague counted in the period, one row per actor and target
         (n: how many): both employees, their departments and managers, and `code`s."""
@@ -400,7 +407,7 @@ class Context:
             for column in ("employee_id", "department", "manager_id")
         ).drop("id", "target_id")
 
-    @cached_property
+    @computed_once
     def monthly_activity(self) -> pl.DataFrame:
         """Employees' actions and active employees per month (for charts)."""
         if self.log_source != "employee_activity":
@@ -410,7 +417,7 @@ class Context:
         return self._sums.monthly
 
     # --- the page -----------------------------------------------------------
-    @cached_property
+    @computed_once
     def posts(self) -> pl.DataFrame:
         """Company-page posts published in the period."""
         return self.data.posts.filter(

@@ -24,10 +24,12 @@ from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, language_of, t
 from dashboard.ingest import Dataset, Loaded
 from dashboard.messages import Msg
 from dashboard.period import Period
+from dashboard.prepared import shared_auditor
 from dashboard.questionnaire import merged_answers
 from dashboard.scoring import Scorecard
 from dashboard.settings import Settings
 from dashboard.store.access import Access
+from dashboard.store.workspaces import SAMPLE_SLUG
 
 log = logging.getLogger("presenza.app")
 
@@ -266,14 +268,22 @@ def take_notices() -> list[tuple[str, str]]:
 
 
 def auditor() -> Auditor | None:
-    """The prepared audit of the current dataset, prepared once per dataset (None when empty)."""
+    """The prepared audit of the current dataset (None when empty), prepared once per dataset
+    and shared with the sessions that hold the same data in the same scope (`prepared`)."""
     s = session()
     if not s.dataset.files:
         return None
     if s.auditor is None or s.audited is not s.dataset:
         with st.spinner(t("ui.preparing", lang())):
-            s.auditor, s.audited = Auditor(s.dataset), s.dataset
+            s.auditor, s.audited = shared_auditor(s.dataset, _workspace_id()), s.dataset
     return s.auditor
+
+
+def _workspace_id() -> int | None:
+    """The workspace this session works in and was granted, where the data it loaded may
+    be shared (`prepared`); None for the sample's workspace or none."""
+    access = GRANTS.get().get(WORKSPACE.get() or SAMPLE_SLUG)
+    return None if access is None or access.slug == SAMPLE_SLUG else access.workspace_id
 
 
 # --- settings and period -----------------------------------------------------------
