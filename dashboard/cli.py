@@ -18,14 +18,12 @@ from pathlib import Path
 from dashboard.i18n import LANGS, Lang, english, t
 from dashboard.ingest import Dataset, load_file
 from dashboard.messages import Ref, msg
+from dashboard.period import EARLIEST, LATEST
 
 EXIT_BAD_INPUT = 2
 EXIT_STORE = 1
 # A scheduled `audit --save` proves it owns the workspace with the token made for it.
 TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
-
-
-EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # the same range as dates in the data
 
 
 def _date(text: str) -> date:

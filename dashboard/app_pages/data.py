@@ -268,7 +268,7 @@ def reload_creator(item: creators.CreatorFile, employee: str, lang: str) -> None
         st.rerun()
     replace = session.sample  # a creator file that failed at upload left the sample in place
     dataset = Dataset() if replace else session.dataset
-    state.set_dataset(dataset.add(loaded), sample=False, keep_period=not replace)
+    state.set_dataset(dataset.add(loaded), sample=False)
     who = views.plain(creators.option_label(employee, views.names()))
     state.notify("success", t("ui.creator.reloaded", lang, file=file, employee=who))
     st.rerun()
