@@ -107,7 +107,9 @@ def test_numbers_percentages_and_dates_are_written_the_locales_way() -> None:
 
 def test_a_reference_names_the_column_in_the_readers_words() -> None:
     replies = Ref("company_posts", "replies_by_staff")
-    assert i18n.render(replies, "en") == "company_posts.replies_by_staff"
+    assert i18n.render(replies, "en") == "“staff replies” (company-page posts)"
+    # The terminal and the JSON name it by its id, which scripts and support search for.
+    assert i18n.english(replies) == "company_posts.replies_by_staff"
     assert i18n.render(replies, "it") == "«risposte dello staff» (post della pagina aziendale)"
 
 

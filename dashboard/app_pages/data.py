@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.i18n import percent, t
-from dashboard.ingest import Dataset
+from dashboard.ingest import Dataset, Loaded
 from dashboard.ingest.parse import Plan
 from dashboard.labels import platform_label
 from dashboard.questionnaire import (
@@ -88,6 +88,46 @@ def upload_section(lang: str) -> None:
     st.rerun()
 
 
+def loaded_message(loaded: Loaded, lang: str) -> None:
+    """Green only when every row loaded cleanly; amber when rows were left out or the
+    report has warnings for the file (short rows, unmatched people): it says how many."""
+    file = views.plain(loaded.file)
+    if loaded.questionnaire is not None:
+        answers = questionnaire_answers(loaded.questionnaire)
+        st.success(t("ui.questionnaire_loaded", lang, file=file, n=answers))
+        return
+    what = kind_label(loaded.summary()["table"], lang)
+    warnings = sum(p.severity == "warning" for p in loaded.problems)
+    if loaded.rows_rejected:
+        total = loaded.rows_loaded + loaded.rows_rejected
+        st.warning(
+            t(
+                "ui.file_partial",
+                lang,
+                file=file,
+                kind=what,
+                loaded=loaded.rows_loaded,
+                n=total,
+                rejected=loaded.rows_rejected,
+            ),
+            icon=":material/rule:",
+        )
+    elif warnings:
+        st.warning(
+            t("ui.file_warnings", lang, file=file, kind=what, rows=loaded.rows_loaded, n=warnings),
+            icon=":material/rule:",
+        )
+    else:
+        key = "ui.file_loaded_mapped" if loaded.format == "mapped" else "ui.file_loaded"
+        st.success(t(key, lang, file=file, kind=what, n=loaded.rows_loaded))
+
+
+def questionnaire_answers(answers: dict) -> int:
+    """How many answers a questionnaire file gives (governance items, agencies, platforms,
+    followers), for the load message: a questionnaire has no rows."""
+    return sum(len(value) if isinstance(value, dict | list) else 1 for value in answers.values())
+
+
 def last_batch(lang: str) -> None:
     session = state.session()
     batch = session.loads[: session.last_batch]
@@ -96,10 +136,7 @@ def last_batch(lang: str) -> None:
     waiting = {o.digest for o in state.offers()}
     for loaded in batch:
         if loaded.ok:
-            what = kind_label(loaded.summary()["table"], lang)
-            key = "ui.file_loaded_mapped" if loaded.format == "mapped" else "ui.file_loaded"
-            file = views.plain(loaded.file)
-            st.success(t(key, lang, file=file, kind=what, n=loaded.rows_loaded))
+            loaded_message(loaded, lang)
         elif loaded.digest in waiting:
             st.warning(t("ui.file_needs_mapping", lang, file=views.plain(loaded.file)))
         elif loaded.format == uploads.CREATOR:  # its file name names no one: see below
@@ -134,11 +171,18 @@ def mapping_form(offer: mapping.MappingOffer, lang: str) -> None:
             chosen = {}
             for i, column in enumerate(columns):
                 chosen[column.name] = grid[i % 4].selectbox(
-                    views.plain(column.name + (" *" if column.required else "")),
+                    views.plain(
+                        t(f"column.{table}.{column.name}", lang) + (" *" if column.required else "")
+                    ),
                     options,
                     index=options.index(guessed.get(column.name, mapping.NONE)),
                     format_func=lambda j: offer.column_label(j, none),
-                    help=i18n.render(Plan(column).expected, lang),
+                    help=t(
+                        "ui.mapping.column_help",
+                        lang,
+                        expected=i18n.render(Plan(column).expected, lang),
+                        id=column.name,
+                    ),
                     key=f"map_{offer.digest}_{table}_{column.name}",
                 )
             st.caption(
@@ -316,12 +360,13 @@ def files_section(lang: str) -> None:
             t("ui.remove", lang), disabled=not chosen, key="remove_button", width="stretch"
         ):
             dataset = session.dataset
+            gone = {f.digest for f in dataset.files if f.file in chosen}
+            for digest in gone:
+                uploads.held().drop(digest)
             for name in chosen:
-                for loaded in dataset.files:
-                    if loaded.file == name:
-                        uploads.held().drop(loaded.digest)
                 dataset = dataset.remove(name)
             state.set_dataset(dataset, sample=session.sample and bool(dataset.files))
+            state.forget_loads(gone)
             state.forget(state.REMOVE_FILES)
             st.rerun()
     if not session.sample and st.button(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -25,6 +25,7 @@ import polars as pl
 
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
+from dashboard.messages import Msg, Ref, msg, or_else
 from dashboard.period import Period
 from dashboard.schema import ACTIONS, AUTHOR_TYPES
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
@@ -50,6 +51,37 @@ MANAGER_TITLE = re.compile(r"\b(?:" + "|".join(MANAGER_WORDS) + r")\b")
 
 
 @dataclass(frozen=True)
+class Strangers:
+    """Rows of a log whose employee matches no one in the roster (after every matching rule)."""
+
+    rows: int  # rows that name nobody in the roster
+    total: int  # rows that count (company-related)
+    examples: tuple[str, ...]  # a few of the ids they use, most frequent first
+
+    @property
+    def nobody(self) -> bool:
+        """Not one row names a roster employee: the log cannot speak of these employees."""
+        return self.total > 0 and self.rows == self.total
+
+
+EXAMPLES = 5
+
+
+def strangers(frame: pl.DataFrame | pl.LazyFrame, roster: pl.DataFrame) -> Strangers:
+    """How many rows of a (matched) log name nobody in the roster, with a few examples."""
+    counts = (
+        frame.lazy()
+        .group_by("employee_id")
+        .agg(n=pl.len())
+        .with_columns(known=pl.col("employee_id").is_in(roster["employee_id"].implode()))
+        .collect()
+    )
+    unknown = counts.filter(~pl.col("known")).sort("n", "employee_id", descending=[True, False])
+    examples = tuple(str(e) for e in unknown["employee_id"].head(EXAMPLES).to_list())
+    return Strangers(int(unknown["n"].sum()), int(counts["n"].sum()), examples)
+
+
+@dataclass(frozen=True)
 class AuditData:
     """Canonical tables ready for scoring, independent of the period."""
 
@@ -58,6 +90,9 @@ class AuditData:
     activity: pl.DataFrame
     summary: pl.DataFrame
     present: dict[str, frozenset[str]]  # table → columns with at least one value
+    # log table → its rows (company-related) that name nobody in the roster, and a few of
+    # the ids they use; only with a roster.
+    strangers: dict[str, Strangers] = field(default_factory=dict)
 
     def has(self, table: str, column: str | None = None) -> bool:
         columns = self.present.get(table, frozenset())
@@ -150,8 +185,9 @@ def author_type(agencies: Sequence[str]) -> pl.Expr:
 def match_employee_ids(
     frame: pl.DataFrame, roster: pl.DataFrame, column: str = "employee_id"
 ) -> pl.DataFrame:
-    """Ids that are not roster ids but a roster e-mail or name (advocacy reports, creator files)
-    are replaced by that employee's id, so every source speaks of the same people.
+    """Ids that are not roster ids but a roster e-mail or name (advocacy reports, creator files),
+    or else an address whose local part is a roster id, are replaced by that employee's id,
+    so every source speaks of the same people.
 
     Only ids with an '@' or a space can be an e-mail or a full name, so a log of plain
     ids is checked with one text scan instead of hashing every row.
@@ -179,6 +215,20 @@ def match_employee_ids(
         .unique(subset="key", keep="first")
     )
     matched = unknown.with_columns(key=fold_expr(pl.col(column))).join(keys, on="key")
+    # Last, an address whose local part is an employee id ("e00042@acme.it" is E00042).
+    by_local = (
+        unknown.filter(
+            pl.col(column).str.contains("@") & ~pl.col(column).is_in(matched[column].implode())
+        )
+        .with_columns(key=fold_expr(pl.col(column).str.replace(r"@[^@]*$", "")))
+        .join(
+            roster.select(key=fold_expr(pl.col("employee_id")), roster_id=pl.col("employee_id"))
+            .filter(pl.col("key") != "")
+            .unique(subset="key", keep="first", maintain_order=True),
+            on="key",
+        )
+    )
+    matched = pl.concat([matched, by_local.select(matched.columns)])
     if matched.is_empty():
         return frame
     mapping = dict(zip(matched[column].to_list(), matched["roster_id"].to_list(), strict=True))
@@ -201,12 +251,19 @@ def prepare(dataset: Dataset) -> AuditData:
         "employee_activity": _present(company_related(activity)),
         "employee_summary": _present(summary),
     }
+    logs = {"employee_activity": company_related(activity), "employee_summary": summary}
+    found = {
+        table: strangers(frame, roster)
+        for table, frame in logs.items()
+        if present[table] and not roster.is_empty()
+    }
     return AuditData(
         roster=roster,
         posts=posts,
         activity=activity,
         summary=summary,
         present=present,
+        strangers=found,
     )
 
 
@@ -246,12 +303,28 @@ class Context:
 
     @property
     def log_source(self) -> str | None:
-        """Where employee actions come from: the action log, the advocacy summary, or nowhere."""
-        if self.has("employee_activity"):
-            return "employee_activity"
-        if self.has("employee_summary"):
-            return "employee_summary"
+        """Where employee actions come from: the action log, the advocacy summary, or nowhere.
+        A log whose rows name nobody in the roster cannot speak of its employees: it is no
+        source (its metrics are not measured, with `log_missing` saying why)."""
+        for table in ("employee_activity", "employee_summary"):
+            if self.has(table):
+                found = self.data.strangers.get(table)
+                return None if found and found.nobody else table
         return None
+
+    @property
+    def log_unmatched(self) -> bool:
+        """A log was loaded, but its rows name nobody in the roster."""
+        return any(found.nobody for found in self.data.strangers.values())
+
+    @property
+    def log_missing(self) -> Msg | Ref:
+        """Why there is no log source: the log's people match nobody in the roster, or no log."""
+        for table in ("employee_activity", "employee_summary"):
+            found = self.data.strangers.get(table)
+            if found and found.nobody:
+                return msg("measure.missing.nobody_matched", table=Ref(table), n=found.rows)
+        return or_else(Ref("employee_activity"), Ref("employee_summary"))
 
     # --- people -------------------------------------------------------------
     @cached_property

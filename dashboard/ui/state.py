@@ -214,6 +214,16 @@ def record_loads(loaded: list[Loaded], *, batch: bool = True) -> None:
         s.replaced_sample = False  # said once, after the upload that did it
 
 
+def forget_loads(digests: set[str]) -> None:
+    """Removed files leave the page: their messages, their problems in the load report
+    and any form still open for them."""
+    s = session()
+    batch = s.loads[: s.last_batch]
+    s.loads = [item for item in s.loads if item.digest not in digests]
+    s.last_batch = sum(item.digest not in digests for item in batch)
+    s.offers = [o for o in s.offers if o.digest not in digests]
+
+
 # --- files waiting for the user ---------------------------------------------------------
 
 
