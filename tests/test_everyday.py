@@ -96,3 +96,69 @@ def test_putting_the_sample_back_resets_the_period() -> None:
     at.button(key="clear_sample").click().run()
     at.button(key="load_sample").click().run()
     assert session(at).sample and session(at).period is None
+
+
+# --- the Data page's feedback ---------------------------------------------------------------
+
+ROSTER = b"""employee_id,department,name,email
+E001,Vendite,Anna Neri,anna.neri@acme.it
+E002,IT,Luca Bassi,luca.bassi@acme.it
+"""
+
+
+def roster(extra: str) -> bytes:
+    """The roster with one more employee: each test uploads its own bytes."""
+    return ROSTER + f"{extra},IT,,\n".encode()
+
+
+def test_partial_loads_are_amber_and_say_how_many_rows_were_rejected() -> None:
+    at = visit(boot("en"), "data")
+    posts = (
+        b"platform,post_id,published_at\n"
+        b"linkedin,1,2026-01-05 10:00\nlinkedin,2,2026-01-06 10:00\n"
+        b"linkedin,3,not a date\nlinkedin,4,9999-12-31\nlinkedin,5,yesterday\nlinkedin,6,\n"
+    )
+    upload(at, ("posts.csv", posts))
+    loaded = session(at).loads[0]
+    assert (loaded.rows_loaded, loaded.rows_rejected) == (2, 4)
+    assert not any("posts.csv" in s.value for s in at.success)
+    assert any("2 of 6 rows loaded" in w.value and "4 rejected" in w.value for w in at.warning)
+
+
+def test_a_short_row_is_a_warning_with_its_row() -> None:
+    at = visit(boot("it"), "data")
+    upload(at, ("anagrafica.csv", ROSTER + b"E003,IT\n"))
+    assert any("anagrafica.csv" in w.value and "1 avviso" in w.value for w in at.warning)
+    assert not any("anagrafica.csv" in s.value for s in at.success)
+    report = at.dataframe[1].value
+    assert 4 in set(report["Riga"].dropna())  # E003 has two fields of four: row 4
+
+
+def test_people_who_match_nobody_are_a_warning_and_their_metrics_are_not_measured() -> None:
+    at = visit(boot("en"), "data")
+    summary = (
+        b"employee_id,posts,shares\nghost@acme.it,5,5\nMario Sconosciuto,1,0\nghost@acme.it,2,2\n"
+    )
+    upload(at, ("roster.csv", roster("E801")), ("advocacy.csv", summary))
+    assert any("advocacy.csv" in w.value for w in at.warning)
+    report = at.dataframe[1].value
+    row = report[report["File"] == "advocacy.csv"].iloc[0]
+    assert "3 of 3 rows" in row["Detail"]
+    assert row["Value"].startswith("ghost@acme.it")  # the most frequent first
+    card = session(at).auditor.scorecard(session(at).settings, session(at).auditor.period())
+    participation = card.metric("involvement.participation_rate").measure
+    assert participation.value is None  # not a measured 0 %
+
+
+def test_a_removed_file_leaves_the_page() -> None:
+    at = visit(boot("en"), "data")
+    posts = b"platform,post_id,published_at\nlinkedin,1,2026-01-05 10:00\nlinkedin,2,soon\n"
+    upload(at, ("roster.csv", roster("E802")), ("posts.csv", posts))
+    assert any("posts.csv" in w.value for w in at.warning)
+    at.multiselect(key="remove_files").select("posts.csv").run()
+    at.button(key="remove_button").click().run()
+    assert not any("posts.csv" in m.value for m in [*at.warning, *at.success, *at.error])
+    assert at.multiselect(key="remove_files").value == []
+    assert at.multiselect(key="remove_files").options == ["roster.csv"]
+    report = at.dataframe[1].value if len(at.dataframe) > 1 else None
+    assert report is None or "posts.csv" not in set(report["File"])

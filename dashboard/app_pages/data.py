@@ -18,7 +18,7 @@ from dashboard.questionnaire import (
 from dashboard.schema import TABLES
 from dashboard.settings import DEFAULT_PLATFORMS
 from dashboard.ui import creators, mapping, signin, state, uploads, views
-from dashboard.ui.tables import files_table, kind_label, problems_table
+from dashboard.ui.tables import files_table, kind_label, problems_table, unmatched_table
 
 ANSWERS = ("yes", "no", "unknown")
 
@@ -88,6 +88,12 @@ def upload_section(lang: str) -> None:
     st.rerun()
 
 
+def strangers() -> dict:
+    """Per log table, the rows that name nobody in the roster (none without data)."""
+    audit = state.auditor()
+    return audit.data.strangers if audit is not None else {}
+
+
 def loaded_message(loaded: Loaded, lang: str) -> None:
     """Green only when every row loaded cleanly; amber when rows were left out or the
     report has warnings for the file (short rows, unmatched people): it says how many."""
@@ -98,6 +104,8 @@ def loaded_message(loaded: Loaded, lang: str) -> None:
         return
     what = kind_label(loaded.summary()["table"], lang)
     warnings = sum(p.severity == "warning" for p in loaded.problems)
+    unmatched = strangers().get(loaded.table or "")
+    warnings += bool(unmatched and unmatched.rows)  # its people match nobody in the roster
     if loaded.rows_rejected:
         total = loaded.rows_loaded + loaded.rows_rejected
         st.warning(
@@ -375,7 +383,9 @@ def files_section(lang: str) -> None:
         state.reload_sample()
         st.rerun()
 
-    problems = problems_table(session.loads, lang)
+    problems = problems_table(
+        session.loads, lang, unmatched_table(session.dataset, strangers(), lang)
+    )
     st.subheader(t("ui.load_report", lang), anchor=False)
     if problems.empty:
         st.caption(t("ui.no_problems", lang))
