@@ -129,7 +129,7 @@ def test_criteria_sentences_carry_counts_and_target() -> None:
     at = visit(boot("en"), "criteria")
     at.selectbox(key="criterion_pick").set_value("involvement").run()
     text = " ".join(m.value for m in at.markdown)
-    assert "Participation 37% (56 of 150 employees), target 30%" in text
+    assert "Participation 9% (14 of 150 employees), target 30%" in text
 
 
 # --- period and speed -------------------------------------------------------------------

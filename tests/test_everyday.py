@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 from streamlit.testing.v1 import AppTest
 
 from dashboard.period import Period
+from dashboard.ui.creators import search_employees
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "streamlit_app.py")
@@ -162,3 +164,20 @@ def test_a_removed_file_leaves_the_page() -> None:
     assert at.multiselect(key="remove_files").options == ["roster.csv"]
     report = at.dataframe[1].value if len(at.dataframe) > 1 else None
     assert report is None or "posts.csv" not in set(report["File"])
+
+
+def test_the_creator_picker_finds_employees_by_name_and_offers_their_ids() -> None:
+    people = pl.DataFrame(
+        {
+            "employee_id": ["E001", "E002", "E003"],
+            "name": ["Nicolò D'Angelo", "Anna Neri", "Angela Neri"],
+            "email": ["n.dangelo@acme.it", "anna.neri@acme.it", None],
+        }
+    )
+    assert search_employees(people, "d'angelo") == ["E001"]
+    assert search_employees(people, "NICOLO") == ["E001"]
+    assert search_employees(people, "neri") == ["E002", "E003"]
+    assert search_employees(people, "anna neri") == ["E002"]
+    assert search_employees(people, "rossi") == []
+    assert search_employees(people, "  ") is None  # nothing typed: the whole list
+    assert search_employees(people, "neri", limit=1) == ["E002"]

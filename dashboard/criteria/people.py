@@ -296,6 +296,8 @@ def _reach_multiplier(ctx: Context) -> Measure:
     """Σ reach of employees' posts and shares ÷ Σ reach of the page's posts (impressions if needed)."""
     sides = ("employee_activity", "company_posts")
     note: Msg | None = None
+    if ctx.has("employee_activity") and ctx.log_source is None:  # it names nobody
+        return Measure.not_measured(ctx.log_missing)
     if all(ctx.has(t, "reach") for t in sides):
         measure = "reach"
     elif all(ctx.has(t, "impressions") for t in sides):

@@ -14,7 +14,7 @@ import pandas as pd
 import polars as pl
 
 from dashboard.criteria import registry
-from dashboard.criteria.context import Strangers
+from dashboard.criteria.matching import Strangers
 from dashboard.i18n import Lang, date_text, has, number, render, t
 from dashboard.ingest import Dataset, Loaded
 from dashboard.report.tables import format_cell, gaps_table, label
