@@ -205,6 +205,7 @@ def test_a_changed_passphrase_ends_an_open_executive_view(acme) -> None:
 
 def test_the_sample_is_read_only_on_the_saved_audits_page() -> None:
     at = visit(boot("en"), "audits")
+    at.selectbox(key="audits_workspace").set_value("esempio").run()
     assert t("ui.audits.sample_read_only", "en") in [i.value for i in at.info]
     labels = [b.label for b in at.button]
     for editing in ("Save the audit", "Rename", "Delete…", "Make a token", "Set"):

@@ -47,7 +47,7 @@ ERROR_TEXTS = (
 # A 1080p projector, less the browser's own bars.
 VIEWPORT = {"width": 1600, "height": 960}
 PHONE = {"width": 390, "height": 844}
-COMPANY = "Esempio S.p.A."  # the open sample workspace's name
+COMPANY = "Gruppo Aurora"  # the open sample workspace's name, as on the Overview
 EDITOR, VIEWER = "rondine verde sul tetto", "lampada gialla in cantina"
 # Names that would be markup: a link, a tracking pixel, a colour, HTML, bold, LaTeX.
 HOSTILE = (

@@ -72,11 +72,17 @@ def acme():
 # --- saving from the session ------------------------------------------------------------
 
 
-def test_the_page_opens_on_the_open_sample_workspace() -> None:
+def test_the_page_never_preselects_the_open_sample_workspace() -> None:
     at = visit(boot("it"), "audits")
     assert not at.error, [e.value for e in at.error]
     assert [x.value for x in at.title] == ["Audit salvati"]
-    assert at.selectbox(key="audits_workspace").value == SAMPLE_SLUG
+    picker = at.selectbox(key="audits_workspace")
+    assert picker.value is None and any(f"({SAMPLE_SLUG})" in o for o in picker.options)
+    assert any("non si può salvare" in i.value for i in at.info)
+    assert not [b for b in at.button if b.key == "audits_save_button"]
+    # Chosen, the sample shows its audits, read-only.
+    picker.set_value(SAMPLE_SLUG).run()
+    assert any("sola lettura" in i.value for i in at.info)
     listed = at.dataframe[0].value
     assert list(listed["id"]) == [2, 1] and list(listed["current"]) == ["★", ""]
     assert "executive?workspace=esempio" in at.get("code")[0].value
@@ -204,7 +210,7 @@ def test_a_link_shows_only_the_executive_view(acme) -> None:
 def test_the_open_sample_needs_no_passphrase_and_reads_in_italian() -> None:
     at = boot("it", workspace=SAMPLE_SLUG)
     assert not at.error
-    assert [x.value for x in at.title] == ["Esempio S.p.A."]
+    assert [x.value for x in at.title] == ["Gruppo Aurora"]
     today = next(m for m in at.metric if m.label == "Oggi")
     assert "," in today.proto.delta  # decimal comma
     assert any("Si aggiorna da sé" in c.value for c in at.caption)
@@ -251,7 +257,7 @@ def test_with_login_configured_a_link_asks_to_sign_in_not_for_a_passphrase(acme)
     # The open sample stays open for a first look.
     at.query_params["workspace"] = SAMPLE_SLUG
     at.run()
-    assert [x.value for x in at.title] == ["Esempio S.p.A."]
+    assert [x.value for x in at.title] == ["Gruppo Aurora"]
 
 
 # --- changing audits ----------------------------------------------------------------------
@@ -293,6 +299,7 @@ def test_rename_make_current_and_delete_after_confirming(acme) -> None:
 
 def test_compare_two_audits_criterion_by_criterion_and_metric_by_metric() -> None:
     at = visit(boot("it"), "audits")
+    at.selectbox(key="audits_workspace").set_value(SAMPLE_SLUG).run()
     table = at.dataframe[1].value
     assert table.iloc[0]["item"] == "Indice complessivo"
     assert len(table) == 1 + 12 + 31

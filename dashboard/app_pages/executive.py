@@ -23,6 +23,7 @@ from dashboard.report.compare import TrendPoint, trend
 from dashboard.report.tables import period_text
 from dashboard.scoring import Scorecard
 from dashboard.store import (
+    SAMPLE_SLUG,
     Access,
     AccessDenied,
     GrantEnded,
@@ -292,7 +293,7 @@ def show(access: Access, lang: Lang, linked: bool) -> None:
 def render() -> None:
     lang = state.lang()
     linked = saved.linked_workspace()
-    slug = linked or saved.chosen_workspace()
+    slug = linked or saved.chosen_workspace() or SAMPLE_SLUG  # a first look: the sample
     with saved.guard(lang):
         access = saved.access_for(slug)
         if access is None:
