@@ -252,7 +252,7 @@ def test_trend_keeps_audits_apart_and_marks_the_current_one() -> None:
     fig = charts.build_trend_figure(_trend(TREND), "en")
     x = list(fig.data[-1].x)
     assert len(set(x)) == 3  # two audits with one name are two steps, not one
-    assert x[0] == "2025-11–2026-04"  # a default name reads as its months
+    assert x[0] == "2025-11–<br>2026-04"  # a default name reads as its months, two lines
     assert "&lt;b&gt;" in x[1] and "<b>" not in x[1]  # a name is text, never markup
     assert fig.layout.xaxis.type == "category"
     assert [a.text for a in fig.layout.annotations] == ["current"]

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
 from dashboard.document import from_document
-from dashboard.i18n import t
+from dashboard.i18n import date_text, t
 from dashboard.period import Period
 from dashboard.report.changes import (
     audit_label,
@@ -136,12 +136,21 @@ def test_save_the_sessions_audit_then_open_the_link_as_a_viewer_and_see_the_delt
     button(viewer, "Open").click().run()
     assert not viewer.exception and not viewer.error, [e.value for e in viewer.error]
     assert [x.value for x in viewer.title] == ["Acme S.p.A."]
-    today = next(m for m in viewer.metric if m.label == "Today")
+    today = next(m for m in viewer.metric if m.label.startswith("Index for"))
+    # The index is labelled with the audit's period and the day it was saved, not "today".
+    saved_on = date_text(now.info.saved_at.astimezone(), "en")
+    assert today.label == f"Index for 2026-05-01 – 2026-10-31 (saved on {saved_on})"
     assert today.value == f"{round(now.info.overall_score)}/100"
     assert today.proto.delta == delta
     assert "since 2025-11-01 – 2026-04-30" in today.proto.delta_description
-    tiles = {m.label: m for m in viewer.metric if m.label != "Today"}
+    tiles = {m.label: m for m in viewer.metric if m is not today}
     assert len(tiles) == 12
+    # Weakest first, each with its level's badge; the weakest are named under the index.
+    scores = [float(m.value) for m in tiles.values()]
+    assert scores == sorted(scores)
+    weakest = next(iter(tiles))
+    assert any(f"To fix first: {weakest}" in m.value for m in viewer.markdown)
+    assert any(":red-badge[" in m.value or ":orange-badge[" in m.value for m in viewer.markdown)
     presence_before = next(c for c in before.scorecard["criteria"] if c["id"] == "presence")
     presence_now = next(c for c in now.scorecard["criteria"] if c["id"] == "presence")
     assert tiles["Platform presence"].proto.delta == signed(
@@ -211,7 +220,7 @@ def test_the_open_sample_needs_no_passphrase_and_reads_in_italian() -> None:
     at = boot("it", workspace=SAMPLE_SLUG)
     assert not at.error
     assert [x.value for x in at.title] == ["Gruppo Aurora"]
-    today = next(m for m in at.metric if m.label == "Oggi")
+    today = next(m for m in at.metric if m.label.startswith("Indice del periodo"))
     assert "," in today.proto.delta  # decimal comma
     assert any("Si aggiorna da sé" in c.value for c in at.caption)
 
@@ -235,7 +244,7 @@ def test_the_view_follows_a_newer_audit(acme) -> None:
     )
     at.run()  # what the fragment's poll triggers when the change token moves
     assert "Whole year" in texts(at)
-    today = next(m for m in at.metric if m.label == "Today")
+    today = next(m for m in at.metric if m.label.startswith("Index for"))
     assert today.value == f"{round(card.score)}/100"
 
 
