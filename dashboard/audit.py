@@ -65,7 +65,7 @@ class Auditor:
             if key not in self._measures:
                 self._measures[key] = measure_criterion(spec, context)
             measures.update(self._measures[key])
-        return score(self.data, period, settings, measures)
+        return score(self.data, period, settings, measures, context.questionnaire)
 
     def context(
         self,

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.criteria.advice import recommendation
 from dashboard.i18n import number, t
 from dashboard.report.tables import seed_text
 from dashboard.scoring import CriterionResult, Scorecard
@@ -61,7 +62,8 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
             for metric in gaps:
                 with st.container(border=False):
                     st.markdown(
-                        f"**{views.plain(metric.spec.title[lang])}** — {views.plain(metric.spec.recommendation[lang])}"
+                        f"**{views.plain(metric.spec.title[lang])}** — "
+                        + views.plain(recommendation(metric, lang))
                     )
                     if metric.spec.reference[lang]:
                         st.caption(
