@@ -367,7 +367,7 @@ def _families() -> set[str]:
     codes |= {f"author_type.{name}" for name in AUTHOR_TYPES}
     items = (*GOVERNANCE_KEYS, "policy_updated_12_months")
     codes |= {f"questionnaire.question.{key}" for key in items}
-    codes |= {f"advice.item.{key}" for key in items}  # the checklist's items, named in a text
+    codes |= {f"advice.item.{key}" for key in items if key != "policy_updated"}  # checklist items
     codes |= {f"questionnaire.answer.{a}" for a in ("yes", "no", "unknown")}
     codes |= {f"ui.audits.tally.{v}" for v in ("better", "worse", "same")}
     formats = {a.format.removesuffix("_en") for a in ADAPTERS}
