@@ -4,7 +4,7 @@ Every file is loaded by a fresh process exactly as an upload is (bytes in memory
 sniff → chunked, quote-aware parse → typed table). The quoted forms are written once
 beside the generated company: the log with every text field in double quotes
 (`QUOTE_NONNUMERIC`, as pandas, Excel and advocacy tools write them) and the roster
-with every field quoted (`QUOTE_ALL`). For each file it prints rows loaded against
+with every field quoted (`QUOTE_ALL`), in `quoted/`. For each file it prints rows loaded against
 the rows in the file, time, rows per second, peak memory, and the upload's memory
 as a multiple of the file's size (peak resident memory of the load, less the
 process before the bytes arrived). The quoted and unquoted logs must give the same
@@ -15,26 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from common import enterprise_data, run_child
-
-
-def quoted_copies(data: Path) -> dict[str, Path]:
-    """The fully quoted activity log and roster (written once, then reused). Written by a
-    child process: a process's peak memory passes to the processes it starts, so this
-    one stays small for the measurements."""
-    out = {}
-    for name, style in (("employee_activity", "non_numeric"), ("roster", "always")):
-        target = data / f"{name}_quoted.csv"
-        if not target.exists():
-            run_child(
-                f"""
-import polars as pl
-frame = pl.read_csv({str(data / f"{name}.csv")!r}, infer_schema_length=100_000)
-frame.write_csv({str(target)!r}, quote_style={style!r})
-"""
-            )
-        out[name] = target
-    return out
+from common import enterprise_data, machine_load, quoted_copies, run_child
 
 
 def data_rows(path: Path) -> int:
@@ -80,7 +61,10 @@ def report(label: str, path: Path, expected: int, result: dict) -> None:
         f"(rejected {result['rejected']:,}, duplicates {result['duplicate']:,})"
         f"{'' if every else '  ← ROWS MISSING'}"
     )
-    print(f"  load time:   {seconds:.2f} s (fresh process, best of 2, imports included)")
+    print(
+        f"  load time:   {seconds:.2f} s (fresh process, best of 2: {result['all']}, imports "
+        f"included); CPU {result['cpu']:.1f} s"
+    )
     print(
         f"  throughput:  {result['rows'] / seconds / 1e6:.2f} M rows/s, {size / 1e6 / seconds:.0f} MB/s"
     )
@@ -88,6 +72,7 @@ def report(label: str, path: Path, expected: int, result: dict) -> None:
 
 
 def main() -> None:
+    print(machine_load())
     data = enterprise_data()
     quoted = quoted_copies(data)
     files = [

@@ -13,9 +13,12 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+import polars as pl
+
 from dashboard.criteria import registry
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import AuditData, Context, prepare
+from dashboard.criteria.cube import Sums
 from dashboard.criteria.families import ANSWERS
 from dashboard.ingest.dataset import Dataset
 from dashboard.period import Period
@@ -30,8 +33,12 @@ Answers = Mapping[str, Any]
 class Auditor:
     """A prepared dataset that can be scored for any period, settings and answers."""
 
-    def __init__(self, dataset: Dataset):
-        self.data: AuditData = prepare(dataset)
+    def __init__(
+        self, dataset: Dataset, activity: pl.LazyFrame | None = None, sums: Sums | None = None
+    ):
+        """`activity`: a log read out of memory (`ingest.spill`), in place of the dataset's;
+        `sums`: the log's monthly sums kept with a saved audit (`store.load_sums`)."""
+        self.data: AuditData = prepare(dataset, activity, sums)
         self.answers: Answers = dataset.questionnaire  # what the questionnaire files say
         self._measures: dict[tuple[Any, ...], dict[str, Measure]] = {}
         self._contexts: dict[tuple[Any, ...], Context] = {}

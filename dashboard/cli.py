@@ -9,35 +9,24 @@ from __future__ import annotations
 
 import argparse
 import json
-import mmap
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
 from dashboard.criteria.advice import recommendation
 from dashboard.i18n import LANGS, Lang, english, t
-from dashboard.ingest import Dataset, load_file
-from dashboard.messages import Ref, msg
-from dashboard.period import EARLIEST, LATEST
+from dashboard.messages import msg
+from dashboard.report_command import add_report
+from dashboard.terminal import (
+    EXIT_BAD_INPUT,
+    add_input_flags,
+    prepared_audit,
+    store_call,
+    workspace_slug,
+)
 
-EXIT_BAD_INPUT = 2
-EXIT_STORE = 1
 # A scheduled `audit --save` proves it owns the workspace with the token made for it.
 TOKEN_VARIABLE = "PRESENZA_SAVE_TOKEN"
-
-
-def _date(text: str) -> date:
-    try:
-        value = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(english(msg("cli.bad_date", text=repr(text)))) from None
-    if not EARLIEST <= value <= LATEST:
-        outside = msg(
-            "cli.date_range", text=text, earliest=EARLIEST.isoformat(), latest=LATEST.isoformat()
-        )
-        raise argparse.ArgumentTypeError(english(outside))
-    return value
 
 
 def _add_audit(sub: argparse._SubParsersAction) -> None:
@@ -46,39 +35,12 @@ def _add_audit(sub: argparse._SubParsersAction) -> None:
         help="score exports against the twelve criteria",
         description="Audit a company's exports. With no input files, audits the bundled sample company.",
     )
-    p.add_argument(
-        "--posts", nargs="+", type=Path, default=[], metavar="FILE", help="company page exports"
-    )
-    p.add_argument(
-        "--activity",
-        nargs="+",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help="employee activity log(s)",
-    )
-    p.add_argument(
-        "--roster", nargs="+", type=Path, default=[], metavar="FILE", help="employee roster"
-    )
-    p.add_argument(
-        "--summary", nargs="+", type=Path, default=[], metavar="FILE", help="advocacy tool summary"
-    )
-    p.add_argument(
-        "--questionnaire", type=Path, metavar="FILE", help="governance questionnaire (TOML/JSON)"
-    )
-    p.add_argument(
-        "--settings", type=Path, metavar="FILE", help="targets, floors and weights (TOML)"
-    )
-    p.add_argument(
-        "--start", type=_date, help="first day of the period (default: first day of data)"
-    )
-    p.add_argument("--end", type=_date, help="last day of the period (default: last day of data)")
+    add_input_flags(p)
     p.add_argument("--lang", choices=LANGS, default="it", help="language of the text output")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--strict", action="store_true", help="exit 2 when any row was rejected")
     p.add_argument(
         "--save",
-        type=_workspace,
+        type=workspace_slug,
         metavar="WORKSPACE",
         help="also save the audit in this workspace of the store: it must exist, and "
         f"{TOKEN_VARIABLE} must hold its save token (made on the Saved audits page)",
@@ -87,111 +49,35 @@ def _add_audit(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_audit_command)
 
 
-def _workspace(text: str) -> str:
-    from dashboard.store.errors import InvalidName
-    from dashboard.store.workspaces import check_slug
-
-    try:
-        return check_slug(text)
-    except InvalidName as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _inputs(args: argparse.Namespace) -> list[tuple[Path, str | None]]:
-    """Files with the table they were given for (the flag names the table)."""
-    pairs: list[tuple[Path, str | None]] = []
-    pairs += [(f, "company_posts") for f in args.posts]
-    pairs += [(f, "employee_activity") for f in args.activity]
-    pairs += [(f, "roster") for f in args.roster]
-    pairs += [(f, "employee_summary") for f in args.summary]
-    if args.questionnaire:
-        pairs.append((args.questionnaire, None))
-    return pairs
-
-
-def read_file(path: Path) -> bytes | mmap.mmap:
-    """The file's bytes, memory-mapped when it is big: the loader reads it chunk by chunk,
-    so a 700 MB log never sits in memory twice."""
-    with path.open("rb") as handle:
-        if path.stat().st_size < 1 << 24 or handle.read(2) in (b"PK", b"\xd0\xcf"):
-            return path.read_bytes()  # small, or a workbook (read whole by its library)
-        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, list]:
-    """Load every file; returns the dataset, the per-file results, and all problems."""
-    dataset, results, problems = Dataset(), [], []
-    for path, table in pairs:
-        try:
-            data = read_file(path)
-        except OSError as error:
-            from dashboard.ingest.problems import Problem
-
-            problems.append(
-                Problem(str(path), "unreadable", "error", message=error.strerror or str(error))
-            )
-            continue
-        loaded = load_file(path.name, data)
-        if table and loaded.ok and loaded.table not in (table, None):
-            # The flag said one table, the content says another: trust the content, say so.
-            from dashboard.ingest.problems import Problem
-
-            given = msg("load.message.given_as", given=Ref(table), read=Ref(loaded.table))
-            loaded.problems.append(Problem(path.name, "inferred", "info", message=given))
-        dataset = dataset.add(loaded)
-        # A file kept beside one of the same name is reported under the name it was given.
-        loaded = next((f for f in dataset.files if f.digest == loaded.digest), loaded)
-        results.append(loaded)
-        problems.extend(loaded.problems)
-    return dataset, results, problems
-
-
 def run_audit_command(args: argparse.Namespace) -> int:
-    from dashboard.audit import Auditor
-    from dashboard.bundled import sample_files
     from dashboard.document import to_document
-    from dashboard.settings import Settings, SettingsError, parse_settings
 
     if args.save:  # before the work: a job that may not save learns it at once
-        code = _store_call(check_job, args.save)
+        code = store_call(check_job, args.save)
         if code:
             return code
-    pairs = _inputs(args)
-    if not pairs:
-        pairs = [(p, None) for p in sample_files()]
-    dataset, results, problems = load_inputs(pairs)
-    for problem in problems:
-        if problem.severity != "info" or args.format == "text":
-            print(problem.line(), file=sys.stderr)
-    failed = any(p.severity == "error" for p in problems)
-    rejected = any(p.severity == "rejected" for p in problems)
-    if failed or (args.strict and rejected):
-        print(english(msg("cli.not_run")), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    settings = Settings()
-    if args.settings:
-        try:
-            settings = parse_settings(args.settings.read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, SettingsError) as error:
-            print(f"{args.settings}: {error}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-    auditor = Auditor(dataset)
-    try:
-        period = auditor.period(args.start, args.end)
-    except ValueError as error:
-        print(f"period: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    scorecard = auditor.scorecard(settings, period)
-    if args.save:
-        code = _store_call(save_to_store, args.save, args.name, scorecard, dataset, settings)
-        if code:
-            return code
-    if args.format == "json":
-        out = to_document(scorecard)
-        out["inputs"] = [r.summary() for r in results]
-        print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(render_text(scorecard, args.lang))
+    with prepared_audit(args, quiet_info=args.format == "json") as prepared:
+        if isinstance(prepared, int):
+            return prepared
+        scorecard, dataset, settings = prepared.scorecard, prepared.dataset, prepared.settings
+        if args.save:
+            code = store_call(
+                save_to_store,
+                args.save,
+                args.name,
+                scorecard,
+                dataset,
+                settings,
+                prepared.auditor.data.cube.sums,
+            )
+            if code:
+                return code
+        if args.format == "json":
+            out = to_document(scorecard)
+            out["inputs"] = [r.summary() for r in prepared.results]
+            print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        else:
+            print(render_text(scorecard, args.lang))
     return 0
 
 
@@ -239,7 +125,9 @@ def check_job(engine, workspace: str) -> int:
     return 0
 
 
-def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, settings) -> int:
+def save_to_store(
+    engine, workspace: str, name: str | None, scorecard, dataset, settings, sums=None
+) -> int:
     """Save the audit just computed into a workspace this job owns (its save token says so).
 
     The job never creates the workspace: a name taken by someone else first would
@@ -248,7 +136,9 @@ def save_to_store(engine, workspace: str, name: str | None, scorecard, dataset, 
     from dashboard.store import job_access, save_audit
 
     access = job_access(engine, workspace, os.environ.get(TOKEN_VARIABLE))
-    audit_id = save_audit(engine, access, scorecard, dataset, settings, saved_by=_user(), name=name)
+    audit_id = save_audit(
+        engine, access, scorecard, dataset, settings, saved_by=_user(), name=name, sums=sums
+    )
     print(english(msg("cli.saved", id=str(audit_id), workspace=workspace)), file=sys.stderr)
     return 0
 
@@ -263,27 +153,6 @@ def _user() -> str:
         return "terminal"
 
 
-def _store_call(function, *args) -> int:
-    """Open the store and run `function(engine, *args)`, turning every failure into a sentence."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from dashboard.store import open_store
-    from dashboard.store.errors import StoreError, StoreUnavailable
-
-    try:
-        return function(open_store(), *args)
-    except StoreUnavailable as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_STORE
-    except StoreError as error:  # an unknown workspace or audit, a name that cannot be used
-        print(str(error), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-        print(english(msg("store.error.failed_detail", detail=reason)), file=sys.stderr)
-        return EXIT_STORE
-
-
 def _add_audits(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "audits",
@@ -295,13 +164,13 @@ def _add_audits(sub: argparse._SubParsersAction) -> None:
     listing = verbs.add_parser("list", help="the audits saved in a workspace, newest first")
     listing.add_argument("workspace", metavar="WORKSPACE")
     listing.add_argument("--lang", choices=LANGS, default="it", help="language of the levels")
-    listing.set_defaults(run=lambda args: _store_call(list_command, args.workspace, args.lang))
+    listing.set_defaults(run=lambda args: store_call(list_command, args.workspace, args.lang))
     show = verbs.add_parser("show", help="one saved audit: its scorecard, gaps and inputs")
     show.add_argument("audit_id", type=int, metavar="ID")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.add_argument("--lang", choices=LANGS, default="it", help="language of the text output")
     show.set_defaults(
-        run=lambda args: _store_call(show_command, args.audit_id, args.format, args.lang)
+        run=lambda args: store_call(show_command, args.audit_id, args.format, args.lang)
     )
 
 
@@ -431,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     _add_audit(sub)
     _add_audits(sub)
+    add_report(sub)
     _add_sample(sub)
     _add_serve(sub)
     return parser

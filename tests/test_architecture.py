@@ -12,7 +12,7 @@ import re
 import sys
 import tomllib
 from collections.abc import Iterator
-from importlib.metadata import packages_distributions
+from importlib.metadata import packages_distributions, requires
 from pathlib import Path
 
 from conftest import ROOT
@@ -150,11 +150,14 @@ def test_no_module_over_500_lines() -> None:
 
 def test_the_runtime_depends_on_what_it_imports_and_nothing_else() -> None:
     """`pip install .` pulls what the package imports, no test or benchmark tool; the
-    PostgreSQL driver is the `postgres` extra."""
+    PostgreSQL driver is the `postgres` extra, the object store's client the `s3` extra."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     declared = {requirement_name(r) for r in project["dependencies"]}
     extras = project["optional-dependencies"]
     assert {requirement_name(r) for r in extras["postgres"]} == {"psycopg"}
+    assert {requirement_name(r) for r in extras["s3"]} == {"boto3"}
+    optional = {"psycopg", "boto3"}  # imported only where that extra's feature is used
+    optional |= {requirement_name(r) for r in requires("boto3") or () if "extra ==" not in r}
     distributions = packages_distributions()
     imported: set[str] = set()
     for path in source_files():
@@ -169,7 +172,8 @@ def test_the_runtime_depends_on_what_it_imports_and_nothing_else() -> None:
                 if top in sys.stdlib_module_names or top == "dashboard":
                     continue
                 imported.update(requirement_name(d) for d in distributions[top])
-    assert imported - {"psycopg"} == declared
+    assert imported - optional == declared
+    assert {"psycopg", "boto3"} <= imported
     for tool in ("pytest", "hypothesis", "ruff", "duckdb", "openpyxl", "playwright"):
         assert tool not in declared
 

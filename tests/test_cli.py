@@ -11,6 +11,7 @@ from conftest import FIXTURES, ROOT
 
 from dashboard.cli import main
 from dashboard.criteria import registry
+from dashboard.store.db import data_dir
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -128,3 +129,38 @@ def test_period_option_changes_the_period(capsys) -> None:
 def test_period_ending_before_it_starts_is_bad_input(capsys) -> None:
     assert main(["audit", "--start", "2026-07-01", "--end", "2026-06-30"]) == 2
     assert "before it starts" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("period", [(), ("--start", "2026-01-14", "--end", "2026-05-20")])
+def test_a_log_read_out_of_memory_gives_the_same_audit_and_report(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, period: tuple
+) -> None:
+    """Above PRESENZA_LARGE_LOG_BYTES the log goes to Parquet files and is streamed: the
+    same scorecard (whole months and partial ones), the same rows rejected and the same
+    copies counted once, and nothing left in the data folder."""
+    sample = ROOT / "sample_data"
+    lines = (sample / "employee_activity.csv").read_text("utf-8").splitlines(keepends=True)
+    log = tmp_path / "employee_activity.csv"
+    # Two exact copies and a row whose date cannot be read, among the sample's rows.
+    bad = lines[7].replace(lines[7].split(",")[1], "domani", 1)
+    log.write_text("".join([*lines[:50], lines[10], lines[20], bad, *lines[50:]]), "utf-8")
+    files = ["--posts", str(sample / "company_posts.csv"), "--activity", str(log)]
+    files += ["--roster", str(sample / "roster.csv"), *period]
+
+    def audit() -> tuple[dict, list[str], dict]:
+        assert main(["audit", "--format", "json", *files]) == 0
+        out, err = capsys.readouterr()
+        card = json.loads(out)
+        inputs = {i["file"]: i for i in card.pop("inputs")}
+        return card, sorted(err.splitlines()), inputs["employee_activity.csv"]
+
+    in_memory = audit()
+    monkeypatch.setenv("PRESENZA_LARGE_LOG_BYTES", "1")
+    out_of_memory = audit()
+    assert out_of_memory[0] == in_memory[0]
+    assert out_of_memory[1] == in_memory[1]
+    assert any("duplicate_row — 2 rows" in line for line in in_memory[1])
+    assert any("bad_date" in line for line in in_memory[1])
+    counts = ("rows_loaded", "rows_rejected", "status")
+    assert [out_of_memory[2][k] for k in counts] == [in_memory[2][k] for k in counts]
+    assert data_dir().exists() and not list(data_dir().glob("spill-*"))

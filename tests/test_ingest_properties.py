@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import csv
 import io
+from unittest.mock import patch
 
 import polars as pl
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dashboard.ingest import load_file
+from dashboard.ingest import load_file, reader
 from dashboard.ingest.limits import Limits
 
 QUOTING = {"all": csv.QUOTE_ALL, "minimal": csv.QUOTE_MINIMAL, "nonnumeric": csv.QUOTE_NONNUMERIC}
@@ -167,3 +168,112 @@ def test_a_large_quoted_roster_in_tiny_chunks_loads_identically() -> None:
     assert frame.height == len(rows)
     assert frame.equals(load_file("roster.csv", data).frame)
     assert frame["name"][-1] == rows[-1][2] and isinstance(frame, pl.DataFrame)
+
+
+# --- the native reading -------------------------------------------------------------
+
+# Cells the native reader takes (some read its own way: `+5`, ` 5`, `TRUE`), and the
+# messy ones it refuses, which make it read their block as text.
+NATIVE_CELLS = [
+    st.sampled_from(["2026-03-02T10:00:00", "2026-03-03 11:00:00", "domani", ""]),
+    st.sampled_from(["post", "share", "reaction"]),
+    st.sampled_from(["true", "false", "TRUE", "False", ""]),
+    st.sampled_from(["7", "+5", " 5", "05", "-5", " -5", "-05", ""]),
+    st.sampled_from(["E1", "", " E2 ", "E 3"]),
+]
+MESSY_CELLS = [
+    st.sampled_from(["31/31/2026"]),
+    st.sampled_from(["Post", "like", " share", ""]),
+    st.sampled_from(["sì", "yes", "x", "1", " true"]),
+    st.sampled_from(["1.250", "1,5", "abc", "1e3"]),
+    st.sampled_from(["E4"]),
+]
+ACTIVITY_HEADER = [
+    "employee_id",
+    "occurred_at",
+    "action",
+    "with_commentary",
+    "impressions",
+    "target_employee_id",
+]
+
+
+@st.composite
+def mixed_logs(draw: st.DrawFn) -> list[tuple]:
+    """Activity rows that start clean (so the sample chooses native types), then hold cells
+    the native reader reads its own way and, now and then, one it refuses."""
+    rows = [
+        (f"E{i}", f"2026-03-{1 + i:02d}T09:00:00", "post", "true", str(i), "E1") for i in range(3)
+    ]
+    for i in range(draw(st.integers(0, 30))):
+        messy = draw(st.sampled_from([None] * 6 + list(range(len(NATIVE_CELLS)))))
+        cells = [
+            draw((MESSY_CELLS if k == messy else NATIVE_CELLS)[k]) for k in range(len(NATIVE_CELLS))
+        ]
+        rows.append((f"E{i % 4}", *cells))
+    return rows
+
+
+def _report(loaded) -> tuple:
+    frame = loaded.frame
+    return (
+        None if frame is None else frame.rows(),
+        None if frame is None else frame.schema,
+        loaded.problems,
+        loaded.rows_read,
+        loaded.rows_rejected,
+        loaded.rows_duplicate,
+    )
+
+
+@settings(SETTINGS, max_examples=40)
+@given(mixed_logs(), dialects(), st.sampled_from([None, 160, 400]))
+def test_reading_natively_never_changes_what_loads(
+    rows: list[tuple], dialect: dict, chunk: int | None
+) -> None:
+    """The same file read with and without the native fast path: the same table, the same
+    problems (file, row, column, cell), the same counts, in any dialect and chunk size."""
+    data = write(rows, ACTIVITY_HEADER, dialect)
+    limits = chunk and Limits(sample_bytes=256, preview_bytes=chunk, chunk_bytes=chunk)
+    fast = load_file("activity.csv", data, limits=limits)
+    with patch("dashboard.ingest.convert.native_types", return_value={}):
+        text = load_file("activity.csv", data, limits=limits)
+    assert _report(fast) == _report(text)
+
+
+def test_a_clean_log_is_read_natively_and_a_refused_block_as_text() -> None:
+    """The case above is not vacuous: a clean log's blocks are read natively, and a block
+    with a cell the native reader refuses (`sì`) is read as text and reported as such."""
+
+    def clean(first: int) -> bytes:
+        rows = range(first, first + 200)
+        return b"".join(f"E{i},2026-03-01T10:00:00,post,true,{i},\n".encode() for i in rows)
+
+    bad = b"E9,2026-03-01T10:00:00,post,s\xc3\xac,-3,\n"
+    data = ",".join(ACTIVITY_HEADER).encode() + b"\n" + clean(0) + bad + clean(200)
+    reads = []
+    real = reader._typed_block
+
+    def spy(*args):
+        frame = real(*args)
+        reads.append(frame is not None)
+        return frame
+
+    small = Limits(sample_bytes=4096, preview_bytes=2048, chunk_bytes=2048)
+    with patch("dashboard.ingest.reader._typed_block", side_effect=spy):
+        loaded = load_file("activity.csv", data, limits=small)
+    assert True in reads and False in reads
+    assert loaded.rows_loaded == 400 and loaded.rows_rejected == 1
+    negative = next(p for p in loaded.problems if p.severity == "rejected")
+    assert (negative.row, negative.code, negative.value) == (202, "negative", "-3")
+
+
+def test_a_quoted_empty_cell_is_blank_when_read_natively() -> None:
+    """Every field quoted, no white space anywhere (so no cell is stripped): an empty
+    target is unknown, not an empty id, on the native path as on the text one."""
+    rows = [(f"E{i}", "2026-03-02T10:00:00", "post", "true", str(i), "") for i in range(5)]
+    dialect = {"quoting": csv.QUOTE_ALL, "delimiter": ",", "lineterminator": "\n"}
+    data = write(rows, ACTIVITY_HEADER, {**dialect, "encoding": "utf-8"})
+    loaded = load_file("activity.csv", data)
+    assert loaded.frame["target_employee_id"].to_list() == [None] * 5
+    assert loaded.frame.schema["impressions"] == pl.Int64

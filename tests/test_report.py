@@ -16,11 +16,10 @@ from dashboard.i18n import LANGS
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.report import evidence_text, gaps_csv, gaps_table, to_xlsx
+from dashboard.report.build import build_report
 from dashboard.report.tables import (
-    criteria_table,
     date_text,
     format_cell,
-    metrics_table,
     period_text,
     seed_text,
 )
@@ -68,10 +67,11 @@ def test_gaps_table_writes_values_as_people_read_them(scorecard) -> None:
     assert (english["recommendation"] != frame["recommendation"]).all()
 
 
-def test_xlsx_has_summary_criteria_metrics_and_gaps(scorecard) -> None:
+def test_xlsx_is_the_analysts_workbook(scorecard) -> None:
+    """The Gaps page's XLSX is the deliverables' workbook (tested in test_deliverables)."""
     for lang, sheets in {
-        "it": ["Sintesi", "Criteri", "Metriche", "Priorità"],
-        "en": ["Summary", "Criteria", "Metrics", "Gaps"],
+        "it": ["Sintesi", "Criteri", "Metriche", "Priorità", "Evidenze", "File analizzati"],
+        "en": ["Overview", "Criteria", "Metrics", "Gaps", "Evidence", "Inputs"],
     }.items():
         book = openpyxl.load_workbook(io.BytesIO(to_xlsx(scorecard, lang)))
         assert book.sheetnames == sheets
@@ -81,8 +81,10 @@ def test_xlsx_has_summary_criteria_metrics_and_gaps(scorecard) -> None:
         assert len(metrics) == 1 + sum(len(c.metrics) for c in scorecard.criteria)
         gaps = list(book[sheets[3]].iter_rows(values_only=True))
         assert len(gaps) == 1 + len(gap_list(scorecard))
-        summary = {row[0]: row[1] for row in book[sheets[0]].iter_rows(min_row=2, values_only=True)}
-        assert any(str(v).endswith("/100") for v in summary.values())
+        overview = {
+            row[0]: row[1] for row in book[sheets[0]].iter_rows(min_row=2, values_only=True)
+        }
+        assert scorecard.score in overview.values()
 
 
 def test_empty_scorecard_exports_headers_only(empty) -> None:
@@ -90,8 +92,9 @@ def test_empty_scorecard_exports_headers_only(empty) -> None:
     assert len(rows) == 1
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(empty, "en")))
     assert len(list(book["Gaps"].iter_rows())) == 1
-    assert list(criteria_table(empty, "en")["score"].isna()) == [True] * 12
-    assert set(metrics_table(empty, "en")["status"]) == {"not measured"}
+    report = build_report(empty, "en")
+    assert [c.score for c in report.criteria] == [None] * 12
+    assert {m.status for c in report.criteria for m in c.metrics} == {"not_measured"}
 
 
 def test_uploaded_text_stays_text_in_the_downloads(scorecard, monkeypatch) -> None:

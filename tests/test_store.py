@@ -6,13 +6,16 @@ is set (`.ci/run` sets it); each PostgreSQL test gets a schema of its own.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import queue
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from datetime import date
+from unittest import mock
 
 import pytest
 import stores
@@ -52,6 +55,7 @@ from dashboard.store import (
     list_audits,
     load_dataset,
     load_scorecard,
+    load_sums,
     open_store,
     previous_audit,
     rename_audit,
@@ -62,8 +66,9 @@ from dashboard.store import (
     workspace_info,
 )
 from dashboard.store.db import alembic_config, make_engine, migrate
-from dashboard.store.errors import StoreUnavailable
-from dashboard.store.models import AuditTable, Base, Passphrase
+from dashboard.store.errors import SnapshotError, StoreUnavailable
+from dashboard.store.models import Audit, AuditTable, Base, Passphrase, Workspace
+from dashboard.store.tablefiles import sums_keys, table_files
 from dashboard.store.workspaces import SAMPLE_SLUG
 
 # A save that stops inside its transaction (audit written, nothing committed) and says so:
@@ -286,17 +291,103 @@ def test_answers_given_in_the_app_are_saved_and_recomputed_with(engine, sample) 
     )
 
 
-def test_a_table_above_the_size_cap_keeps_only_its_digest(engine, sample) -> None:
+def test_tables_are_files_named_by_digest_shared_and_swept(engine, sample) -> None:
+    """The database holds digests, not table bytes; the same data saved twice (or in
+    another workspace) is one set of files; a file goes when the last audit naming it is
+    deleted, not before."""
+    original, card = sample
+    beta = create_workspace(engine, "beta")
+    save_audit(engine, beta, card, original, Settings(), saved_by="bruno")
+    # The sample with one action fewer: its own activity file, the sample's roster and posts.
+    dataset = Dataset(
+        tuple(
+            replace(f, frame=f.frame.slice(1), digest="other")
+            if f.table == "employee_activity"
+            else f
+            for f in original.files
+        )
+    )
+    access = create_workspace(engine, "acme")
+    first = save_audit(engine, access, card, dataset, Settings(), saved_by="anna")
+    second = save_audit(engine, access, card, dataset, Settings(), saved_by="anna")
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(AuditTable.audit_id, AuditTable.digest, AuditTable.kept_in, AuditTable.parquet)
+        ).all()
+    assert all(kept == "files" and parquet is None for _, _, kept, parquet in rows)
+    saved = {digest for audit_id, digest, _, _ in rows if audit_id == first}
+    assert saved == {digest for audit_id, digest, _, _ in rows if audit_id == second}
+    assert len(saved) == len(dataset.tables)
+    files = table_files()
+    for digest in saved:
+        assert hashlib.sha256(files.get(digest)).hexdigest() == digest
+    shared = saved & _digests_of(engine, "beta")
+    assert len(shared) == len(dataset.tables) - 1  # all but the activity log
+    delete_audit(engine, access, first, confirm=str(first))
+    assert saved <= files.digests()  # the second audit still names them
+    assert (
+        load_dataset(engine, access, second)
+        .table("employee_activity")
+        .equals(dataset.table("employee_activity"))
+    )
+    delete_audit(engine, access, second, confirm=str(second))
+    assert files.digests() & saved == shared  # beta's audit still names these
+
+
+def _digests_of(engine: Engine, slug: str) -> set[str]:
+    with engine.connect() as connection:
+        return set(
+            connection.scalars(
+                select(AuditTable.digest)
+                .join(Audit, Audit.id == AuditTable.audit_id)
+                .join(Workspace, Workspace.id == Audit.workspace_id)
+                .where(Workspace.slug == slug)
+            )
+        )
+
+
+def test_a_damaged_or_missing_table_file_is_a_sentence_not_other_data(engine, sample) -> None:
     dataset, card = sample
     access = create_workspace(engine, "acme")
-    audit_id = save_audit(
-        engine, access, card, dataset, Settings(), saved_by="anna", table_cap_bytes=1000
-    )
-    stored = get_audit(engine, access, audit_id)
-    assert not stored.tables["employee_activity"]["kept"]
-    assert len(stored.tables["employee_activity"]["digest"]) == 64
+    audit_id = save_audit(engine, access, card, dataset, Settings(), saved_by="anna")
+    digest = get_audit(engine, access, audit_id).tables["roster"]["digest"]
+    path = next(table_files().root.glob(f"*/{digest}.parquet"))
+    path.write_bytes(path.read_bytes()[:-10] + b"0123456789")
+    with pytest.raises(SnapshotError, match="damaged"):
+        load_dataset(engine, access, audit_id)
+    path.unlink()
+    with pytest.raises(SnapshotError, match="missing"):
+        load_dataset(engine, access, audit_id)
+
+
+def test_audits_saved_before_table_files_still_load(engine, sample) -> None:
+    """Tables saved in the database (kept_in 'database') come back from there; a table
+    that was above the old size cap (not kept) makes the data unavailable, not wrong."""
+    dataset, card = sample
+    access = create_workspace(engine, "acme")
+    audit_id = save_audit(engine, access, card, dataset, Settings(), saved_by="anna")
+    files = table_files()
+    with engine.begin() as connection:
+        for name, digest in connection.execute(
+            select(AuditTable.table_name, AuditTable.digest).where(AuditTable.audit_id == audit_id)
+        ).all():
+            connection.execute(
+                AuditTable.__table__.update()
+                .where(AuditTable.audit_id == audit_id, AuditTable.table_name == name)
+                .values(kept_in="database", parquet=files.get(digest))
+            )
+            files.delete(digest)
+    again = load_dataset(engine, access, audit_id)
+    for name in dataset.tables:
+        assert again.table(name).equals(dataset.table(name))
+    with engine.begin() as connection:
+        connection.execute(
+            AuditTable.__table__.update()
+            .where(AuditTable.audit_id == audit_id, AuditTable.table_name == "employee_activity")
+            .values(kept_in=None, parquet=None)
+        )
     assert load_dataset(engine, access, audit_id) is None
-    assert stored.scorecard["overall"]["score"] == round(card.score, 2)
+    assert not get_audit(engine, access, audit_id).tables["employee_activity"]["kept"]
 
 
 def test_rename_set_current_and_the_change_token(engine) -> None:
@@ -582,3 +673,32 @@ def test_a_save_killed_halfway_leaves_every_earlier_audit_intact(store_url, samp
         assert after not in earlier and len(list_audits(engine, access)) == 3
     finally:
         engine.dispose()
+
+
+def test_the_sums_of_a_saved_log_are_kept_and_reused_until_it_goes(engine, sample) -> None:
+    """Saving with the auditor's monthly sums keeps them beside the tables: reopening
+    scores from them exactly as from a fresh pass over the log; other engine versions'
+    sums are not used; they go with the last audit naming the log."""
+    dataset, card = sample
+    auditor = Auditor(dataset)
+    access = create_workspace(engine, "acme")
+    audit_id = save_audit(
+        engine, access, card, dataset, Settings(), saved_by="anna", sums=auditor.data.cube.sums
+    )
+    sums = load_sums(engine, access, audit_id)
+    assert sums is not None and sums.pairs.equals(auditor.data.cube.sums.pairs)
+    again = load_dataset(engine, access, audit_id)
+    period = Period(date(2026, 1, 14), date(2026, 5, 20))  # partial months read the log
+    for p in (None, period):
+        reopened = Auditor(again, sums=sums).scorecard(Settings(), p)
+        assert to_document(reopened) == to_document(Auditor(again).scorecard(Settings(), p))
+    with mock.patch("dashboard.store.tablefiles.SUMS_VERSION", "another"):
+        assert load_sums(engine, access, audit_id) is None
+    kept = set(
+        sums_keys(
+            {n: t["digest"] for n, t in get_audit(engine, access, audit_id).tables.items()}
+        ).values()
+    )
+    assert kept <= table_files().digests()
+    delete_audit(engine, access, audit_id, confirm=str(audit_id))
+    assert not kept & table_files().digests()

@@ -10,7 +10,16 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.store import list_audits
-from dashboard.ui import audit_compare, audit_list, audit_save, saved, state, views, workspaces
+from dashboard.ui import (
+    audit_compare,
+    audit_list,
+    audit_save,
+    report,
+    saved,
+    state,
+    views,
+    workspaces,
+)
 
 
 def render() -> None:
@@ -32,6 +41,9 @@ def render() -> None:
         audits = list_audits(engine, access)
         with st.container(border=True):
             audit_list.list_section(engine, access, audits, lang)
+        with st.container(border=True):
+            report.saved_audit_section(engine, access, audits, lang)
+            report.brand_section(engine, access, lang)
         with st.container(border=True):
             audit_compare.compare_section(engine, access, audits, lang)
         if access.can_edit and not saved.oidc_enabled():

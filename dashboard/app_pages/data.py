@@ -1,14 +1,15 @@
 """Data: upload exports, see what loaded and what didn't and why, answer the governance questionnaire."""
 
+import time
 from datetime import date
 
 import streamlit as st
 
 from dashboard import i18n
-from dashboard.i18n import percent, t
+from dashboard.i18n import t
 from dashboard.ingest import Dataset, Loaded
 from dashboard.ingest.parse import Plan
-from dashboard.labels import platform_label
+from dashboard.labels import kind_label, platform_label
 from dashboard.questionnaire import (
     GOVERNANCE_KEYS,
     QuestionnaireError,
@@ -18,7 +19,7 @@ from dashboard.questionnaire import (
 from dashboard.schema import TABLES
 from dashboard.settings import DEFAULT_PLATFORMS
 from dashboard.ui import creator_picker, creators, mapping, signin, state, uploads, views
-from dashboard.ui.tables import files_table, kind_label, problems_table, unmatched_table
+from dashboard.ui.tables import files_table, problems_table, unmatched_table
 
 ANSWERS = ("yes", "no", "unknown")
 
@@ -61,12 +62,13 @@ def upload_section(lang: str) -> None:
 
     def progress_for(name: str):
         shown = views.plain(name)  # a progress label is Markdown: the file name stays text
-        bar = bars.progress(0.0, text=t("ui.reading", lang, file=shown, percent=percent(0, lang)))
+        bar = bars.progress(0.0, text=uploads.progress_text(shown, 0.0, 0, 0.0, lang))
+        started = time.monotonic()
 
-        def report(fraction: float, _text: str) -> None:
+        def report(fraction: float, rows: int) -> None:
             share = min(max(float(fraction), 0.0), 1.0)
-            reading = t("ui.reading", lang, file=shown, percent=percent(share, lang))
-            bar.progress(share, text=reading)
+            seconds = time.monotonic() - started
+            bar.progress(share, text=uploads.progress_text(shown, share, rows, seconds, lang))
 
         return report
 

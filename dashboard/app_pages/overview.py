@@ -4,8 +4,10 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import t
+from dashboard.report.deliver import live_report
+from dashboard.report.model import Brand
 from dashboard.report.tables import period_text
-from dashboard.ui import nav, state, views
+from dashboard.ui import nav, report, saved, state, views
 from dashboard.ui.tables import gaps_table
 
 TOP_GAPS = 5
@@ -13,10 +15,13 @@ TOP_GAPS = 5
 
 def render() -> None:
     lang = state.lang()
-    st.title(t("ui.nav.overview", lang), anchor=False)
+    title, action = st.columns([4, 1], vertical_alignment="bottom")
+    title.title(t("ui.nav.overview", lang), anchor=False)
     if views.needs_data(lang):
         return
     scorecard = state.scorecard()
+    with action:  # beside the title: the executive's screen keeps its height
+        _report_control(scorecard, lang)
     facts = [f"{t('audit.period', lang)}: {views.plain(period_text(scorecard.period, lang))}"]
     if state.session().sample:
         facts.append(t("ui.sample_caption", lang))
@@ -56,6 +61,31 @@ def render() -> None:
                 width="stretch",
                 column_config=views.gap_columns(lang),
             )
+
+
+def _report_control(scorecard, lang) -> None:
+    """The deliverables of the audit on screen, with the brand of the workspace open in
+    this session (the sample company's name for the sample)."""
+    access = saved.granted().get(saved.chosen_workspace())
+    if state.session().sample:
+        brand = Brand(t("ui.sample_company", lang))
+    elif access is not None and access.slug != saved.SAMPLE_SLUG:
+        brand = report.brand_of(saved.engine(), access)
+    else:
+        brand = Brand()
+
+    def build(language, names_on):
+        return live_report(
+            state.auditor(),
+            state.dataset(),
+            scorecard,
+            state.settings(),
+            language,
+            brand,
+            names_on=names_on,
+        )
+
+    report.control("report_overview", lang, build, brand.client, scorecard.period)
 
 
 views.run_page(render)

@@ -10,15 +10,26 @@ with the answers in hand, and the views only read it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from dashboard.criteria import registry
+from dashboard.criteria.base import Measure
 from dashboard.i18n import format_value, t
 
-if TYPE_CHECKING:
-    from dashboard.scoring import MetricResult
-
 NEAR = "near"
+
+
+class Scored(Protocol):
+    """A scored metric as `scoring.MetricResult` holds it (named here without importing
+    the scoring, which imports this module)."""
+
+    spec: registry.MetricSpec
+    measure: Measure
+    target: float
+    advice: str | None
+
+    @property
+    def value(self) -> float | None: ...
 
 
 def advice_for(
@@ -36,7 +47,7 @@ def advice_for(
     return None
 
 
-def recommendation(metric: MetricResult, lang: str) -> str:
+def recommendation(metric: Scored, lang: str) -> str:
     """The recommendation of a gap in `lang`, for the case it is in."""
     spec = metric.spec
     if metric.advice == NEAR:

@@ -23,12 +23,13 @@ from typing import Any
 
 import polars as pl
 
-from dashboard.criteria.matching import Strangers, match_employee_ids, strangers
+from dashboard.criteria.cube import ActivityCube, PeriodSums, Sums
+from dashboard.criteria.matching import Strangers, engine, match_employee_ids, strangers
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
 from dashboard.messages import Msg, Ref, msg, or_else
 from dashboard.period import Period
-from dashboard.schema import ACTIONS, AUTHOR_TYPES
+from dashboard.schema import AUTHOR_TYPES
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
 
 # The words of a title that make its holder a manager where roster.is_manager is absent
@@ -57,9 +58,10 @@ class AuditData:
 
     roster: pl.DataFrame
     posts: pl.DataFrame
-    activity: pl.DataFrame
+    activity: pl.DataFrame | pl.LazyFrame  # lazy: a log read out of memory
     summary: pl.DataFrame
     present: dict[str, frozenset[str]]  # table → columns with at least one value
+    cube: ActivityCube  # the action log summed by employee and month
     # log table → its rows (company-related) that name nobody in the roster, and a few of
     # the ids they use; only with a roster.
     strangers: dict[str, Strangers] = field(default_factory=dict)
@@ -71,20 +73,21 @@ class AuditData:
     def span(self) -> Period | None:
         """The days the data covers: first to last post or action."""
         bounds = []
-        for frame, column in ((self.posts, "published_at"), (self.activity, "occurred_at")):
-            if frame.height:
-                low, high = frame.select(
-                    pl.col(column).min().alias("low"), pl.col(column).max().alias("high")
-                ).row(0)
-                bounds.append((low.date(), high.date()))
+        if self.posts.height:
+            low, high = self.posts.select(
+                pl.col("published_at").min().alias("low"), pl.col("published_at").max()
+            ).row(0)
+            bounds.append((low.date(), high.date()))
+        if self.cube.first is not None and self.cube.last is not None:
+            bounds.append((self.cube.first.date(), self.cube.last.date()))
         if not bounds:
             return None
         return Period(min(b[0] for b in bounds), max(b[1] for b in bounds))
 
 
-def _present(frame: pl.DataFrame | pl.LazyFrame) -> frozenset[str]:
+def _present(frame: pl.DataFrame | pl.LazyFrame, run: str = "auto") -> frozenset[str]:
     """The columns with at least one value (none when the frame has no row)."""
-    counts = frame.lazy().select(pl.all().count()).collect().row(0, named=True)
+    counts = frame.lazy().select(pl.all().count()).collect(engine=run).row(0, named=True)
     return frozenset(c for c, values in counts.items() if values)
 
 
@@ -152,27 +155,25 @@ def author_type(agencies: Sequence[str]) -> pl.Expr:
     return pl.coalesce(pl.col("author_type").cast(pl.String), derived).cast(pl.Enum(AUTHOR_TYPES))
 
 
-def prepare(dataset: Dataset) -> AuditData:
+def prepare(
+    dataset: Dataset, activity: pl.LazyFrame | None = None, sums: Sums | None = None
+) -> AuditData:
     """The dataset's tables ready to score (done once per dataset, not per period, and not
-    for the questionnaire's answers, which each scoring is given)."""
+    for the questionnaire's answers, which each scoring is given). `activity`: a log read
+    out of memory (`ingest.spill`), in place of the dataset's; `sums`: the log's monthly
+    sums kept from an earlier prepare of the same tables."""
     raw_roster = dataset.table("roster")
     roster = resolve_managers(raw_roster)
     posts = resolve_authors(dataset.table("company_posts"), roster)
-    activity = match_employee_ids(dataset.table("employee_activity"), roster)
-    activity = match_employee_ids(activity, roster, "target_employee_id")
+    log = dataset.table("employee_activity") if activity is None else activity
+    activity = match_employee_ids(log, roster, "employee_id", "target_employee_id")
     summary = match_employee_ids(dataset.table("employee_summary"), roster)
     present = {
         "roster": _present(raw_roster),
         "company_posts": _present(dataset.table("company_posts")),
         # Off-topic rows enter no metric: not even as proof that a column is filled in.
-        "employee_activity": _present(company_related(activity)),
+        "employee_activity": _present(company_related(activity), engine(activity)),
         "employee_summary": _present(summary),
-    }
-    logs = {"employee_activity": company_related(activity), "employee_summary": summary}
-    found = {
-        table: strangers(frame, roster)
-        for table, frame in logs.items()
-        if present[table] and not roster.is_empty()
     }
     return AuditData(
         roster=roster,
@@ -180,7 +181,15 @@ def prepare(dataset: Dataset) -> AuditData:
         activity=activity,
         summary=summary,
         present=present,
-        strangers=found,
+        cube=ActivityCube.build(activity, roster, sums),
+        strangers={
+            table: strangers(frame, roster)
+            for table, frame in (
+                ("employee_activity", company_related(activity)),
+                ("employee_summary", summary),
+            )
+            if present[table] and not roster.is_empty()
+        },
     )
 
 
@@ -253,72 +262,16 @@ class Context:
             & (pl.col("left_at").is_null() | (pl.col("left_at") >= self.period.start))
         )
 
-    def _log_in_period(self) -> pl.LazyFrame:
-        return self.data.activity.lazy().filter(
-            (pl.col("occurred_at") >= self.period.start_dt)
-            & (pl.col("occurred_at") <= self.period.end_dt)
-        )
-
-    @cached_property
-    def activity(self) -> pl.LazyFrame:
-        """Company-related actions in the period (lazy: criteria aggregate, never copy it)."""
-        return company_related(self._log_in_period())
-
     @property
     def off_topic(self) -> int:
         """Actions in the period marked not company-related: left out, and said so as evidence."""
-        return self._aggregates[3]
+        return self._sums.off_topic
 
     @cached_property
-    def _aggregates(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, int]:
-        """Per-employee counts, interaction pairs, monthly activity and off-topic actions,
-        in one pass of polars."""
-        act = self.activity
-        a = pl.col("action")
-        voiced = a.is_in(["post", "share"])
-        # Flags and the month as plain columns first: the group-by then only sums and
-        # counts them (2× faster at 10M rows than evaluating each predicate per group).
-        flagged = act.with_columns(
-            _post=a == "post",
-            _share=a == "share",
-            _month=pl.col("occurred_at").dt.year() * 12 + pl.col("occurred_at").dt.month(),
-            _reach=pl.when(voiced).then(pl.col("reach")),
-            _impressions=pl.when(voiced).then(pl.col("impressions")),
-        )
-        per_employee = flagged.group_by("employee_id").agg(
-            actions=pl.len(),
-            posts=pl.col("_post").sum(),
-            shares=pl.col("_share").sum(),
-            shares_commentary=(pl.col("_share") & pl.col("with_commentary")).sum(),
-            shares_commentary_known=(
-                pl.col("_share") & pl.col("with_commentary").is_not_null()
-            ).sum(),
-            comments=(a == "comment").sum(),
-            reactions=(a == "reaction").sum(),
-            months_active=pl.col("_month").n_unique(),
-            reach=pl.col("_reach").sum(),
-            reach_known=pl.col("_reach").count(),
-            impressions=pl.col("_impressions").sum(),
-            impressions_known=pl.col("_impressions").count(),
-        )
-        pairs = (
-            act.filter(
-                pl.col("target_employee_id").is_not_null()
-                & (pl.col("target_employee_id") != pl.col("employee_id"))
-            )
-            .group_by("employee_id", "target_employee_id", "action")
-            .agg(n=pl.len())
-        )
-        monthly = (
-            act.group_by(month=pl.col("occurred_at").dt.truncate("1mo").dt.date())
-            .agg(actions=pl.len(), active=pl.col("employee_id").n_unique())
-            .sort("month")
-        )
-        off_topic = self._log_in_period().select((~pl.col("company_related")).sum())
-        per_employee, pairs, monthly, off_topic = pl.collect_all(
-            [per_employee, pairs, monthly, off_topic]
-        )
-        return per_employee, pairs, monthly, int(off_topic.item() or 0)
+    def _sums(self) -> PeriodSums:
+        """Per-employee counts, interaction pairs, monthly activity and off-topic actions of
+        the period: whole months from the prepared monthly sums, partial ones from the log."""
+        return self.data.cube.period(self.data.activity, self.period)
 
     @cached_property
     def per_employee(self) -> pl.DataFrame:
@@ -340,7 +293,7 @@ class Context:
     def actor_stats(self) -> pl.DataFrame:
         """Action counts of every employee who acted in the period (roster or not)."""
         if self.log_source == "employee_activity":
-            return self._aggregates[0]
+            return self._sums.per_employee
         if self.log_source == "employee_summary":
             return self._summary_stats()
         counts = ["actions", "posts", "shares", "shares_commentary", "comments", "reactions"]
@@ -372,13 +325,13 @@ class Context:
 
     @cached_property
     def interactions(self) -> pl.DataFrame:
-        """Actions aimed at a colleague counted in the period: actor, target, their departments."""
+        """Actions aimed at a colleague counted in the period, one row per actor and target
+        (n: how many): both employees, their departments and managers, and `code`s."""
         if self.log_source != "employee_activity":
             return pl.DataFrame(
                 schema={
                     "employee_id": pl.String,
                     "target_employee_id": pl.String,
-                    "action": pl.Enum(ACTIONS),
                     "n": pl.UInt32,
                     "department": pl.String,
                     "manager_id": pl.String,
@@ -388,20 +341,36 @@ class Context:
                     "target_code": pl.UInt32,
                 }
             )
-        # `code`: a small integer per employee, so pair arithmetic (reciprocity) avoids text.
-        people = self.employees.select("employee_id", "department", "manager_id").with_row_index(
-            "code"
+        # `code`: a small integer per employee counted, so pair arithmetic (reciprocity)
+        # avoids text; `id`: the employee's number among the roster's ids, as pairs have it.
+        people = (
+            self.employees.select("employee_id", "department", "manager_id")
+            .with_row_index("code")
+            .join(self.data.cube.staff, on="employee_id")
         )
-        pairs = self._aggregates[1]
-        return pairs.join(people, on="employee_id").join(
-            people.select(
+        pairs = self._sums.pairs
+        if people["id"].is_duplicated().any():  # a roster listing someone twice: join
+            targets = people.select(
+                target_id="id",
                 target_employee_id="employee_id",
                 target_department="department",
                 target_manager_id="manager_id",
                 target_code="code",
-            ),
-            on="target_employee_id",
-        )
+            )
+            return pairs.join(people, on="id").join(targets, on="target_id").drop("id", "target_id")
+        # Ids are the positions of a table with a row per roster id: each side's columns
+        # are gathered from it by position (no hash join over millions of pairs).
+        table = self.data.cube.staff.select("id").join(people, on="id", how="left").sort("id")
+        sides = {"": "id", "target_": "target_id"}
+        counted = pairs.with_columns(
+            table["code"].gather(pairs[side]).alias(f"{prefix}code")
+            for prefix, side in sides.items()
+        ).filter(pl.col("code").is_not_null() & pl.col("target_code").is_not_null())
+        return counted.with_columns(
+            table[column].gather(counted[side]).alias(f"{prefix}{column}")
+            for prefix, side in sides.items()
+            for column in ("employee_id", "department", "manager_id")
+        ).drop("id", "target_id")
 
     @cached_property
     def monthly_activity(self) -> pl.DataFrame:
@@ -410,7 +379,7 @@ class Context:
             return pl.DataFrame(
                 schema={"month": pl.Date, "actions": pl.UInt32, "active": pl.UInt32}
             )
-        return self._aggregates[2]
+        return self._sums.monthly
 
     # --- the page -----------------------------------------------------------
     @cached_property

@@ -77,6 +77,7 @@ class MetricSpec:
     recommendation: Texts
     reference: Texts  # a public figure beside the target, with source and year ("" if none)
     variants: tuple[Variant, ...] = ()  # recommendations for a case, tried in order
+    references: tuple[str, ...] = ()  # those figures' ids in dashboard/report/citations.toml
 
     @property
     def lower_is_better(self) -> bool:
@@ -117,6 +118,7 @@ def criteria() -> tuple[CriterionSpec, ...]:
                 recommendation=Texts(f"metric.{cid}.{mid}.recommendation"),
                 reference=Texts(f"metric.{cid}.{mid}.reference"),
                 variants=tuple(Variant(**v) for v in m.get("variants", ())),
+                references=tuple(m.get("references", ())),
             )
             for mid, m in entry["metrics"].items()
         )

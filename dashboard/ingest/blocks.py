@@ -9,6 +9,7 @@ numpy for counts); each block is copied out once.
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Iterator
 
 import numpy as np
@@ -24,6 +25,16 @@ def count_byte(data: bytes, byte: bytes, start: int = 0, stop: int | None = None
     stop = len(data) if stop is None else stop
     view = np.frombuffer(data, np.uint8, count=stop - start, offset=start)
     return int(np.count_nonzero(view == byte[0]))
+
+
+def release(data: bytes | mmap.mmap, stop: int) -> None:
+    """Give back the pages of a memory-mapped file (the CLI's) before `stop`, once read:
+    they are the file's own, so reading them again costs a page-cache lookup, and a 700 MB
+    log no longer sits in the process's memory beside the table read from it."""
+    if isinstance(data, mmap.mmap):
+        whole = stop - stop % mmap.PAGESIZE
+        if whole > 0:
+            data.madvise(mmap.MADV_DONTNEED, 0, whole)
 
 
 def record_end(data: bytes, eol: bytes, start: int = 0, stop: int | None = None) -> int:
@@ -72,5 +83,6 @@ def blocks(data: bytes, offset: int, eol: bytes, limits: Limits) -> Iterator[tup
                 )
             window = min(window * 2, max(limits.line_bytes, window + 1))
         block = bytes(data[start : cut + 1])
+        release(data, start)
         yield start, block
         start += len(block)

@@ -7,11 +7,20 @@ does not parse is left out and listed. Blank optional cells stay unknown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import polars as pl
 
-from dashboard.ingest.parse import Plan, blank, failure_expr, finish_expr, make_plan, parse_expr
+from dashboard.ingest.parse import (
+    Plan,
+    blank,
+    fails_expr,
+    failure_expr,
+    finish_expr,
+    make_plan,
+    parse_expr,
+)
 from dashboard.ingest.problems import Problem, Text
 from dashboard.ingest.reader import Grid
 from dashboard.messages import Ref, msg
@@ -76,8 +85,11 @@ def convert(
     file: str,
     mapping: dict[str, int] | None = None,
     semicolon_file: bool = False,
+    sink: Callable[[pl.DataFrame], None] | None = None,
 ) -> Converted:
-    """Parse a grid into `table`. `mapping` (canonical → column index) overrides header matching."""
+    """Parse a grid into `table`. `mapping` (canonical → column index) overrides header
+    matching. With a `sink`, each typed chunk goes to it and is not kept (a log larger
+    than memory): the result's frame is then empty, its counts and problems complete."""
     found, duplicates = (mapping, []) if mapping is not None else match_columns(grid.header, table)
     problems = [
         Problem(
@@ -124,29 +136,30 @@ def convert(
     listed: dict[tuple[Text, str], int] = {}
     parts: list[pl.DataFrame] = []
     records = rows_read = rejected = 0
-    for index, chunk in enumerate(grid.chunks()):
+    types = native_types(plans, found, sample)
+    chunks = grid.typed(types) if grid.typed and types else ((c, None) for c in grid.chunks())
+    for index, (chunk, text) in enumerate(chunks):
         first_row = grid.first_row + records
         unpadded = index < len(grid.unpadded) and grid.unpadded[index]
         # A blank line is no row: left out, but it keeps its number in the count.
         blank = chunk.select(pl.all_horizontal(pl.all().is_null())).to_series()
         data = chunk.with_row_index("_row").filter(~blank) if blank.any() else None
-        typed, chunk_problems, chunk_rejected = _convert_chunk(
-            chunk if data is None else data.drop("_row"),
-            plans,
-            found,
-            grid.header,
-            first_row,
-            file,
-            table,
-            listed,
-            None if data is None else data["_row"],
-            unpadded,
-        )
+        arguments = (found, grid.header, first_row, file, table, listed)
+        numbers = None if data is None else data["_row"]
+        source = chunk if data is None else data.drop("_row")
+        converted = _convert_chunk(source, plans, *arguments, numbers, unpadded, text is not None)
+        if converted is None:  # a natively read cell was refused: the report needs its text
+            source = text() if data is None else text().filter(~blank)
+            converted = _convert_chunk(source, plans, *arguments, numbers, unpadded)
+        typed, chunk_problems, chunk_rejected = converted
         problems.extend(chunk_problems)
         records += chunk.height
         rows_read += chunk.height if data is None else data.height
         rejected += chunk_rejected
-        parts.append(typed)
+        if sink is None:
+            parts.append(typed)
+        else:
+            sink(typed)
     problems.extend(_short_rows(grid, file))
     for (column, code), count in listed.items():
         if count > MAX_LISTED:
@@ -159,6 +172,33 @@ def convert(
         problems.append(Problem(file, "header_only", "error"))
         return Converted(None, problems, 0, 0, list(found))
     return Converted(frame, problems, rows_read, rejected, list(found))
+
+
+def native_types(
+    plans: dict[str, Plan], found: dict[str, int], sample: pl.DataFrame
+) -> dict[str, pl.DataType]:
+    """Grid columns the reader can read natively, by polars' own parser, with the value the
+    text reading would give: whole numbers (as `+5`, ` 5`, `05`), true/false in any case,
+    and a choice's canonical words. Chosen only where the sample holds nothing else, so a
+    file that writes `sì`, `1.250` or `Like` is read as text from the start."""
+    types: dict[str, pl.DataType] = {}
+    for name, plan in plans.items():
+        values = sample[name].drop_nulls()
+        kind = plan.column.kind
+        native: pl.DataType | None = None
+        if kind == "count" and values.str.contains(r"^ *[-+]?\d{1,18}$").all():
+            native = pl.Int64
+        elif kind == "bool" and not plan.x_marks and set(plan.words) <= _NATIVE_BOOLEANS:
+            native = pl.Boolean
+        elif kind == "choice" and set(plan.words) <= set(plan.column.choices):
+            native = dtype(plan.column)
+        column = f"c{found[name]}"
+        if native is None or types.setdefault(column, native) != native:
+            types[column] = pl.String  # claimed by two columns of different kinds: text
+    return {column: kind for column, kind in types.items() if kind != pl.String}
+
+
+_NATIVE_BOOLEANS = {"true", "false", "True", "False", "TRUE", "FALSE"}
 
 
 def _short_rows(grid: Grid, file: str) -> list[Problem]:
@@ -184,17 +224,26 @@ def _convert_chunk(
     listed: dict[tuple[Text, str], int],
     numbers: pl.Series | None = None,
     unpadded: bool = False,
-) -> tuple[pl.DataFrame, list[Problem], int]:
+    native: bool = False,
+) -> tuple[pl.DataFrame, list[Problem], int] | None:
     """One chunk typed; `numbers` gives each row's index in the chunk as read (when blank
     lines were left out), so problems name the row a spreadsheet shows. Text cells are
-    stripped unless the reader found the chunk `unpadded`."""
+    stripped unless the reader found the chunk `unpadded`. A `native` chunk has columns
+    read natively: None when any row fails, since the report quotes the cell as text."""
     raw = chunk.select(pl.col(f"c{i}").alias(name) for name, i in found.items())
     # Yes/no and choice words: the sample's; a chunk with others is read again carefully.
     uniques = {n: list(p.words) for n, p in plans.items() if p.column.kind in ("bool", "choice")}
 
     def parse(names: list[str], source: pl.DataFrame, careful: bool) -> pl.DataFrame:
         # Lazy, so sub-expressions shared inside one parse run once.
-        exprs = (parse_expr(plans[n], pl.col(n), uniques.get(n), careful).alias(n) for n in names)
+        exprs = (
+            (
+                parse_expr(plans[n], pl.col(n), uniques.get(n), careful)
+                if source.schema[n] == pl.String
+                else pl.col(n)  # read natively: already its canonical type
+            ).alias(n)
+            for n in names
+        )
         return source.lazy().select(exprs).collect()
 
     values = parse(list(plans), raw, careful=False)
@@ -207,11 +256,20 @@ def _convert_chunk(
         raw = raw.with_columns(blank(pl.col(n)) for n in messy)
         uniques.update({n: raw[n].drop_nulls().unique().to_list() for n in messy if n in uniques})
         values = values.with_columns(parse(messy, raw, careful=True))
-    reasons = raw.select(
-        failure_expr(plans[n], pl.col(n), values[n]).alias(f"_bad_{n}") for n in plans
-    )
-    any_bad = reasons.select(pl.any_horizontal(pl.all().is_not_null())).to_series()
-    failures = reasons.with_row_index("_row").filter(any_bad) if any_bad.any() else reasons.clear()
+    # Whether any cell fails first (one boolean per row); the reasons only where some do.
+    any_bad = raw.select(
+        pl.any_horizontal(fails_expr(plans[n], pl.col(n), values[n]) for n in plans)
+    ).to_series()
+    if any_bad.any():
+        if native:
+            return None
+        reasons = raw.filter(any_bad).select(
+            failure_expr(plans[n], pl.col(n), values.filter(any_bad)[n]).alias(f"_bad_{n}")
+            for n in plans
+        )
+        failures = reasons.with_columns(_row=any_bad.arg_true())
+    else:
+        failures = pl.DataFrame()
     problems: list[Problem] = []
     if failures.height:
         raw_rows = chunk.with_row_index("_row").join(failures.select("_row"), on="_row")

@@ -261,8 +261,8 @@ def parse_expr(
             return whole.cast(pl.Int64, strict=False)
         return number
     if kind in ("date", "datetime"):
-        if plan.date_format is None:
-            return pl.lit(None, dtype=pl.Datetime("us"))
+        if plan.date_format is None:  # no cell to choose a format from: all blank
+            return pl.lit(None, dtype=pl.Date if kind == "date" else pl.Datetime("us"))
         formats = (plan.date_format, *plan.date_fallbacks)
         parsed = (
             pl.coalesce([_strptime(raw, f) for f in formats])
@@ -294,10 +294,15 @@ def parse_expr(
     return blank(raw) if careful else raw
 
 
-def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:
-    """The reason code of each failing cell (null where the cell is fine or blank)."""
+def _failures(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> list[tuple[pl.Expr, str]]:
+    """Why a cell fails, as (condition, reason code), the reason that wins first."""
     kind = plan.column.kind
-    bad = raw.is_not_null() & parsed.is_null()
+    found = []
+    if plan.column.required:
+        blank_cell = raw.is_null() | (parsed.is_null() if kind in ("text", "id") else False)
+        found.append((blank_cell, "missing_value"))
+    if kind in ("count", "number"):
+        found.append((parsed < 0, "negative"))
     code = {
         "count": "bad_number",
         "number": "bad_number",
@@ -306,13 +311,23 @@ def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:
         "bool": "bad_boolean",
         "choice": "bad_choice",
     }.get(kind)
-    reason = pl.when(bad).then(pl.lit(code)) if code else pl.lit(None, dtype=pl.String)
-    if kind in ("count", "number"):
-        reason = pl.when(parsed < 0).then(pl.lit("negative")).otherwise(reason)
-    if plan.column.required:
-        blank_cell = raw.is_null() | (parsed.is_null() if kind in ("text", "id") else False)
-        reason = pl.when(blank_cell).then(pl.lit("missing_value")).otherwise(reason)
+    if code:
+        found.append((raw.is_not_null() & parsed.is_null(), code))
+    return found
+
+
+def failure_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:
+    """The reason code of each failing cell (null where the cell is fine or blank)."""
+    reason = pl.lit(None, dtype=pl.String)
+    for condition, code in reversed(_failures(plan, raw, parsed)):
+        reason = pl.when(condition).then(pl.lit(code)).otherwise(reason)
     return reason.cast(pl.String)
+
+
+def fails_expr(plan: Plan, raw: pl.Expr, parsed: pl.Expr) -> pl.Expr:
+    """True where `failure_expr` gives a reason: one boolean, no text made per cell."""
+    conditions = [condition.fill_null(False) for condition, _ in _failures(plan, raw, parsed)]
+    return pl.any_horizontal(conditions) if conditions else pl.lit(False)
 
 
 def finish_expr(plan: Plan, parsed: pl.Expr) -> pl.Expr:

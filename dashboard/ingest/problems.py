@@ -10,9 +10,11 @@ the loader chose, e.g. day-first dates).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 from dashboard.i18n import english, render, t
 from dashboard.messages import Msg, Ref
@@ -94,6 +96,8 @@ class Problem:
 
 def report_frame(problems: list[Problem], lang: str = "en") -> pd.DataFrame:
     """The load report as a table, in the column order users read it, its words in `lang`."""
+    import pandas as pd  # here: the terminal's audit never needs pandas
+
     rows = [
         {
             "file": p.file,

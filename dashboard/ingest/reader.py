@@ -11,9 +11,12 @@ unquoted field) and everything after it is read by Python's `csv` module instead
 which reads such files as spreadsheets do. Rows with fewer fields than the header
 are padded and reported; a row with more is an error naming it.
 
-Where a typed native fast path goes (polars with a schema, or DuckDB with its
-rejects table): in place of `_fast_block`, block by block; the rows it rejects go
-to `_careful`, so the load report still names file, row and column.
+The typed fast path: asked for native types (counts, yes/no, choices; see
+`convert`), a block is first read by polars with those columns typed, which skips
+making text of most cells. A block where any such cell does not parse natively is
+read as text instead, and `convert` can always ask for a typed block again as text
+(to name the row, column and cell of anything it rejects), so the typed path only
+ever decides how fast a block is read, never what it holds.
 """
 
 from __future__ import annotations
@@ -22,11 +25,15 @@ import csv
 import io
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import TypeVar
 
 import polars as pl
 
-from dashboard.ingest.blocks import blocks, count_byte
+from dashboard.ingest import checks
+from dashboard.ingest.blocks import blocks
 from dashboard.ingest.errors import NotUtf8, ReadError
 from dashboard.ingest.limits import Limits, at_most, megabytes, seconds
 from dashboard.ingest.sniff import line_end, records, sample_text, sep_line, sniff_delimiter
@@ -37,7 +44,14 @@ HEADER_SCAN_ROWS = 10
 PREVIEW_ROWS = 5000
 CAREFUL_BATCH = 100_000  # records per frame on the careful path
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, int], None]  # (share of the bytes read, records read so far)
+Types = dict[str, pl.DataType]  # grid column (c0, c1…) → the native type to read it as
+# A block of records: its frame, and (when some columns were read natively) how to read
+# the same records again as text.
+Chunk = tuple[pl.DataFrame, Callable[[], pl.DataFrame] | None]
+T = TypeVar("T")
+R = TypeVar("R")
+TYPED_FAILURES = 3  # blocks refused by the native reader before a file is read as text only
 
 
 @dataclass
@@ -55,6 +69,9 @@ class Grid:
     # Per chunk read so far: True when no cell can have spaces around it (so text cells
     # need no stripping); chunks not listed may.
     unpadded: list[bool] = field(default_factory=list)
+    # The chunks with some columns read natively (a text file's blocks); None where only
+    # text chunks exist (workbooks, adapters' projections).
+    typed: Callable[[Types], Iterator[Chunk]] | None = None
 
 
 def _known_tokens() -> set[str]:
@@ -138,12 +155,18 @@ def read_text(
     first_row = skip + header_index + 2
     preview_limits = replace(limits, chunk_bytes=limits.preview_bytes)
     frames = _frames(data, offset, dialect, first_row, preview_limits, deadline, preview=True)
-    preview = pl.concat([_frame([], len(header)), *frames], how="vertical").head(PREVIEW_ROWS)
+    preview = pl.concat([_frame([], len(header)), *(f for f, _ in frames)], how="vertical")
+    preview = preview.head(PREVIEW_ROWS)
     grid = Grid(header, first_row, lambda: iter(()), preview, delimiter=delimiter)
 
-    def chunks() -> Iterator[pl.DataFrame]:
-        grid.short_rows.clear()
-        grid.unpadded.clear()
+    # The closures hold the grid's lists, not the grid: a grid ↔ closure cycle would keep
+    # the file's bytes (a memory map of the whole file, for the CLI) until the next
+    # garbage collection instead of freeing them with the grid.
+    short_rows, unpadded = grid.short_rows, grid.unpadded
+
+    def typed(types: Types) -> Iterator[Chunk]:
+        short_rows.clear()
+        unpadded.clear()
         yield from _frames(
             data,
             offset,
@@ -152,11 +175,13 @@ def read_text(
             limits,
             deadline,
             progress,
-            grid.short_rows,
-            grid.unpadded,
+            short_rows,
+            unpadded,
+            types=types,
         )
 
-    grid.chunks = chunks
+    grid.chunks = lambda: (frame for frame, _ in typed({}))
+    grid.typed = typed
     return grid
 
 
@@ -207,37 +232,110 @@ def _frames(
     short_rows: list[int] | None = None,
     unpadded: list[bool] | None = None,
     preview: bool = False,
-) -> Iterator[pl.DataFrame]:
-    """The records of `data[offset:]` as frames of String columns, one per block (only the
-    first for a `preview`); every frame has `dialect.width` columns, a blank line a row of
-    nulls. Short rows' numbers are added to `short_rows`."""
+    types: Types | None = None,
+) -> Iterator[Chunk]:
+    """The records of `data[offset:]` as frames, one per block (only the first for a
+    `preview`); every frame has `dialect.width` columns, a blank line a row of nulls. The
+    columns in `types` are read natively where the block allows (the chunk then says how
+    to read it again as text), all others as String. Short rows' numbers are added to
+    `short_rows`."""
     total = len(data) - offset
     row = first_row
     eol = dialect.eol.encode()
     short_rows = [] if short_rows is None else short_rows
-    for start, block in blocks(data, offset, eol, limits):
+    refused = 0
+
+    def native(item: tuple[int, bytes]) -> pl.DataFrame | None:
+        typed = types and refused < TYPED_FAILURES
+        return _typed_block(item[1], dialect, types) if typed else None
+
+    for (start, block), frame in _ahead(blocks(data, offset, eol, limits), native):
         if time.monotonic() > deadline:
             raise _too_slow(limits)
-        try:
-            frame = _fast_block(block, dialect, row)
-        except _Careful:
-            limit = PREVIEW_ROWS if preview else None
-            yield from _careful(data, start, dialect, row, limits, short_rows, limit)
-            return
         quoted = block.find(b'"') >= 0
-        if quoted and b'""' in block:  # a quoted empty cell is as blank as an empty one
-            frame = frame.with_columns(pl.when(pl.all() != "").then(pl.all()).name.keep())
-        _check_fields(frame, row, limits)
-        short_rows.extend(row + i for i in _short(frame, block, dialect, quoted))
+        text = None
+        if frame is not None:
+            text = partial(_text_block, block, dialect, row, limits, quoted)
+        else:
+            refused += bool(types)
+            try:
+                frame = _fast_block(block, dialect, row)
+            except _Careful:
+                limit = PREVIEW_ROWS if preview else None
+                for part in _careful(data, start, dialect, row, limits, short_rows, limit):
+                    yield part, None
+                return
+        frame = _blank_quoted(frame, block, quoted)
+        checks.check_fields(frame, row, limits)
+        short_rows.extend(
+            row + i
+            for i in checks.short_records(
+                frame, block, dialect.delimiter, dialect.width, dialect.eol, quoted
+            )
+        )
         if unpadded is not None:
-            unpadded.append(_unpadded(block, frame.height, dialect.eol, quoted))
+            unpadded.append(checks.unpadded(block, frame.height, dialect.eol, quoted))
         row += frame.height
         if progress:
             done = start + len(block) - offset
-            progress(done / total if total else 1.0, f"{row - first_row:,} rows read")
-        yield frame
+            progress(done / total if total else 1.0, row - first_row)
+        yield frame, text
         if preview:
             return
+
+
+def _ahead(items: Iterator[T], work: Callable[[T], R]) -> Iterator[tuple[T, R]]:
+    """Each item with `work(item)`, the next item's work running in a thread meanwhile:
+    polars parses the next block while the caller types this one (both release the GIL,
+    so the two cores stay busy)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        current: tuple[T, Future[R]] | None = None
+        for item in items:
+            following = (item, pool.submit(work, item))
+            if current is not None:
+                yield current[0], current[1].result()
+            current = following
+        if current is not None:
+            yield current[0], current[1].result()
+
+
+def _text_block(
+    block: bytes, dialect: _Dialect, first_row: int, limits: Limits, quoted: bool
+) -> pl.DataFrame:
+    """A block every column of which is text: what a typed block holds, read again."""
+    try:
+        frame = _fast_block(block, dialect, first_row)
+    except _Careful:  # the native reader took it, so this is unlikely: the careful one does
+        frame = pl.concat(
+            [_frame([], dialect.width), *_careful(block, 0, dialect, first_row, limits, [])]
+        )
+    return _blank_quoted(frame, block, quoted)
+
+
+def _blank_quoted(frame: pl.DataFrame, block: bytes, quoted: bool) -> pl.DataFrame:
+    """A quoted empty text cell is as blank as an empty one."""
+    if not quoted or b'""' not in block:
+        return frame
+    text = pl.col(pl.String)
+    return frame.with_columns(pl.when(text != "").then(text).name.keep())
+
+
+def _typed_block(block: bytes, dialect: _Dialect, types: Types) -> pl.DataFrame | None:
+    """The block with the `types` columns read natively; None when polars refuses any cell."""
+    names = _columns(dialect.width)
+    try:
+        return pl.read_csv(
+            block,
+            has_header=False,
+            separator=dialect.delimiter,
+            eol_char=dialect.eol,
+            new_columns=names,
+            schema={name: types.get(name, pl.String) for name in names},
+            missing_columns="insert",
+            raise_if_empty=False,
+        )
+    except pl.exceptions.PolarsError:
+        return None
 
 
 class _Careful(Exception):
@@ -297,7 +395,7 @@ def _careful(
                 break
             if len(batch) >= CAREFUL_BATCH:
                 frame = _frame(batch, n)
-                _check_fields(frame, row - len(batch), limits)
+                checks.check_fields(frame, row - len(batch), limits)
                 yield frame
                 batch = []
     except csv.Error as error:
@@ -306,7 +404,7 @@ def _careful(
         raise NotUtf8(row) from None
     if batch:
         frame = _frame(batch, n)
-        _check_fields(frame, row - len(batch), limits)
+        checks.check_fields(frame, row - len(batch), limits)
         yield frame
 
 
@@ -327,91 +425,8 @@ def _lines(data: bytes, start: int, eol: str) -> Iterator[str]:
         yield pending.decode("utf-8")
 
 
-def _unpadded(block: bytes, rows: int, eol: str, quoted: bool) -> bool:
-    """True when no cell of the block can start or end with white space: ASCII with no
-    space, tab, vertical tab or form feed, no carriage return but in CRLF line ends, and
-    no line break inside a quoted cell. A few byte searches instead of stripping every
-    text cell of a 10 M-row log."""
-    if not block.isascii() or any(c in block for c in (b" ", b"\t", b"\x0b", b"\x0c")):
-        return False
-    if eol == "\n" and b"\r" in block and count_byte(block, b"\r") != block.count(b"\r\n"):
-        return False
-    if eol == "\r" and b"\n" in block:
-        return False
-    return not quoted or count_byte(block, eol.encode()) == rows
-
-
 def _frame(rows: list[list[str | None]], n: int) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=dict.fromkeys(_columns(n), pl.String), orient="row")
-
-
-def _check_fields(frame: pl.DataFrame, first_row: int, limits: Limits) -> None:
-    """A cell over the field limit is an error naming its row and column."""
-    if frame.is_empty():
-        return
-    longest = frame.select(pl.all().str.len_bytes().max()).row(0)
-    for index, size in enumerate(longest):
-        if size is not None and size > limits.field_bytes:
-            at = frame[f"c{index}"].str.len_bytes().arg_max() or 0
-            raise ReadError(
-                "field_too_long",
-                row=first_row + at,
-                column=f"#{index + 1}",
-                value=megabytes(size),
-                expected=at_most(megabytes(limits.field_bytes), "PRESENZA_LIMIT_FIELD_BYTES"),
-            )
-
-
-def _short(frame: pl.DataFrame, block: bytes, dialect: _Dialect, quoted: bool) -> list[int]:
-    """Indices of the block's records with fewer fields than the header (padded by polars).
-
-    Every whole record has width − 1 delimiters outside its quoted cells, and polars
-    has already read what is inside them: when the block's delimiters, less those in
-    the cells, come to exactly that per non-blank row, no row is short (one count over
-    the bytes and one over the cells, no second parse). Else only rows whose last cell
-    is blank can be short; their fields are counted from the lines themselves (quoted
-    sections taken out) when no record spans two lines, else by Python's csv module.
-    """
-    n = dialect.width
-    if n == 1:
-        return []
-    blank = frame.select(pl.all_horizontal(pl.all().is_null())).to_series()
-    separator = dialect.delimiter
-    delimiters = count_byte(block, separator.encode())
-    if quoted:
-        inside = frame.select(
-            pl.sum_horizontal(pl.all().str.count_matches(separator, literal=True).sum())
-        )
-        delimiters -= inside.item() or 0
-    if delimiters == (n - 1) * (frame.height - blank.sum()):
-        return []
-    candidates = (frame[f"c{n - 1}"].is_null() & ~blank).arg_true()
-    if candidates.is_empty():
-        return []
-    lines = pl.read_csv(
-        block,
-        has_header=False,
-        separator="\x1f" if dialect.delimiter != "\x1f" else "\x1e",
-        quote_char=None,
-        eol_char=dialect.eol,
-        infer_schema=False,
-        new_columns=["line"],
-        truncate_ragged_lines=True,
-        raise_if_empty=False,
-    )["line"]
-    if lines.len() == frame.height:  # no record spans two lines
-        cells = lines.gather(candidates)
-        if b'"' in block:  # delimiters inside quotes do not split fields
-            cells = cells.str.replace_all('"[^"]*"', "")
-        fields = cells.str.count_matches(dialect.delimiter, literal=True) + 1
-        return candidates.filter(fields < n).to_list()
-    counts = [
-        len(r)
-        for r in csv.reader(
-            io.StringIO(block.decode("utf-8", "replace"), newline=""), delimiter=dialect.delimiter
-        )
-    ]
-    return [i for i in candidates.to_list() if i < len(counts) and 0 < counts[i] < n]
 
 
 def _too_slow(limits: Limits) -> ReadError:

@@ -17,7 +17,7 @@ import pandas as pd
 from dashboard.criteria.advice import recommendation
 from dashboard.criteria.page import NO_AUTHOR
 from dashboard.gaps import gap_list
-from dashboard.i18n import Lang, date_text, format_value, has, number, render, t
+from dashboard.i18n import Lang, date_text, format_value, has, number, t
 from dashboard.labels import platform_label
 from dashboard.period import Period
 from dashboard.questionnaire import GOVERNANCE_KEYS
@@ -176,55 +176,3 @@ def gaps_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=GAP_COLUMNS)
-
-
-def criteria_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
-    """One row per criterion: score, weight, measured metrics, what is missing."""
-    rows = []
-    for c in scorecard.criteria:
-        rows.append(
-            {
-                "criterion": c.spec.title[lang],
-                "criterion_id": c.id,
-                "score": None if c.score is None else round(c.score, 1),
-                "weight": c.weight,
-                "measured": f"{sum(m.measured for m in c.metrics)}/{len(c.metrics)}",
-                "missing": "; ".join(render(m, lang) for m in c.missing),
-                "seed": seed_text(c.spec.seed, lang),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def metrics_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
-    """One row per metric: the value read and raw, the numbers behind it, target, score, status."""
-    rows = []
-    for c in scorecard.criteria:
-        for m in c.metrics:
-            status = (
-                "status.not_measured"
-                if not m.measured
-                else "status.gap"
-                if m.is_gap
-                else "status.met"
-            )
-            rows.append(
-                {
-                    "criterion": c.spec.title[lang],
-                    "metric": m.spec.title[lang],
-                    "metric_id": m.id,
-                    "value": format_value(m.value, m.spec.unit, lang) if m.measured else "",
-                    "raw_value": m.value,
-                    "numerator": m.measure.numerator,
-                    "denominator": m.measure.denominator,
-                    "floor": m.floor,
-                    "target": m.target,
-                    "unit": t(f"unit.{m.spec.unit}", lang),
-                    "weight": m.weight,
-                    "score": None if m.score is None else round(m.score, 1),
-                    "status": t(status, lang),
-                    "missing": render(m.measure.missing, lang),
-                    "note": render(m.measure.note, lang),
-                }
-            )
-    return pd.DataFrame(rows)

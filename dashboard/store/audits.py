@@ -15,9 +15,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import polars as pl
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session, undefer
 
+from dashboard.criteria.cube import Sums
 from dashboard.document import to_document
 from dashboard.ingest import Dataset
 from dashboard.messages import msg
@@ -31,14 +33,20 @@ from dashboard.store.errors import (
 from dashboard.store.models import Audit, AuditTable, Workspace
 from dashboard.store.records import AuditInfo, StoredAudit, rebuilt
 from dashboard.store.snapshot import (
-    TABLE_CAP_BYTES,
     TableCopy,
     copy_tables,
     dataset_from_tables,
     questionnaire_toml,
     settings_toml,
 )
-from dashboard.store.workspaces import check_name, granted, lock_workspace, writing
+from dashboard.store.tablefiles import TableFiles, sums_keys, table_files
+from dashboard.store.workspaces import (
+    check_name,
+    granted,
+    lock_table_files,
+    lock_workspace,
+    writing,
+)
 
 # Called inside every save's transaction, once the audit is written and before it commits.
 # Empty in the product: only the test that kills a save halfway puts a pause here.
@@ -61,22 +69,31 @@ def save_audit(
     name: str | None = None,
     make_current: bool = True,
     questionnaire: Mapping[str, Any] | None = None,
-    table_cap_bytes: int = TABLE_CAP_BYTES,
+    sums: Sums | None = None,
 ) -> int:
     """Save a new audit (never overwriting one) and return its number; editors only.
 
     `scorecard` must have been computed from `dataset` under `settings` and these
     answers (`questionnaire`; default: the dataset's questionnaire files). The new audit
     becomes the current one unless `make_current` is False; a workspace's first audit
-    is current regardless.
+    is current regardless. `sums`, the log's monthly sums of the `Auditor` that scored
+    it, are kept beside the tables so reopening the audit need not sum the log again
+    (`load_sums`).
     """
     access.require_editor()
     name = check_name(name) if name else None
     saved_by = check_name(saved_by, what="saved_by")
     answers = dataset.questionnaire if questionnaire is None else questionnaire
-    payload = AuditPayload.of(scorecard, dataset, settings, answers, table_cap_bytes)
+    payload = AuditPayload.of(scorecard, dataset, settings, answers)
+    derived = sums.to_parquet() if sums is not None and dataset.has("employee_activity") else {}
     with writing(engine) as session:
         workspace = lock_workspace(session, access)
+        keep_tables(session, payload.tables)
+        if derived:
+            keys = sums_keys({t.name: t.digest for t in payload.tables})
+            files = table_files()
+            for part, data in derived.items():
+                files.put(keys[part], data)
         audit = insert_audit(session, workspace, scorecard, payload, name, saved_by, make_current)
         for hook in INSIDE_SAVE:
             hook()
@@ -136,7 +153,8 @@ def load_scorecard(engine: Engine, access: Access, audit_id: int) -> Scorecard:
 
 def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | None:
     """The canonical tables and answers the audit was computed from, to re-score or drill
-    down; None when a table was above the size cap and only its digest was kept."""
+    down; None when a table was not kept (above the size cap of audits saved before
+    table files: only its digest was kept)."""
     with Session(engine) as session:
         audit = _audit(session, access, audit_id, full=True)
         tables = session.scalars(
@@ -144,11 +162,39 @@ def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | Non
             .options(undefer(AuditTable.parquet))
             .where(AuditTable.audit_id == audit.id)
         ).all()
-        if any(t.parquet is None for t in tables):
-            return None
-        return dataset_from_tables(
-            {t.table_name: (t.digest, t.parquet) for t in tables}, audit.questionnaire
+        questionnaire = audit.questionnaire
+    if any(t.kept_in is None for t in tables):
+        return None
+    files = table_files()
+    saved = {
+        t.table_name: (t.digest, files.get(t.digest) if t.kept_in == "files" else t.parquet)
+        for t in tables
+    }
+    return dataset_from_tables(saved, questionnaire)
+
+
+def load_sums(engine: Engine, access: Access, audit_id: int) -> Sums | None:
+    """The log's monthly sums kept with the audit (None when none were, or they are of
+    another version of the engine, or unreadable: the log is then summed again)."""
+    with Session(engine) as session:
+        _audit(session, access, audit_id)
+        digests = dict(
+            session.execute(
+                select(AuditTable.table_name, AuditTable.digest).where(
+                    AuditTable.audit_id == audit_id
+                )
+            ).all()
         )
+    if "employee_activity" not in digests:
+        return None
+    files = table_files()
+    kept = {part: files.find(key) for part, key in sums_keys(digests).items()}
+    if any(data is None for data in kept.values()):
+        return None
+    try:
+        return Sums.from_parquet(kept)
+    except pl.exceptions.PolarsError:  # damaged: sum the log again
+        return None
 
 
 def rename_audit(engine: Engine, access: Access, audit_id: int, name: str) -> None:
@@ -185,6 +231,14 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
                 msg("store.error.confirm_delete", id=str(audit.id), name=repr(audit.name))
             )
         was_current = audit.is_current
+        named = dict(
+            session.execute(
+                select(AuditTable.table_name, AuditTable.digest).where(
+                    AuditTable.audit_id == audit.id
+                )
+            ).all()
+        )
+        digests = set(named.values())
         session.delete(audit)
         session.flush()
         if was_current:
@@ -196,6 +250,7 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
             )
             if latest is not None:
                 latest.is_current = True
+    _sweep(engine, digests, named)
 
 
 def history(engine: Engine, access: Access) -> list[tuple[AuditInfo, Scorecard]]:
@@ -232,7 +287,6 @@ class AuditPayload:
         dataset: Dataset,
         settings: Settings,
         answers: Mapping[str, Any],
-        cap_bytes: int,
     ) -> AuditPayload:
         """What `insert_audit` writes, serialised before the transaction opens."""
         return cls(
@@ -240,8 +294,36 @@ class AuditPayload:
             settings_toml(settings),
             questionnaire_toml(answers),
             [{**f.summary(), "digest": f.digest} for f in dataset.files],
-            copy_tables(dataset, cap_bytes),
+            copy_tables(dataset),
         )
+
+
+def keep_tables(session: Session, tables: list[TableCopy], files: TableFiles | None = None) -> None:
+    """Write the tables' files (those not kept already), under the table-files lock: a
+    delete sweeping files in another transaction cannot remove one this save names."""
+    lock_table_files(session)
+    files = files or table_files()
+    for table in tables:
+        files.put(table.digest, table.parquet)
+
+
+def _sweep(engine: Engine, digests: set[str], deleted: dict[str, str]) -> None:
+    """Remove the files of these digests that no saved audit names any longer, and the
+    sums kept for the deleted audit's log when no audit names that log (after the delete
+    committed, under the table-files lock, so a save naming one waits or rewrites it)."""
+    if not digests:
+        return
+    with writing(engine) as session:
+        lock_table_files(session)
+        named = set(
+            session.scalars(select(AuditTable.digest).where(AuditTable.digest.in_(digests)))
+        )
+        files = table_files()
+        for digest in digests - named:
+            files.delete(digest)
+        if deleted.get("employee_activity") not in named:
+            for key in sums_keys(deleted).values():
+                files.delete(key)
 
 
 def insert_audit(
@@ -282,7 +364,7 @@ def insert_audit(
             table_name=t.name,
             row_count=t.rows,
             digest=t.digest,
-            parquet=t.parquet,
+            kept_in="files",
         )
         for t in payload.tables
     )
@@ -341,7 +423,7 @@ def _stored(session: Session, audit: Audit) -> StoredAudit:
             AuditTable.table_name,
             AuditTable.row_count,
             AuditTable.digest,
-            AuditTable.parquet.is_not(None),
+            AuditTable.kept_in.is_not(None),
         ).where(AuditTable.audit_id == audit.id)
     )
     return StoredAudit(

@@ -81,6 +81,11 @@ class Workspace(Base):
     grant_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     save_token: Mapped[str | None] = mapped_column(String(64))
     save_token_set_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The brand its reports carry: the client's name, primary colour (#RRGGBB) and logo,
+    # a PNG already checked and re-encoded (see dashboard/report/logo.py).
+    brand_client: Mapped[str | None] = mapped_column(String(200))
+    brand_color: Mapped[str | None] = mapped_column(String(7))
+    brand_logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 class Passphrase(Base):
@@ -136,10 +141,10 @@ class Audit(Base):
 
 
 class AuditTable(Base):
-    """One canonical table an audit was computed from: its digest, and a zstd Parquet copy.
-
-    `parquet` is empty when the table was above the size cap: the digest still says
-    which data it was.
+    """One canonical table an audit was computed from: its digest, and where its zstd
+    Parquet copy is (`kept_in`): 'files' — the table file named by the digest
+    (`tablefiles`); 'database' — `parquet` (audits saved before table files); empty —
+    not kept (above the old size cap: the digest still says which data it was).
     """
 
     __tablename__ = "audit_tables"
@@ -151,6 +156,7 @@ class AuditTable(Base):
     row_count: Mapped[int] = mapped_column(Integer)
     digest: Mapped[str] = mapped_column(String(64))
     parquet: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    kept_in: Mapped[str | None] = mapped_column(String(16))
 
 
 class SignInFailure(Base):

@@ -21,17 +21,16 @@ from dashboard.bundled import load_sample
 from dashboard.messages import msg
 from dashboard.period import Period
 from dashboard.settings import Settings
-from dashboard.store.audits import AuditPayload, insert_audit
+from dashboard.store.audits import AuditPayload, insert_audit, keep_tables
 from dashboard.store.db import data_dir, describe, make_engine, migrate
 from dashboard.store.errors import StoreUnavailable
 from dashboard.store.mappings import import_file
 from dashboard.store.models import Workspace
-from dashboard.store.snapshot import TABLE_CAP_BYTES
 from dashboard.store.workspaces import SAMPLE_SLUG, writing
 
 SAMPLE_NAME = "Gruppo Aurora"  # the bundled sample company (dashboard/sample)
 
-# Where versions before 0003 kept the column mappings: imported once, at start-up.
+# Where versions before 0005 kept the column mappings: imported once, at start-up.
 LEGACY_MAPPINGS = Path("mappings.json")
 
 
@@ -80,14 +79,13 @@ def ensure_sample(engine: Engine) -> None:
         halves = [Period(span.start, middle - timedelta(days=1)), Period(middle, span.end)]
     cards = [auditor.scorecard(Settings(), period) for period in halves]
     answers = dataset.questionnaire
-    payloads = [
-        AuditPayload.of(card, dataset, Settings(), answers, TABLE_CAP_BYTES) for card in cards
-    ]
+    payloads = [AuditPayload.of(card, dataset, Settings(), answers) for card in cards]
     try:
         with writing(engine) as session:
             workspace = Workspace(slug=SAMPLE_SLUG, name=SAMPLE_NAME, is_open=True)
             session.add(workspace)
             session.flush()
+            keep_tables(session, payloads[0].tables)
             for card, payload in zip(cards, payloads, strict=True):
                 insert_audit(session, workspace, card, payload, None, "Presenza")
     except IntegrityError:  # another instance seeded it first

@@ -8,7 +8,6 @@ tables it came from.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,34 +22,27 @@ from dashboard.ingest.convert import dtype
 from dashboard.questionnaire import parse_questionnaire, to_toml
 from dashboard.schema import TABLES
 from dashboard.settings import Settings
-
-# A table whose Parquet copy is larger keeps only its digest (the enterprise-size
-# activity log would make every save and every backup heavy).
-TABLE_CAP_BYTES = 64 * 2**20
+from dashboard.store.tablefiles import digest_of
 
 
 @dataclass(frozen=True)
 class TableCopy:
-    """One canonical table as saved: rows, digest of its Parquet bytes, the bytes if kept."""
+    """One canonical table as saved: rows, and its Parquet bytes with their digest."""
 
     name: str
     rows: int
     digest: str
-    parquet: bytes | None
+    parquet: bytes
 
 
-def copy_tables(dataset: Dataset, cap_bytes: int = TABLE_CAP_BYTES) -> list[TableCopy]:
+def copy_tables(dataset: Dataset) -> list[TableCopy]:
     """Every canonical table the dataset has, as zstd Parquet (done before the transaction)."""
     copies = []
     for name in sorted(dataset.tables):
-        frame = dataset.table(name)
-        buffer = io.BytesIO()
+        frame, buffer = dataset.table(name), io.BytesIO()
         frame.write_parquet(buffer, compression="zstd")
         data = buffer.getvalue()
-        digest = hashlib.sha256(data).hexdigest()
-        copies.append(
-            TableCopy(name, frame.height, digest, data if len(data) <= cap_bytes else None)
-        )
+        copies.append(TableCopy(name, frame.height, digest_of(data), data))
     return copies
 
 

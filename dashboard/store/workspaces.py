@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -289,6 +289,17 @@ def writing(engine: Engine) -> Iterator[Session]:
     """One write transaction: committed when the block ends, rolled back if it raises."""
     with Session(writer(engine), expire_on_commit=False) as session, session.begin():
         yield session
+
+
+# Any fixed bigint: PostgreSQL's advisory lock that saves and deletes take before they
+# write or remove table files (SQLite's writers already hold the database's lock).
+_TABLE_FILES_LOCK = 0x5052_5A5F_5441_424C  # "PRZ_TABL"
+
+
+def lock_table_files(session: Session) -> None:
+    """Until commit, no other transaction writes or removes table files."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _TABLE_FILES_LOCK})
 
 
 def _access(workspace: Workspace, role: Role) -> Access:

@@ -5,6 +5,8 @@ Names typed by people are shown as plain text (tables, select boxes, `views.plai
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 from sqlalchemy import Engine
 
@@ -21,6 +23,21 @@ from dashboard.store import (
 )
 from dashboard.ui import saved, state, views
 from dashboard.ui.workspaces import flash
+
+
+def pick_audit(
+    where: Any, audits: list[AuditInfo], key: state.Key[int | None], label: str, lang: Lang
+) -> AuditInfo:
+    """A select box of the workspace's audits (in `where`: the page or a column), starting
+    on the current one."""
+    by_id = {a.id: a for a in audits}
+    if key.get() not in by_id:
+        key.set(next((a.id for a in audits if a.is_current), audits[0].id))
+    return by_id[
+        where.selectbox(
+            label, list(by_id), format_func=lambda i: audit_label(by_id[i], lang), key=key.name
+        )
+    ]
 
 
 def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: Lang) -> None:
@@ -48,17 +65,8 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
     )
     if not access.can_edit:
         return
+    chosen = pick_audit(st, audits, state.SELECTED, t("ui.audits.pick", lang), lang)
     by_id = {a.id: a for a in audits}
-    if state.SELECTED.get() not in by_id:
-        state.SELECTED.set(next((a.id for a in audits if a.is_current), audits[0].id))
-    chosen = by_id[
-        st.selectbox(
-            t("ui.audits.pick", lang),
-            list(by_id),
-            format_func=lambda i: audit_label(by_id[i], lang),
-            key=state.SELECTED.name,
-        )
-    ]
     rename, current, delete = st.columns([3, 1, 1], vertical_alignment="bottom")
     with rename:
         box, button = st.columns([3, 1], vertical_alignment="bottom")

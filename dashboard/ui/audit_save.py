@@ -78,6 +78,7 @@ def save_section(engine: Engine, access: Access, lang: Lang) -> None:
                 name=name.strip() or None,
                 make_current=make_current,
                 questionnaire=state.questionnaire(),
+                sums=state.auditor().data.cube.sums,
             )
         state.SAVE_ROUND.set(state.SAVE_ROUND.get() + 1)  # an empty form for the next save
         state.SELECTED.set(audit_id)

@@ -347,6 +347,10 @@ WORKSPACE_PICK = "audits_workspace"  # the workspace picker (a widget)
 EXECUTIVE: Key[dict[int, Any]] = Key("executive_cache", dict)  # workspace id → what it showed
 TREND_CRITERIA: Key[list[str] | None] = Key("exec_trend_criteria", _none)
 TREND_AUDIT: Key[int | None] = Key("exec_trend_audit", _none)  # the audit they were picked for
+REPORT_AUDIT: Key[int | None] = Key("audits_report_pick", _none)  # the audit to deliver
+# The deliverable prepared last, for the choices made: ((format, language, names, where,
+# period), bytes, file name). One at a time, this session only.
+REPORT_FILE: Key[tuple[Any, bytes, str] | None] = Key("report_file", _none)
 
 # --- the other pages' choices ----------------------------------------------------------------
 

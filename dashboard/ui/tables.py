@@ -15,36 +15,13 @@ import polars as pl
 
 from dashboard.criteria import registry
 from dashboard.criteria.matching import Strangers
-from dashboard.i18n import Lang, date_text, has, number, render, t
+from dashboard.i18n import Lang, date_text, number, render, t
 from dashboard.ingest import Dataset, Loaded
+from dashboard.labels import format_label, kind_label
 from dashboard.report.tables import format_cell, gaps_table, label
 from dashboard.settings import Settings
 
 __all__ = ["gaps_table", "label"]
-
-
-def kind_label(kind: str | None, lang: Lang) -> str:
-    """A canonical table (or questionnaire) named for people."""
-    return t(f"kind.{kind or 'auto'}", lang)  # "auto": the loader recognises the file
-
-
-def format_label(name: str, lang: Lang) -> str:
-    """The layout a file was read as (an adapter's name, "canonical"…) named for people."""
-    for key in (name, name.removesuffix("_it").removesuffix("_en")):
-        if has(f"format.{key}", lang):
-            return t(f"format.{key}", lang)
-    return name
-
-
-# --- names -------------------------------------------------------------------------
-
-
-def roster_names(roster: pl.DataFrame) -> dict[str, str]:
-    """employee_id → name, for the employees whose name the roster gives."""
-    if roster.is_empty() or "name" not in roster.columns:
-        return {}
-    rows = roster.select("employee_id", "name").drop_nulls()
-    return dict(zip(rows["employee_id"].to_list(), rows["name"].to_list(), strict=True))
 
 
 def with_names(frame: pd.DataFrame, names: Mapping[str, str] | None) -> pd.DataFrame:

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
+from dashboard.i18n import Lang, percent, t
 from dashboard.ingest import Dataset, Loaded, load_file
 from dashboard.ingest.mappings import Mappings, MemoryMappings
 from dashboard.ingest.upload import Upload
@@ -34,7 +35,7 @@ from dashboard.messages import msg
 from dashboard.store.mappings import LOCAL, StoredMappings
 from dashboard.ui import saved
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, int], None]  # (share of the file read, rows read so far)
 
 # What the user may say a file is; "auto" lets the loader recognise it.
 AUTO = "auto"
@@ -142,6 +143,28 @@ def needs_mapping(loaded: Loaded) -> bool:
         not loaded.ok
         and loaded.format not in ("questionnaire", CREATOR)
         and any(p.severity == "error" and p.code in MAPPABLE for p in loaded.problems)
+    )
+
+
+def progress_text(file: str, share: float, rows: int, seconds: float, lang: Lang) -> str:
+    """How a file's reading is going: share read, rows read, rows per second, and the time
+    left at the pace so far (the bytes still to read at the rate the first ones went)."""
+    if rows <= 0 or seconds <= 0 or share <= 0:
+        return t("ui.reading", lang, file=file, percent=percent(share, lang))
+    minutes, rest = divmod(round(seconds * (1 - share) / share), 60)
+    left = (
+        msg("ui.duration.minutes_seconds", minutes=minutes, seconds=rest)
+        if minutes
+        else msg("ui.duration.seconds", seconds=rest)
+    )
+    return t(
+        "ui.reading_rows",
+        lang,
+        file=file,
+        percent=percent(share, lang),
+        rows=rows,
+        speed=round(rows / seconds),
+        left=left,
     )
 
 

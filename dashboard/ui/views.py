@@ -21,9 +21,10 @@ import streamlit as st
 
 from dashboard.charts import PLOTLY_CONFIG
 from dashboard.i18n import Lang, t
+from dashboard.labels import roster_names
 from dashboard.report.xlsx import frame_csv
 from dashboard.ui import nav, state
-from dashboard.ui.tables import evidence_tables, roster_names
+from dashboard.ui.tables import evidence_tables
 
 log = logging.getLogger("presenza.app")
 
