@@ -18,6 +18,7 @@ Without /usr/bin/chromium the test skips locally, and fails when CI is set.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -425,3 +426,67 @@ def test_tables_offer_no_built_in_csv_download(server: str, browser) -> None:
         assert page.get_by_role("button", name="Download CSV").count() >= 1
     finally:
         context.close()
+
+
+# The sizes a page must read at: a 1080p projector, an older 720p one, a 4:3 projector, a phone.
+SIZES = {
+    "1600x960": VIEWPORT,
+    "1280x720": {"width": 1280, "height": 720},
+    "1024x768": {"width": 1024, "height": 768},
+    "390x844": PHONE,
+}
+# Words of the English interface (Streamlit's own included) that must never reach the
+# Italian one, and raw values that must never reach anyone.
+ENGLISH_UI = (
+    "Drag and drop",
+    "Browse files",
+    "per file",
+    "Select all",
+    "No results",
+    "Choose an option",
+    "Overall index",
+    "Not measured",
+    "not measured",
+    "Recommendation",
+    "Show names",
+    "Period",
+    "Download",
+    "Target",
+    "target",
+    "Today",
+)
+RAW_VALUES = re.compile(r"\b(nan|None|NaT|NaN|null)\b")
+
+
+@pytest.mark.parametrize("lang", list(LOCALES))
+def test_every_page_at_every_size_speaks_the_readers_language(
+    server: str, browser, lang: str
+) -> None:
+    """Every page at the four sizes (a screenshot of each in artifacts/screenshots/, to
+    look at): no raw value anywhere; in Italian, no English interface word; the page is
+    never wider than the screen."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for size, viewport in SIZES.items():
+        context = browser.new_context(
+            locale=LOCALES[lang], viewport=viewport, device_scale_factor=1
+        )
+        page = context.new_page()
+        try:
+            for name in PAGES:
+                _open(page, f"{server}/{'' if name == 'overview' else name}")
+                if name == "executive":
+                    page.wait_for_selector(".js-plotly-plot .scatterlayer", timeout=30_000)
+                body = _no_errors(page, f"{name} {lang} {size}")
+                raw = RAW_VALUES.findall(body)
+                assert not raw, f"{name} ({lang}, {size}) shows {raw[:5]}"
+                if lang == "it":
+                    english = [w for w in ENGLISH_UI if w in body]
+                    assert not english, f"{name} (it, {size}) shows English: {english}"
+                overflow = page.evaluate(
+                    """() => document.querySelector('[data-testid="stMainBlockContainer"]')
+                        .scrollWidth - window.innerWidth"""
+                )
+                assert overflow <= 0, f"{name} ({lang}, {size}) is {overflow} px too wide"
+                page.screenshot(path=str(SHOTS / f"{name}-{lang}-{size}-screen.png"))
+        finally:
+            context.close()

@@ -110,6 +110,29 @@ def test_collaboration_heatmap_is_square_over_every_department(ctx) -> None:
     assert heat.customdata.sum() == matrix["n"].sum()
 
 
+def test_collaboration_heatmap_shows_departments_with_no_interactions(ctx) -> None:
+    matrix = department_matrix(ctx).to_pandas()
+    fig = charts.collaboration_heatmap_figure(matrix, "en", ["Zeta silent department"])
+    heat = fig.data[0]
+    assert "Zeta silent department" in heat.x and "Zeta silent department" in heat.y
+    row = list(heat.y).index("Zeta silent department")
+    assert not heat.customdata[row].any()  # an empty row, drawn, not left out
+
+
+def test_weeks_calendar_colour_bar_counts_whole_posts(ctx) -> None:
+    fig = charts.weeks_calendar_figure(weekly_posts(ctx).to_pandas(), "en")
+    bar = fig.data[0].colorbar
+    assert bar.tickformat == "d" and float(bar.dtick).is_integer() and bar.dtick >= 1
+
+
+def test_the_concentration_curve_writes_its_origin_once(ctx) -> None:
+    from dashboard.criteria.people import activity_concentration
+
+    curve = activity_concentration(ctx.per_employee["actions"]).to_pandas()
+    fig = charts.activity_distribution_figure(curve, "it")
+    assert 0 not in fig.layout.yaxis.tickvals  # "0 %0 %" at the origin, before
+
+
 def test_weeks_calendar_has_a_row_per_platform_and_all(ctx) -> None:
     weekly = weekly_posts(ctx).to_pandas()
     fig = charts.weeks_calendar_figure(weekly, "en")

@@ -46,7 +46,10 @@ def render() -> None:
     with st.container(border=True):
         st.subheader(t("ui.collaboration_matrix", lang), anchor=False)
         st.caption(t("ui.collaboration_help", lang))
-        views.chart(charts.collaboration_heatmap_figure(drill.matrix(ctx), lang), key="matrix")
+        figure = charts.collaboration_heatmap_figure(
+            drill.matrix(ctx), lang, drill.matrix_departments(ctx)
+        )
+        views.chart(figure, key="matrix")
 
     with st.container(border=True):
         st.subheader(t("ui.most_active", lang, n=TOP_PEOPLE), anchor=False)
