@@ -60,7 +60,10 @@ def test_overall_gauge_shows_score_and_level(scorecard) -> None:
         fig = charts.overall_figure(scorecard, lang)
         indicator = fig.data[0]
         assert indicator.value == round(scorecard.score)
-        assert indicator.number.suffix == "/100"
+        number = next(a for a in fig.layout.annotations if a.text.endswith("/100"))
+        assert number.text == f"{round(scorecard.score)}/100"
+        # Below the arc, never on it (it sat inside the arc at 1280×720 and on phones).
+        assert indicator.mode == "gauge" and number.y < indicator.domain.y[0]
         assert scorecard.level_name(lang) in _texts(fig)
         assert len(indicator.gauge.steps) == 5
 

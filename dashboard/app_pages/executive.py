@@ -275,12 +275,7 @@ def top_gaps(card: Scorecard, lang: Lang) -> None:
     if gaps.empty:
         st.success(t("audit.no_gaps", lang))
         return
-    for row in gaps.itertuples():
-        st.markdown(
-            f"**{row.rank}. {views.plain(row.metric)}** — {views.plain(row.criterion)}  \n"
-            + t("ui.exec.gap_values", lang, value=row.value, target=row.target)
-        )
-        st.caption(views.plain(row.recommendation))
+    views.gap_lines(gaps, lang)
 
 
 def movers(card: Scorecard, before: Scorecard | None, n: int = 3) -> list[str]:

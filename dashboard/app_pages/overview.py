@@ -54,13 +54,7 @@ def render() -> None:
         if gaps.empty:
             st.success(t("audit.no_gaps", lang))
         else:
-            shown = gaps[["rank", "criterion", "metric", "value", "target", "recommendation"]]
-            st.dataframe(
-                shown,
-                hide_index=True,
-                width="stretch",
-                column_config=views.gap_columns(lang),
-            )
+            views.gap_lines(gaps, lang)  # each recommendation whole, wrapped
 
 
 def _report_control(scorecard, lang) -> None:

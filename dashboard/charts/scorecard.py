@@ -39,11 +39,12 @@ def overall_figure(
         for i, (low, color) in enumerate(zip(LEVELS, LEVEL_COLORS, strict=True))
     ]
     level = scorecard.level_name(lang) or ""
+    # The arc above, the number and the level below it: never the number on the arc,
+    # whatever the width (a 1280×720 projector, a phone).
     fig = go.Figure(
         go.Indicator(
-            mode="gauge+number" if show_number else "gauge",
+            mode="gauge",
             value=round(scorecard.score),
-            number={"suffix": "/100", "font": {"size": 64, "color": TEXT}},
             gauge={
                 "axis": {"range": [0, 100], "tickvals": [0, 20, 40, 60, 80, 100]},
                 "bar": {"color": TEXT, "thickness": 0.28},
@@ -55,22 +56,53 @@ def overall_figure(
                     "value": scorecard.score,
                 },
             },
-            domain={"x": [0, 1], "y": [0.12, 1]},
+            domain={"x": [0, 1], "y": [0.34 if show_number else 0.2, 1]},
         )
     )
+    if show_number:
+        fig.add_annotation(
+            text=f"{round(scorecard.score)}/100",
+            x=0.5,
+            y=0.13,
+            xref="paper",
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 46, "color": TEXT},
+        )
     fig.add_annotation(
         text=f"<b>{plain(level)}</b>",
         x=0.5,
-        y=0.0 if show_number else 0.14,
+        y=0.0,
         xref="paper",
         yref="paper",
-        yanchor="bottom" if not show_number else "auto",
+        yanchor="bottom",
         showarrow=False,
-        font={"size": 30 if show_number else 24, "color": LEVEL_COLORS[scorecard.level or 0]},
+        font={"size": 26 if show_number else 22, "color": LEVEL_COLORS[scorecard.level or 0]},
     )
     return layout(
         fig, height=height, font_size=18, lang=lang, margin={"l": 45, "r": 45, "t": 25, "b": 5}
     )
+
+
+def level_legend(fig: go.Figure, lang: Lang) -> go.Figure:
+    """What the bar colours mean: the five maturity levels, as a legend under the chart."""
+    for i, color in enumerate(LEVEL_COLORS):
+        fig.add_trace(
+            go.Bar(
+                x=[None],
+                y=[None],
+                orientation="h",
+                name=plain(t(f"level.{i}", lang)),
+                marker={"color": color},
+                hoverinfo="skip",
+            )
+        )
+    fig.update_layout(
+        showlegend=True,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 13}},
+    )
+    return fig
 
 
 def criteria_figure(
@@ -99,12 +131,14 @@ def criteria_figure(
             cliponaxis=False,
             textfont={"size": font_size, "color": [TEXT if c.measured else GREY for c in rows]},
             hovertemplate="%{y}: %{text}<extra></extra>",
+            showlegend=False,
         )
     )
     for low in LEVELS[1:]:
         fig.add_vline(x=low, line={"color": LIGHT, "width": 1, "dash": "dot"}, layer="below")
     fig.update_xaxes(range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100], title=None)
     fig.update_yaxes(automargin=True, title=None)
+    level_legend(fig, lang)
     return layout(
         fig,
         height=height,

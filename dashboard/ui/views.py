@@ -119,6 +119,17 @@ def gap_columns(lang: Lang, highest: float = 100.0) -> dict[str, Any]:
     }
 
 
+def gap_lines(gaps: pd.DataFrame, lang: Lang) -> None:
+    """A few gaps (rows of `gaps_table`) as lines that wrap: the metric and criterion, the
+    value against the target, and the recommendation in full, never cut to a cell."""
+    for row in gaps.itertuples():
+        st.markdown(
+            f"**{row.rank}. {plain(row.metric)}** — {plain(row.criterion)}  \n"
+            + t("ui.exec.gap_values", lang, value=row.value, target=row.target)
+        )
+        st.caption(plain(row.recommendation))
+
+
 def names() -> dict[str, str] | None:
     """Roster names by employee id when the user turned names on, else None (pseudonymous)."""
     if not state.show_names():
