@@ -17,7 +17,7 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard import charts
-from dashboard.i18n import Lang, date_text, number, t
+from dashboard.i18n import Lang, date_text, month_text, number, t
 from dashboard.report.changes import signed
 from dashboard.report.compare import TrendPoint, trend
 from dashboard.report.tables import period_text
@@ -43,15 +43,6 @@ POLL = "5s"  # how often the view asks the store whether anything changed
 TILE_WIDTH = 168  # px: two tiles a row on a phone, four or more on a desktop
 RED = 3  # the weakest criteria named under the index…
 RED_BELOW = 40  # …when they score under this (Absent or Experimenting)
-# Per maturity level (Absent → Social business): the badge colour and an icon, so the
-# level reads without colour too.
-LEVEL_BADGES = (
-    ("red", ":material/error:"),
-    ("orange", ":material/warning:"),
-    ("violet", ":material/construction:"),
-    ("blue", ":material/check_circle:"),
-    ("green", ":material/verified:"),
-)
 SPARK_FROM = 3  # a criterion's tile draws its line from this many saved audits
 
 
@@ -171,17 +162,15 @@ def overall(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -
     if before is not None and before.score is not None:
         delta = _delta(card.score, before.score, lang)
         description = t("ui.exec.since", lang, period=period_text(view.previous.info.period, lang))
+    months = f"{month_text(info.period.start, lang)}–{month_text(info.period.end, lang)}"
     st.metric(
-        t(
-            "ui.exec.index_of",
-            lang,
-            period=period_text(info.period, lang),
-            date=date_text(info.saved_at.astimezone(), lang),
-        ),
+        t("ui.exec.index_of", lang, period=months),
         f"{number(card.score, lang)}/100",
         delta=delta,
         delta_description=description,
+        help=period_text(info.period, lang),
     )
+    st.caption(t("ui.exec.saved_on", lang, date=date_text(info.saved_at.astimezone(), lang)))
     level, was = card.level_name(lang), before.level_name(lang) if before else None
     if was and was != level:
         st.markdown(t("ui.exec.level_moved", lang, before=was, after=level))
@@ -207,17 +196,6 @@ def weakest_first(card: Scorecard) -> list:
     return sorted(card.criteria, key=lambda c: (c.score is None, c.score or 0.0))
 
 
-def legend(lang: Lang) -> None:
-    """The five maturity levels, each with its colour, icon and name (readable without colour)."""
-    st.markdown(
-        " ".join(
-            f":{color}-badge[{icon} {t(f'level.{i}', lang)}]"
-            for i, (color, icon) in enumerate(LEVEL_BADGES)
-        ),
-        help=t("ui.exec.legend_help", lang),
-    )
-
-
 def tile(c, was: float | None, before: Scorecard | None, spark: list | None, lang: Lang) -> None:
     """One criterion: its level as a coloured badge with an icon, the score and its change;
     "not measured" in small type, never in the number's font."""
@@ -226,7 +204,7 @@ def tile(c, was: float | None, before: Scorecard | None, spark: list | None, lan
         st.markdown(f"**{title}**")
         st.caption(t("audit.not_measured", lang))
         return
-    color, icon = LEVEL_BADGES[level_index(c.score)]
+    color, icon = views.LEVEL_BADGES[level_index(c.score)]
     st.markdown(f":{color}-badge[{icon} {level_name(level_index(c.score), lang)}]")
     delta, colour = None, "normal"
     if before is not None:
@@ -256,7 +234,7 @@ def criteria(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) 
     if lines:
         said.append(t("ui.exec.criteria_line", lang))
     st.caption(" ".join(said))
-    legend(lang)
+    views.level_legend(lang)
     previous = {c.id: c.score for c in before.criteria} if before else {}
     tiles = st.container(horizontal=True, gap="small")
     for c in weakest_first(card):

@@ -85,24 +85,18 @@ def overall_figure(
     )
 
 
-def level_legend(fig: go.Figure, lang: Lang) -> go.Figure:
-    """What the bar colours mean: the five maturity levels, as a legend under the chart."""
-    for i, color in enumerate(LEVEL_COLORS):
-        fig.add_trace(
-            go.Bar(
-                x=[None],
-                y=[None],
-                orientation="h",
-                name=plain(t(f"level.{i}", lang)),
-                marker={"color": color},
-                hoverinfo="skip",
-            )
-        )
-    fig.update_layout(
-        showlegend=True,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 13}},
-    )
-    return fig
+LABEL_WIDTH = 18  # characters of an axis label per line: long titles wrap, never get cut
+
+
+def wrapped(text: str, width: int = LABEL_WIDTH) -> str:
+    """A label on as many lines as it needs (Plotly cuts an axis label that does not fit)."""
+    lines: list[str] = []
+    for word in plain(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def criteria_figure(
@@ -114,7 +108,7 @@ def criteria_figure(
     reader sees what is missing instead of a silently shorter chart.
     """
     rows = list(reversed(scorecard.criteria))  # Plotly draws the first category at the bottom
-    titles = [plain(c.spec.title[lang] or c.id) for c in rows]
+    titles = [wrapped(c.spec.title[lang] or c.id) for c in rows]
     scores = [c.score if c.score is not None else 0 for c in rows]
     labels = [
         number(c.score, lang) if c.score is not None else t("audit.not_measured", lang)
@@ -131,14 +125,12 @@ def criteria_figure(
             cliponaxis=False,
             textfont={"size": font_size, "color": [TEXT if c.measured else GREY for c in rows]},
             hovertemplate="%{y}: %{text}<extra></extra>",
-            showlegend=False,
         )
     )
     for low in LEVELS[1:]:
         fig.add_vline(x=low, line={"color": LIGHT, "width": 1, "dash": "dot"}, layer="below")
     fig.update_xaxes(range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100], title=None)
     fig.update_yaxes(automargin=True, title=None)
-    level_legend(fig, lang)
     return layout(
         fig,
         height=height,
@@ -158,16 +150,16 @@ def metrics_figure(criterion: CriterionResult, lang: Lang, height: int | None = 
         if m.measured:
             value = format_value(m.value, m.spec.unit, lang)
             target = format_value(m.target, m.spec.unit, lang)
-            labels.append(f"{value} ({t('audit.target', lang)} {target})")
+            labels.append(f"{value}<br>({t('audit.target', lang)} {target})")
         else:
             labels.append(t("audit.not_measured", lang))
     fig = go.Figure(
         go.Bar(
             x=[m.score if m.score is not None else 0 for m in rows],
-            y=[plain(m.spec.title[lang] or m.id) for m in rows],
+            y=[wrapped(m.spec.title[lang] or m.id) for m in rows],
             orientation="h",
             marker={"color": [level_color(m.score) for m in rows]},
-            text=[plain(s) for s in labels],
+            text=labels,  # value and target: ours, already plain
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",

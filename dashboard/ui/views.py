@@ -119,6 +119,29 @@ def gap_columns(lang: Lang, highest: float = 100.0) -> dict[str, Any]:
     }
 
 
+# Per maturity level (Absent → Social business): the badge colour and an icon, so the
+# level reads without colour too.
+LEVEL_BADGES = (
+    ("red", ":material/error:"),
+    ("orange", ":material/warning:"),
+    ("violet", ":material/construction:"),
+    ("blue", ":material/check_circle:"),
+    ("green", ":material/verified:"),
+)
+
+
+def level_legend(lang: str) -> None:
+    """The five maturity levels, each with its colour, icon and name (readable without
+    colour): the key to every chart and tile coloured by level."""
+    st.markdown(
+        " ".join(
+            f":{color}-badge[{icon} {t(f'level.{i}', lang)}]"
+            for i, (color, icon) in enumerate(LEVEL_BADGES)
+        ),
+        help=t("ui.exec.legend_help", lang),
+    )
+
+
 def gap_lines(gaps: pd.DataFrame, lang: Lang) -> None:
     """A few gaps (rows of `gaps_table`) as lines that wrap: the metric and criterion, the
     value against the target, and the recommendation in full, never cut to a cell."""
@@ -170,10 +193,9 @@ def widget_texts(lang: str) -> None:
     are hidden and our catalog's words are drawn in their place, by a style sheet that
     holds nothing but those texts."""
     megabytes = int(st.get_option("server.maxUploadSize"))
-    drop, limit, browse = (
-        _css_text(t(f"ui.uploader.{key}", lang, mb=megabytes))
-        for key in ("drop", "limit", "browse")
-    )
+    drop = _css_text(t("ui.uploader.drop", lang))
+    limit = _css_text(t("ui.uploader.limit", lang, mb=megabytes))
+    browse = _css_text(t("ui.uploader.browse", lang))
     st.html(
         "<style>"
         '[data-testid="stFileUploaderDropzoneInstructions"] span, '
@@ -181,7 +203,7 @@ def widget_texts(lang: str) -> None:
         '[data-testid="stFileUploaderDropzoneInstructions"] > div::after {'
         f"content: {drop} '\\A' {limit}; white-space: pre-wrap; font-size: 0.875rem;}}"
         '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
-        " {font-size: 0;}"
+        " > * {display: none;}"
         '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
         f"::after {{content: {browse}; font-size: 1rem;}}"
         "</style>"
