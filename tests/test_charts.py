@@ -76,7 +76,7 @@ def test_criteria_bars_keep_every_criterion_in_framework_order(scorecard) -> Non
     # Long titles wrap onto two lines (at 1024 px they were cut), every word kept.
     shown = [label.replace("<br>", " ") for label in reversed(bar.y)]
     assert shown == [c.spec.title["it"] for c in scorecard.criteria]
-    assert all(len(line) <= 18 for label in bar.y for line in label.split("<br>"))
+    assert all(len(line) <= 22 for label in bar.y for line in label.split("<br>"))
     assert list(fig.layout.xaxis.range) == [0, 112]
 
 

@@ -212,6 +212,7 @@ def tile(c, was: float | None, before: Scorecard | None, spark: list | None, lan
             delta, colour = t("ui.exec.new", lang), "off"
         else:
             delta = _delta(c.score, was, lang)
+    st.markdown(title)  # wraps; a metric's label would be cut ("Governance, policy a…")
     st.metric(
         title,
         number(c.score, lang),
@@ -219,6 +220,7 @@ def tile(c, was: float | None, before: Scorecard | None, spark: list | None, lan
         delta_color=colour,
         chart_data=spark,
         chart_type="line",
+        label_visibility="collapsed",
     )
 
 

@@ -43,7 +43,8 @@ def render() -> None:
             )
     with right, st.container(border=True, height="stretch"):
         st.subheader(t("audit.criteria", lang), anchor=False)
-        views.chart(charts.criteria_figure(scorecard, lang, height=360), key="criteria")
+        figure = charts.criteria_figure(scorecard, lang, height=460, font_size=15)
+        views.chart(figure, key="criteria")
         views.level_legend(lang)  # what the bar colours mean
 
     gaps = gaps_table(scorecard, lang).head(TOP_GAPS)

@@ -85,7 +85,7 @@ def overall_figure(
     )
 
 
-LABEL_WIDTH = 18  # characters of an axis label per line: long titles wrap, never get cut
+LABEL_WIDTH = 22  # characters of an axis label per line: long titles wrap, never get cut
 
 
 def wrapped(text: str, width: int = LABEL_WIDTH) -> str:
