@@ -135,7 +135,7 @@ def test_hostile_names_show_as_text_in_the_executive_view(acme) -> None:
     at = sign_in_exec(boot("en", workspace="acme-spa"), VIEWER)
     seen = assert_plain(at)
     assert [x.value.replace("\\", "").replace("\u2060", "") for x in at.title] == [COMPANY]
-    assert f"«{AUDIT}»" in seen
+    assert f"“{AUDIT}”" in seen  # English quotes in the English view
     gate = boot("en", workspace="[x](http://evil.example)")  # a hostile name in the link
     assert "The view of workspace **[x](http://evil.example)** is protected" in assert_plain(gate)
 

@@ -385,7 +385,7 @@ def test_hostile_names_show_literally_and_fetch_nothing(
         _open(page, f"{server}/executive?workspace={slug}")
         _enter(page, VIEWER)
         body = literal("executive view")
-        assert "Acme " + HOSTILE in body and "«Q1 " + HOSTILE + "»" in body
+        assert "Acme " + HOSTILE in body and "“Q1 " + HOSTILE + "”" in body
 
         _open(page, f"{server}/audits")
         page.get_by_text("Open a workspace").click()
