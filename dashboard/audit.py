@@ -84,10 +84,10 @@ class Auditor:
             context = self.context(settings, period, answers)
             measures: dict[str, Measure] = {}
             for spec in registry.criteria():
-                read = _sections(answers, ANSWERS[spec.id])
+                read = _sections(context.questionnaire, ANSWERS[spec.id])
                 key = (period, context.expected_platforms, spec.id, read)
                 measures.update(self._measures.get(key, partial(measure_criterion, spec, context)))
-            return score(self.data, period, settings, measures)
+            return score(self.data, period, settings, measures, context.questionnaire)
 
         return self._scorecards.get((period, settings.key(), answers_key(answers)), compute)
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from dashboard import cli_plan
+from dashboard.criteria.advice import recommendation
 from dashboard.i18n import LANGS, Lang, english, t
 from dashboard.messages import msg
 from dashboard.report_command import add_report
@@ -110,7 +111,7 @@ def render_text(scorecard, lang: Lang) -> str:
             f"  {rank:>2}. [{gap.priority:.0f}] {gap.criterion.spec.title[lang]} — {spec.title[lang]}: "
             f"{value} → {t('audit.target', lang)} {target}"
         )
-        lines.append(f"      {spec.recommendation[lang]}")
+        lines.append(f"      {recommendation(gap.metric, lang)}")
         lines.append(f"      {t('audit.seed', lang)}: {gap.criterion.spec.seed}")
         if spec.reference[lang]:
             lines.append(f"      {t('audit.reference', lang)}: {spec.reference[lang]}")

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from dashboard.criteria import registry
+from dashboard.criteria.advice import recommendation
 from dashboard.criteria.base import Measure
 from dashboard.criteria.registry import CriterionSpec
 from dashboard.gaps import Gap, gap_list
@@ -101,6 +102,7 @@ def _metric(m: MetricResult) -> dict[str, Any]:
         "note": english(measure.note),
         "note_msg": _said(measure.note),
         "evidence": measure.evidence,
+        "advice": m.advice,
     }
 
 
@@ -127,7 +129,7 @@ def _gap(gap: Gap) -> dict[str, Any]:
         "score": _rounded(gap.metric.score),
         "priority": round(gap.priority, 2),
         "evidence": gap.metric.measure.evidence,
-        "recommendation": {lang: spec.recommendation[lang] for lang in LANGS},
+        "recommendation": {lang: recommendation(gap.metric, lang) for lang in LANGS},
         "seed": gap.criterion.spec.seed,
         "reference": reference if reference["en"] else None,
     }
@@ -151,7 +153,15 @@ def _read_metric(data: Mapping[str, Any]) -> MetricResult:
         _read_said(data, "note"),
     )
     spec = registry.metrics()[data["id"]]
-    return MetricResult(spec, measure, data["floor"], data["target"], data["weight"], data["score"])
+    return MetricResult(
+        spec,
+        measure,
+        data["floor"],
+        data["target"],
+        data["weight"],
+        data["score"],
+        data.get("advice"),  # documents saved before recommendations had cases: none
+    )
 
 
 def _read_said(data: Mapping[str, Any], field: str) -> Msg | Ref | str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -26,6 +27,9 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from dashboard.messages import Msg, Ref
+
+# Set while `english` renders: tables and columns are named by their ids.
+_BY_ID: ContextVar[bool] = ContextVar("by_id", default=False)
 
 Lang = Literal["it", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -114,11 +118,19 @@ def render(message: Msg | Ref | str | None, lang: str) -> str:
 
 
 def english(message: Msg | Ref | str | None) -> str:
-    """The English sentence of a message (the terminal, logs, the JSON beside the code)."""
-    return render(message, "en")
+    """The English sentence of a message for the terminal, logs and the JSON beside the
+    code: tables and columns by their ids (`company_posts.replies_by_staff`), which a
+    script or a support engineer greps for; the app names them in words."""
+    token = _BY_ID.set(True)
+    try:
+        return render(message, "en")
+    finally:
+        _BY_ID.reset(token)
 
 
 def _ref(ref: Ref, lang: str) -> str:
+    if _BY_ID.get():
+        return str(ref)
     table = ref.table
     values = {"table_id": table, "table": t(f"table.{table}", lang)}
     if ref.column is None:

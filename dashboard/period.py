@@ -12,6 +12,10 @@ from datetime import date, datetime, time, timedelta
 from dashboard.i18n import MessageError
 from dashboard.messages import msg
 
+# The days an audit may cover: the same range as dates in the data (the loader leaves out
+# anything outside it), so any period a user picks can be scored.
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
+
 
 class PeriodError(MessageError, ValueError):
     """A period that ends before it starts."""
@@ -58,6 +62,10 @@ class Period:
 
     def label(self) -> str:
         return f"{self.start.isoformat()} – {self.end.isoformat()}"
+
+    def covers(self, other: Period) -> bool:
+        """Every day of `other` is in this period."""
+        return self.start <= other.start and other.end <= self.end
 
     def last_days(self, n: int) -> Period:
         """The last n days of the period (or the whole period when shorter)."""

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from dashboard.criteria import registry
+from dashboard.criteria.advice import advice_for
 from dashboard.criteria.base import Measure
 from dashboard.criteria.context import AuditData, Context
 from dashboard.criteria.families import FAMILIES
@@ -55,6 +56,7 @@ class MetricResult:
     target: float
     weight: float
     score: float | None
+    advice: str | None = None  # the recommendation's case (`criteria.advice`); None: its own
 
     @property
     def id(self) -> str:
@@ -137,14 +139,18 @@ def weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
 
 
 def score_criterion(
-    spec: CriterionSpec, measures: dict[str, Measure], settings: Settings
+    spec: CriterionSpec,
+    measures: dict[str, Measure],
+    settings: Settings,
+    answers: Mapping[str, Any] | None = None,
 ) -> CriterionResult:
     results = []
     for m in spec.metrics:
         measure = measures[m.id]
         floor, target, weight = settings.floor(m.id), settings.target(m.id), settings.weight(m.id)
         score = ramp(measure.value, floor, target) if measure.measured else None
-        results.append(MetricResult(m, measure, floor, target, weight, score))
+        advice = advice_for(m, score, measure.evidence, answers) if measure.measured else None
+        results.append(MetricResult(m, measure, floor, target, weight, score, advice))
     score = weighted_mean([(r.score, r.weight) for r in results if r.score is not None])
     return CriterionResult(spec, settings.criterion_weight(spec.id), tuple(results), score)
 
@@ -179,7 +185,9 @@ def score(
     weights without recomputing."""
     if measures is None:
         measures = measure_all(Context(data, period, settings, questionnaire))
-    criteria = tuple(score_criterion(spec, measures, settings) for spec in registry.criteria())
+    criteria = tuple(
+        score_criterion(spec, measures, settings, questionnaire) for spec in registry.criteria()
+    )
     overall = weighted_mean([(c.score, c.weight) for c in criteria if c.score is not None])
     level = None if overall is None else level_index(overall)
     if level is not None and settings.weakest_link:

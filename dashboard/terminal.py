@@ -24,13 +24,11 @@ import polars as pl
 from dashboard.i18n import english
 from dashboard.ingest import Dataset, load_file
 from dashboard.messages import Ref, msg
+from dashboard.period import EARLIEST, LATEST
 
 EXIT_BAD_INPUT = 2
 LARGE_VARIABLE = "PRESENZA_LARGE_LOG_BYTES"
 EXIT_STORE = 1
-
-
-EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # the same range as dates in the data
 
 
 def day(text: str) -> date:

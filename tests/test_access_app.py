@@ -127,7 +127,7 @@ def test_hostile_names_show_as_text_in_the_executive_view(acme) -> None:
     at = sign_in_exec(boot("en", workspace="acme-spa"), VIEWER)
     seen = assert_plain(at)
     assert [x.value.replace("\\", "").replace("\u2060", "") for x in at.title] == [COMPANY]
-    assert f"«{AUDIT}»" in seen
+    assert f"“{AUDIT}”" in seen  # English quotes in the English view
     gate = boot("en", workspace="[x](http://evil.example)")  # a hostile name in the link
     assert "The view of workspace **[x](http://evil.example)** is protected" in assert_plain(gate)
 
@@ -197,6 +197,7 @@ def test_a_changed_passphrase_ends_an_open_executive_view(acme) -> None:
 
 def test_the_sample_is_read_only_on_the_saved_audits_page() -> None:
     at = visit(boot("en"), "audits")
+    at.selectbox(key="audits_workspace").set_value("esempio").run()
     assert t("ui.audits.sample_read_only", "en") in [i.value for i in at.info]
     labels = [b.label for b in at.button]
     for editing in ("Save the audit", "Rename", "Delete…", "Make a token", "Set"):

@@ -323,8 +323,7 @@ def test_canonical_files_are_not_taken_for_exports() -> None:
 
 
 def _mixed_dataset() -> Dataset:
-    sample = ROOT / "sample_data" / "roster.csv"
-    roster = sample if sample.exists() else EXPORTS / "roster.csv"
+    roster = EXPORTS / "roster.csv"  # the people the exports name
     names = [LI_EN, FB_EN, IG_IT, X_FIRST, X_SECOND, CREATOR_EN, "everyonesocial_users.csv"]
     dataset = Dataset().add(load_file(roster.name, roster.read_bytes()))
     for name in names:

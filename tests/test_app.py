@@ -13,6 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.criteria import registry
+from dashboard.criteria.advice import recommendation
+from dashboard.gaps import gap_list
 from dashboard.i18n import language_of, t
 from dashboard.ingest import Dataset
 from dashboard.period import Period
@@ -79,8 +81,13 @@ def test_boot_loads_the_sample_and_shows_the_overview(app: AppTest) -> None:
     assert measured.value == "12 of 12"
     assert any("Sample data" in c.value for c in app.caption)
     assert len(app.get("plotly_chart")) == 2
-    top = app.dataframe[0].value
-    assert len(top) == 5 and list(top["rank"]) == [1, 2, 3, 4, 5]
+    # The top five gaps as lines, each recommendation whole (never cut to a table cell).
+    lines = [m.value for m in app.markdown if m.value.startswith("**") and ". " in m.value]
+    assert [line.split(".")[0] for line in lines] == ["**1", "**2", "**3", "**4", "**5"]
+    card = s.auditor.scorecard(s.settings, s.auditor.period())
+    first = gap_list(card)[0].metric
+    whole = [c.value.replace("\\", "") for c in app.caption]  # Markdown escapes aside
+    assert recommendation(first, "en") in whole
 
 
 def test_italian_browser_opens_in_italian() -> None:
@@ -129,7 +136,7 @@ def test_criteria_sentences_carry_counts_and_target() -> None:
     at = visit(boot("en"), "criteria")
     at.selectbox(key="criterion_pick").set_value("involvement").run()
     text = " ".join(m.value for m in at.markdown)
-    assert "Participation 37% (56 of 150 employees), target 30%" in text
+    assert "Participation 9% (14 of 150 employees), target 30%" in text
 
 
 # --- period and speed -------------------------------------------------------------------

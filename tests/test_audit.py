@@ -36,8 +36,10 @@ def variants(answers: dict[str, Any]) -> list[tuple[dict[str, Any], set[str]]]:
     """Answers that differ in one section, with the criteria that read that section."""
     governance = answers["governance"]
     return [
-        (answers | {"governance": governance | {"legal_involved": False}}, {"governance"}),
-        (answers | {"governance": governance | {"training_programme": True}}, {"governance"}),
+        *(
+            (answers | {"governance": governance | {key: not governance[key]}}, {"governance"})
+            for key in ("legal_involved", "training_programme")
+        ),
         (answers | {"agencies": []}, {"in_house"}),
         (answers | {"followers": answers["followers"] | {"linkedin": 1}}, {"amplification"}),
     ]

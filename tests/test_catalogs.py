@@ -110,7 +110,9 @@ def test_numbers_percentages_and_dates_are_written_the_locales_way() -> None:
 
 def test_a_reference_names_the_column_in_the_readers_words() -> None:
     replies = Ref("company_posts", "replies_by_staff")
-    assert i18n.render(replies, "en") == "company_posts.replies_by_staff"
+    assert i18n.render(replies, "en") == "“staff replies” (company-page posts)"
+    # The terminal and the JSON name it by its id, which scripts and support search for.
+    assert i18n.english(replies) == "company_posts.replies_by_staff"
     assert i18n.render(replies, "it") == "«risposte dello staff» (post della pagina aziendale)"
 
 
@@ -397,6 +399,7 @@ def _families() -> set[str]:
     codes |= {f"author_type.{name}" for name in AUTHOR_TYPES}
     items = (*GOVERNANCE_KEYS, "policy_updated_12_months")
     codes |= {f"questionnaire.question.{key}" for key in items}
+    codes |= {f"advice.item.{key}" for key in items if key != "policy_updated"}  # checklist items
     codes |= {f"questionnaire.answer.{a}" for a in ("yes", "no", "unknown")}
     codes |= {f"ui.audits.tally.{v}" for v in ("better", "worse", "same")}
     codes |= {f"ui.actions.status.{s}" for s in STATUSES}
@@ -411,6 +414,7 @@ def _families() -> set[str]:
         for m in c.metrics:
             fields = ("title", "description", "of", "recommendation", "reference")
             codes |= {f"metric.{m.id}.{field}" for field in fields}
+            codes |= {f"metric.{m.id}.variant.{v.id}" for v in m.variants}
     return codes
 
 

@@ -60,7 +60,10 @@ def test_overall_gauge_shows_score_and_level(scorecard) -> None:
         fig = charts.overall_figure(scorecard, lang)
         indicator = fig.data[0]
         assert indicator.value == round(scorecard.score)
-        assert indicator.number.suffix == "/100"
+        number = next(a for a in fig.layout.annotations if a.text.endswith("/100"))
+        assert number.text == f"{round(scorecard.score)}/100"
+        # Below the arc, never on it (it sat inside the arc at 1280×720 and on phones).
+        assert indicator.mode == "gauge" and number.y < indicator.domain.y[0]
         assert scorecard.level_name(lang) in _texts(fig)
         assert len(indicator.gauge.steps) == 5
 
@@ -70,7 +73,10 @@ def test_criteria_bars_keep_every_criterion_in_framework_order(scorecard) -> Non
     bar = fig.data[0]
     assert len(bar.y) == 12
     # Plotly draws the first category at the bottom: reversed, the order is the framework's.
-    assert list(reversed(bar.y)) == [c.spec.title["it"] for c in scorecard.criteria]
+    # Long titles wrap onto two lines (at 1024 px they were cut), every word kept.
+    shown = [label.replace("<br>", " ") for label in reversed(bar.y)]
+    assert shown == [c.spec.title["it"] for c in scorecard.criteria]
+    assert all(len(line) <= 22 for label in bar.y for line in label.split("<br>"))
     assert list(fig.layout.xaxis.range) == [0, 112]
 
 
@@ -108,6 +114,29 @@ def test_collaboration_heatmap_is_square_over_every_department(ctx) -> None:
     departments = set(matrix["from_department"]) | set(matrix["to_department"])
     assert len(heat.x) == len(heat.y) == len(departments)
     assert heat.customdata.sum() == matrix["n"].sum()
+
+
+def test_collaboration_heatmap_shows_departments_with_no_interactions(ctx) -> None:
+    matrix = department_matrix(ctx).to_pandas()
+    fig = charts.collaboration_heatmap_figure(matrix, "en", ["Zeta silent department"])
+    heat = fig.data[0]
+    assert "Zeta silent department" in heat.x and "Zeta silent department" in heat.y
+    row = list(heat.y).index("Zeta silent department")
+    assert not heat.customdata[row].any()  # an empty row, drawn, not left out
+
+
+def test_weeks_calendar_colour_bar_counts_whole_posts(ctx) -> None:
+    fig = charts.weeks_calendar_figure(weekly_posts(ctx).to_pandas(), "en")
+    bar = fig.data[0].colorbar
+    assert bar.tickformat == "d" and float(bar.dtick).is_integer() and bar.dtick >= 1
+
+
+def test_the_concentration_curve_writes_its_origin_once(ctx) -> None:
+    from dashboard.criteria.people import activity_concentration
+
+    curve = activity_concentration(ctx.per_employee["actions"]).to_pandas()
+    fig = charts.activity_distribution_figure(curve, "it")
+    assert 0 not in fig.layout.yaxis.tickvals  # "0 %0 %" at the origin, before
 
 
 def test_weeks_calendar_has_a_row_per_platform_and_all(ctx) -> None:
@@ -252,7 +281,7 @@ def test_trend_keeps_audits_apart_and_marks_the_current_one() -> None:
     fig = charts.build_trend_figure(_trend(TREND), "en")
     x = list(fig.data[-1].x)
     assert len(set(x)) == 3  # two audits with one name are two steps, not one
-    assert x[0] == "2025-11–2026-04"  # a default name reads as its months
+    assert x[0] == "2025-11–<br>2026-04"  # a default name reads as its months, two lines
     assert "&lt;b&gt;" in x[1] and "<b>" not in x[1]  # a name is text, never markup
     assert fig.layout.xaxis.type == "category"
     assert [a.text for a in fig.layout.annotations] == ["current"]

@@ -346,7 +346,7 @@ def test_only_managers_ratio_not_measured():
         # roster with neither is_manager nor title
         (
             {
-                "roster_csv": "employee_id,department,manager_id\na,X,\nb,X,a",
+                "roster_csv": "employee_id,department,manager_id\nm1,X,\ne1,X,m1",
                 "employee_activity_csv": ACTIVITY,
             },
             "managers.participation_rate",
@@ -355,7 +355,7 @@ def test_only_managers_ratio_not_measured():
         # no manager_id: the team cannot be known
         (
             {
-                "roster_csv": "employee_id,department,title\na,X,CEO\nb,X,Analyst",
+                "roster_csv": "employee_id,department,title\nm1,X,CEO\ne1,X,Analyst",
                 "employee_activity_csv": ACTIVITY,
             },
             "managers.team_interaction_share",

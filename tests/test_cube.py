@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
-from dashboard.criteria.context import WHITE_SPACE, AuditData, company_related, prepare
+from dashboard.criteria.context import AuditData, company_related, prepare
 from dashboard.criteria.cube import ActivityCube, PeriodSums
+from dashboard.criteria.matching import WHITE_SPACE
 from dashboard.period import Period
 from dashboard.settings import Settings
 

@@ -204,6 +204,7 @@ def test_nothing_is_said_about_inference_when_the_roster_says_who_manages() -> N
     employee_id,department,title,is_manager,manager_id
     a1,Vendite,Direttrice commerciale,true,
     b1,Vendite,Agente,false,a1
+    c1,IT,Sviluppatore,false,
     """
     dataset = dataset_from(roster_csv=roster, employee_activity_csv=ACTIVITY)
     scorecard = Auditor(dataset).scorecard(Settings(), Period(*Q1))
@@ -366,4 +367,49 @@ def test_an_audit_may_end_on_the_last_day_a_date_can_hold() -> None:
     assert (
         scorecard.metric("consistency.longest_silence_days").value
         == (date.max - date(2026, 1, 8)).days
+    )
+
+
+# --- who a log's rows name --------------------------------------------------------------
+
+MATCH_ROSTER = """
+employee_id,department,name,email
+E001,Vendite,Anna Neri,anna.neri@acme.it
+E002,IT,Luca Bassi,luca.bassi@acme.it
+E003,IT,Sara Conti,sara.conti@acme.it
+"""
+
+
+def test_an_address_whose_local_part_is_an_employee_id_names_that_employee() -> None:
+    summary = """
+employee_id,posts,shares
+e002@acme.it,3,1
+Anna.Neri@ACME.it,1,0
+ghost@acme.it,5,5
+"""
+    dataset = dataset_from(roster_csv=MATCH_ROSTER, employee_summary_csv=summary)
+    measures = measure_all(context_for(dataset, *Q1))
+    # E002 by the local part of the address, E001 by her e-mail; the ghost is nobody.
+    assert _counts(measures, "involvement.participation_rate") == (2, 3)
+    found = prepare(dataset).strangers["employee_summary"]
+    assert (found.rows, found.total, found.examples) == (1, 3, ("ghost@acme.it",))
+
+
+def test_a_log_that_names_nobody_in_the_roster_measures_nothing_and_says_why() -> None:
+    summary = """
+employee_id,posts,shares
+ghost@acme.it,5,5
+Mario Sconosciuto,1,0
+"""
+    dataset = dataset_from(roster_csv=MATCH_ROSTER, employee_summary_csv=summary)
+    measures = measure_all(context_for(dataset, *Q1))
+    participation = measures["involvement.participation_rate"]
+    assert participation.value is None  # not a measured 0 %
+    assert "matches an employee of the roster" in english(participation.missing)
+    # The same people named by the roster's ids: measured.
+    named = summary.replace("ghost@acme.it", "E001").replace("Mario Sconosciuto", "E002")
+    dataset = dataset_from(roster_csv=MATCH_ROSTER, employee_summary_csv=named)
+    assert _counts(measure_all(context_for(dataset, *Q1)), "involvement.participation_rate") == (
+        2,
+        3,
     )

@@ -134,7 +134,7 @@ def test_the_cli_writes_every_format_in_both_languages(cli_files) -> None:
         sheets = openpyxl.load_workbook(out / f"sample_{lang}.xlsx").sheetnames
         assert sheets[0] == ("Sintesi" if lang == "it" else "Overview")
     assert saved.returncode == 0, saved.stderr
-    assert "Esempio S.p.A." in PdfReader(out / "saved.pdf").pages[0].extract_text()
+    assert "Gruppo Aurora" in PdfReader(out / "saved.pdf").pages[0].extract_text()
 
 
 @pytest.mark.parametrize(
@@ -172,6 +172,7 @@ def test_the_overview_prepares_a_report_to_download() -> None:
 
 def test_a_saved_audit_offers_the_report_and_its_editors_the_brand() -> None:
     at = visit(boot("it"), "audits")
+    at.selectbox(key="audits_workspace").set_value("esempio").run()  # never preselected
     assert "Prepara il report" in [b.label for b in at.button]
     button(at, "Prepara il report").click().run()
     assert not at.exception

@@ -106,7 +106,8 @@ def test_participation_is_uneven_and_plausible(
 ) -> None:
     related = activity.filter(pl.col("company_related") == "true")
     active = related["employee_id"].unique()
-    assert 0.25 <= len(active) / len(roster) <= 0.5
+    # A mid-maturity company: a tenth of the staff, short of the 30 % target.
+    assert 0.05 <= len(active) / len(roster) <= 0.2
     by_person = related.group_by("employee_id").len()["len"].sort(descending=True)
     assert by_person.head(len(roster) // 10).sum() / by_person.sum() > 0.5  # champions
     rate = roster.with_columns(active=pl.col("employee_id").is_in(active.implode()))

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
 from dashboard.document import from_document
-from dashboard.i18n import t
+from dashboard.i18n import date_text, t
 from dashboard.period import Period
 from dashboard.report.changes import (
     audit_label,
@@ -72,11 +72,17 @@ def acme():
 # --- saving from the session ------------------------------------------------------------
 
 
-def test_the_page_opens_on_the_open_sample_workspace() -> None:
+def test_the_page_never_preselects_the_open_sample_workspace() -> None:
     at = visit(boot("it"), "audits")
     assert not at.error, [e.value for e in at.error]
     assert [x.value for x in at.title] == ["Audit salvati"]
-    assert at.selectbox(key="audits_workspace").value == SAMPLE_SLUG
+    picker = at.selectbox(key="audits_workspace")
+    assert picker.value is None and any(f"({SAMPLE_SLUG})" in o for o in picker.options)
+    assert any("non si può salvare" in i.value for i in at.info)
+    assert not [b for b in at.button if b.key == "audits_save_button"]
+    # Chosen, the sample shows its audits, read-only.
+    picker.set_value(SAMPLE_SLUG).run()
+    assert any("sola lettura" in i.value for i in at.info)
     listed = at.dataframe[0].value
     assert list(listed["id"]) == [2, 1] and list(listed["current"]) == ["★", ""]
     assert "executive?workspace=esempio" in at.get("code")[0].value
@@ -132,12 +138,22 @@ def test_save_the_sessions_audit_then_open_the_link_as_a_viewer_and_see_the_delt
     button(viewer, "Open").click().run()
     assert not viewer.exception and not viewer.error, [e.value for e in viewer.error]
     assert [x.value for x in viewer.title] == ["Acme S.p.A."]
-    today = next(m for m in viewer.metric if m.label == "Today")
+    today = next(m for m in viewer.metric if m.label.startswith("Index "))
+    # The index is labelled with the audit's period and the day it was saved, not "today".
+    assert today.label == "Index 2026-05–2026-10"
+    saved_on = date_text(now.info.saved_at.astimezone(), "en")
+    assert f"saved on {saved_on}" in [c.value for c in viewer.caption]
     assert today.value == f"{round(now.info.overall_score)}/100"
     assert today.proto.delta == delta
     assert "since 2025-11-01 – 2026-04-30" in today.proto.delta_description
-    tiles = {m.label: m for m in viewer.metric if m.label != "Today"}
+    tiles = {m.label: m for m in viewer.metric if m is not today}
     assert len(tiles) == 12
+    # Weakest first, each with its level's badge; the weakest are named under the index.
+    scores = [float(m.value) for m in tiles.values()]
+    assert scores == sorted(scores)
+    weakest = next(iter(tiles))
+    assert any(f"To fix first: {weakest}" in m.value for m in viewer.markdown)
+    assert any(":red-badge[" in m.value or ":orange-badge[" in m.value for m in viewer.markdown)
     presence_before = next(c for c in before.scorecard["criteria"] if c["id"] == "presence")
     presence_now = next(c for c in now.scorecard["criteria"] if c["id"] == "presence")
     assert tiles["Platform presence"].proto.delta == signed(
@@ -207,8 +223,8 @@ def test_a_link_shows_only_the_executive_view(acme) -> None:
 def test_the_open_sample_needs_no_passphrase_and_reads_in_italian() -> None:
     at = boot("it", workspace=SAMPLE_SLUG)
     assert not at.error
-    assert [x.value for x in at.title] == ["Esempio S.p.A."]
-    today = next(m for m in at.metric if m.label == "Oggi")
+    assert [x.value for x in at.title] == ["Gruppo Aurora"]
+    today = next(m for m in at.metric if m.label.startswith("Indice "))
     assert "," in today.proto.delta  # decimal comma
     assert any("Si aggiorna da sé" in c.value for c in at.caption)
 
@@ -232,7 +248,7 @@ def test_the_view_follows_a_newer_audit(acme) -> None:
     )
     at.run()  # what the fragment's poll triggers when the change token moves
     assert "Whole year" in texts(at)
-    today = next(m for m in at.metric if m.label == "Today")
+    today = next(m for m in at.metric if m.label.startswith("Index "))
     assert today.value == f"{round(card.score)}/100"
 
 
@@ -254,7 +270,7 @@ def test_with_login_configured_a_link_asks_to_sign_in_not_for_a_passphrase(acme)
     # The open sample stays open for a first look.
     at.query_params["workspace"] = SAMPLE_SLUG
     at.run()
-    assert [x.value for x in at.title] == ["Esempio S.p.A."]
+    assert [x.value for x in at.title] == ["Gruppo Aurora"]
 
 
 # --- changing audits ----------------------------------------------------------------------
@@ -288,6 +304,7 @@ def test_rename_make_current_and_delete_after_confirming(acme) -> None:
 
 def test_compare_two_audits_criterion_by_criterion_and_metric_by_metric() -> None:
     at = visit(boot("it"), "audits")
+    at.selectbox(key="audits_workspace").set_value(SAMPLE_SLUG).run()
     table = at.dataframe[1].value
     assert table.iloc[0]["item"] == "Indice complessivo"
     assert len(table) == 1 + 12 + 31

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.criteria.advice import recommendation
 from dashboard.i18n import number, t
 from dashboard.report.tables import seed_text
 from dashboard.scoring import CriterionResult, Scorecard
@@ -25,7 +26,7 @@ def _option_label(scorecard: Scorecard, lang: str):
 def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) -> None:
     spec = criterion.spec
     with st.container(border=True):
-        head, score = st.columns([4, 1], vertical_alignment="center")
+        head, score = st.columns([3, 1], vertical_alignment="center")
         head.header(spec.title[lang], anchor=criterion.id)
         score.metric(
             t("audit.score", lang).capitalize(),
@@ -63,7 +64,8 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
             for metric in gaps:
                 with st.container(border=False):
                     st.markdown(
-                        f"**{views.plain(metric.spec.title[lang])}** — {views.plain(metric.spec.recommendation[lang])}"
+                        f"**{views.plain(metric.spec.title[lang])}** — "
+                        + views.plain(recommendation(metric, lang))
                     )
                     if metric.spec.reference[lang]:
                         st.caption(
@@ -92,24 +94,26 @@ def render() -> None:
     options = [ALL, *ids]
     if state.CRITERION.get() not in options:
         state.CRITERION.set(ids[0])  # one clean page; "all" is an option
-    pick, back, forward = st.columns([6, 1, 1], vertical_alignment="bottom")
+    # The picker on its own line, the two buttons under it at their own width: side by
+    # side on a 1024-px projector they were cut to "Prev…".
+    pick = st.container()
+    steps = st.container(horizontal=True, gap="small")
     current = state.CRITERION.get()
     position = options.index(current)
-    with back:
+    with steps:
         if st.button(
             t("ui.previous", lang),
             icon=":material/arrow_back:",
             disabled=position <= 1,
-            width="stretch",
+            width="content",
         ):
             state.CRITERION.set(options[position - 1])
             st.rerun()
-    with forward:
         if st.button(
             t("ui.next", lang),
             icon=":material/arrow_forward:",
             disabled=position >= len(options) - 1,
-            width="stretch",
+            width="content",
         ):
             state.CRITERION.set(options[max(position, 0) + 1])
             st.rerun()

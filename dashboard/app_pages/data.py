@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.i18n import t
-from dashboard.ingest import Dataset
+from dashboard.ingest import Dataset, Loaded
 from dashboard.ingest.parse import Plan
 from dashboard.labels import kind_label, platform_label
 from dashboard.questionnaire import (
@@ -18,8 +18,8 @@ from dashboard.questionnaire import (
 )
 from dashboard.schema import TABLES
 from dashboard.settings import DEFAULT_PLATFORMS
-from dashboard.ui import creators, mapping, signin, state, uploads, views
-from dashboard.ui.tables import files_table, problems_table
+from dashboard.ui import creator_picker, creators, mapping, signin, state, uploads, views
+from dashboard.ui.tables import files_table, problems_table, unmatched_table
 
 ANSWERS = ("yes", "no", "unknown")
 
@@ -90,6 +90,54 @@ def upload_section(lang: str) -> None:
     st.rerun()
 
 
+def strangers() -> dict:
+    """Per log table, the rows that name nobody in the roster (none without data)."""
+    audit = state.auditor()
+    return audit.data.strangers if audit is not None else {}
+
+
+def loaded_message(loaded: Loaded, lang: str) -> None:
+    """Green only when every row loaded cleanly; amber when rows were left out or the
+    report has warnings for the file (short rows, unmatched people): it says how many."""
+    file = views.plain(loaded.file)
+    if loaded.questionnaire is not None:
+        answers = questionnaire_answers(loaded.questionnaire)
+        st.success(t("ui.questionnaire_loaded", lang, file=file, n=answers))
+        return
+    what = kind_label(loaded.summary()["table"], lang)
+    warnings = sum(p.severity == "warning" for p in loaded.problems)
+    unmatched = strangers().get(loaded.table or "")
+    warnings += bool(unmatched and unmatched.rows)  # its people match nobody in the roster
+    if loaded.rows_rejected:
+        total = loaded.rows_loaded + loaded.rows_rejected
+        st.warning(
+            t(
+                "ui.file_partial",
+                lang,
+                file=file,
+                kind=what,
+                loaded=loaded.rows_loaded,
+                n=total,
+                rejected=loaded.rows_rejected,
+            ),
+            icon=":material/rule:",
+        )
+    elif warnings:
+        st.warning(
+            t("ui.file_warnings", lang, file=file, kind=what, rows=loaded.rows_loaded, n=warnings),
+            icon=":material/rule:",
+        )
+    else:
+        key = "ui.file_loaded_mapped" if loaded.format == "mapped" else "ui.file_loaded"
+        st.success(t(key, lang, file=file, kind=what, n=loaded.rows_loaded))
+
+
+def questionnaire_answers(answers: dict) -> int:
+    """How many answers a questionnaire file gives (governance items, agencies, platforms,
+    followers), for the load message: a questionnaire has no rows."""
+    return sum(len(value) if isinstance(value, dict | list) else 1 for value in answers.values())
+
+
 def last_batch(lang: str) -> None:
     session = state.session()
     batch = session.loads[: session.last_batch]
@@ -98,10 +146,7 @@ def last_batch(lang: str) -> None:
     waiting = {o.digest for o in state.offers()}
     for loaded in batch:
         if loaded.ok:
-            what = kind_label(loaded.summary()["table"], lang)
-            key = "ui.file_loaded_mapped" if loaded.format == "mapped" else "ui.file_loaded"
-            file = views.plain(loaded.file)
-            st.success(t(key, lang, file=file, kind=what, n=loaded.rows_loaded))
+            loaded_message(loaded, lang)
         elif loaded.digest in waiting:
             st.warning(t("ui.file_needs_mapping", lang, file=views.plain(loaded.file)))
         elif loaded.format == uploads.CREATOR:  # its file name names no one: see below
@@ -136,11 +181,18 @@ def mapping_form(offer: mapping.MappingOffer, lang: str) -> None:
             chosen = {}
             for i, column in enumerate(columns):
                 chosen[column.name] = grid[i % 4].selectbox(
-                    views.plain(column.name + (" *" if column.required else "")),
+                    views.plain(
+                        t(f"column.{table}.{column.name}", lang) + (" *" if column.required else "")
+                    ),
                     options,
                     index=options.index(guessed.get(column.name, mapping.NONE)),
                     format_func=lambda j: offer.column_label(j, none),
-                    help=i18n.render(Plan(column).expected, lang),
+                    help=t(
+                        "ui.mapping.column_help",
+                        lang,
+                        expected=i18n.render(Plan(column).expected, lang),
+                        id=column.name,
+                    ),
                     key=f"map_{offer.digest}_{table}_{column.name}",
                 )
             st.caption(
@@ -209,94 +261,6 @@ def mapping_section(lang: str) -> None:
             st.warning(t("ui.file_gone", lang, file=views.plain(offer.file)))
 
 
-# --- per-employee LinkedIn exports ----------------------------------------------------------
-
-
-def creator_row(
-    item: creators.CreatorFile, options: list[str] | None, names: dict | None, lang: str
-) -> None:
-    loaded, digest = item.loaded, item.loaded.digest
-    with st.container(border=True):
-        text, pick, button = st.columns([5, 3, 2], vertical_alignment="center")
-        file = views.plain(loaded.file)
-        if item.matched:
-            who = views.plain(creators.option_label(item.employee, names))
-            text.markdown(t("ui.creator.matched", lang, file=file, employee=who))
-        else:
-            key = "ui.creator.no_name" if item.failed else "ui.creator.unmatched"
-            text.warning(t(key, lang, file=file), icon=":material/person_off:")
-        if options is None:  # a roster too long for a list: the id is typed
-            chosen = pick.text_input(
-                t("ui.creator.employee_id", lang),
-                value=item.employee or "",
-                key=f"creator_{digest}",
-            ).strip()
-        else:
-            chosen = pick.selectbox(
-                t("ui.creator.employee", lang),
-                options,
-                index=options.index(item.employee) if item.employee in options else None,
-                format_func=lambda e: creators.option_label(e, names),
-                placeholder=t("ui.choose", lang),
-                # Its options read differently with names shown: a new widget, not a stale label.
-                key=f"creator_{digest}{'_names' if names else ''}",
-            )
-        if not item.held:
-            text.caption(t("ui.file_gone", lang, file=file))
-        clicked = button.button(
-            t("ui.creator.reload", lang),
-            icon=":material/refresh:",
-            key=f"creator_reload_{digest}",
-            disabled=not item.held or not chosen or chosen == item.employee,
-            width="stretch",
-        )
-    if clicked:
-        reload_creator(item, chosen, lang)
-
-
-def reload_creator(item: creators.CreatorFile, employee: str, lang: str) -> None:
-    file = views.plain(item.loaded.file)
-    if creators.roster_ids([employee], state.dataset().table("roster"))[0] != employee:
-        st.error(t("ui.creator.not_in_roster", lang, employee=views.plain(employee)))
-        return
-    loaded = creators.reload_as(item.loaded, employee)
-    if loaded is None:
-        state.notify("error", t("ui.file_gone", lang, file=file))
-        st.rerun()
-    state.record_loads([loaded], batch=False)
-    session = state.session()
-    if not loaded.ok:
-        state.notify("error", t("ui.file_failed", lang, file=file))
-        st.rerun()
-    replace = session.sample  # a creator file that failed at upload left the sample in place
-    dataset = Dataset() if replace else session.dataset
-    state.set_dataset(dataset.add(loaded), sample=False, keep_period=not replace)
-    who = views.plain(creators.option_label(employee, views.names()))
-    state.notify("success", t("ui.creator.reloaded", lang, file=file, employee=who))
-    st.rerun()
-
-
-def creator_section(lang: str) -> None:
-    files = creators.creator_files(state.dataset(), state.session().loads)
-    if not files:
-        return
-    st.subheader(t("ui.creator.title", lang), anchor=False)
-    st.caption(t("ui.creator.help", lang))
-    roster = state.dataset().table("roster")
-    if roster.is_empty():
-        st.info(t("ui.creator.no_roster", lang), icon=":material/group:")
-        return
-    options, names = creators.employee_options(roster), views.names()
-    matched = [f for f in files if f.matched]
-    for item in files:
-        if not item.matched:
-            creator_row(item, options, names, lang)
-    if matched:
-        with st.expander(t("ui.creator.change", lang, n=len(matched)), icon=":material/badge:"):
-            for item in matched:
-                creator_row(item, options, names, lang)
-
-
 def files_section(lang: str) -> None:
     session = state.session()
     st.subheader(t("ui.files_read", lang), anchor=False)
@@ -318,12 +282,13 @@ def files_section(lang: str) -> None:
             t("ui.remove", lang), disabled=not chosen, key="remove_button", width="stretch"
         ):
             dataset = session.dataset
+            gone = {f.digest for f in dataset.files if f.file in chosen}
+            for digest in gone:
+                uploads.held().drop(digest)
             for name in chosen:
-                for loaded in dataset.files:
-                    if loaded.file == name:
-                        uploads.held().drop(loaded.digest)
                 dataset = dataset.remove(name)
             state.set_dataset(dataset, sample=session.sample and bool(dataset.files))
+            state.forget_loads(gone)
             state.forget(state.REMOVE_FILES)
             st.rerun()
     if not session.sample and st.button(
@@ -332,7 +297,9 @@ def files_section(lang: str) -> None:
         state.reload_sample()
         st.rerun()
 
-    problems = problems_table(session.loads, lang)
+    problems = problems_table(
+        session.loads, lang, unmatched_table(session.dataset, strangers(), lang)
+    )
     st.subheader(t("ui.load_report", lang), anchor=False)
     if problems.empty:
         st.caption(t("ui.no_problems", lang))
@@ -448,7 +415,7 @@ def render() -> None:
         sample_banner(lang)
     last_batch(lang)
     mapping_section(lang)
-    creator_section(lang)
+    creator_picker.creator_section(lang)
     upload_section(lang)
     files_section(lang)
     questionnaire_section(lang)

@@ -17,12 +17,13 @@ from datetime import datetime
 import streamlit as st
 
 from dashboard import charts
-from dashboard.i18n import Lang, date_text, number, t
+from dashboard.i18n import Lang, date_text, month_text, number, t
 from dashboard.report.changes import signed
 from dashboard.report.compare import TrendPoint, trend
 from dashboard.report.tables import period_text
-from dashboard.scoring import Scorecard
+from dashboard.scoring import Scorecard, level_index, level_name
 from dashboard.store import (
+    SAMPLE_SLUG,
     Access,
     AuditNotes,
     GrantEnded,
@@ -42,7 +43,9 @@ log = logging.getLogger("presenza.app")
 
 TOP_GAPS = 5
 POLL = "5s"  # how often the view asks the store whether anything changed
-GRID = 3  # criteria per row on a wide screen (columns stack on a phone)
+TILE_WIDTH = 168  # px: two tiles a row on a phone, four or more on a desktop
+RED = 3  # the weakest criteria named under the index…
+RED_BELOW = 40  # …when they score under this (Absent or Experimenting)
 SPARK_FROM = 3  # a criterion's tile draws its line from this many saved audits
 
 
@@ -113,7 +116,7 @@ def heading(access: Access, view: View, lang: Lang, linked: bool) -> None:
         info = view.current.info
         period = period_text(info.period, lang)
         if info.name != info.period.label():  # a default name is the period itself
-            facts.append(f"«{views.plain(info.name)}»")
+            facts.append(t("ui.exec.audit_name", lang, name=views.plain(info.name)))
         facts += [
             f"{t('audit.period', lang)} {period}",
             t("ui.exec.saved_on", lang, date=date_text(info.saved_at.astimezone(), lang)),
@@ -128,22 +131,27 @@ def _delta(now: float, before: float, lang: Lang) -> str | int:
 
 
 def overall(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
+    """How are we (the index of the audit's period, and its level), what changed (since
+    the previous audit) and what is red (the weakest criteria), before any chart: on a
+    phone this is the first screen."""
     st.subheader(t("audit.overall", lang), anchor=False)
-    views.chart(
-        charts.overall_figure(card, lang, height=230, show_number=False), key="exec_overall"
-    )
     if card.score is None:
+        views.chart(charts.overall_figure(card, lang, height=200), key="exec_overall")
         return
+    info = view.current.info
     delta, description = None, t("ui.exec.first_audit", lang)
     if before is not None and before.score is not None:
         delta = _delta(card.score, before.score, lang)
         description = t("ui.exec.since", lang, period=period_text(view.previous.info.period, lang))
+    months = f"{month_text(info.period.start, lang)}–{month_text(info.period.end, lang)}"
     st.metric(
-        t("ui.exec.index_now", lang),
+        t("ui.exec.index_of", lang, period=months),
         f"{number(card.score, lang)}/100",
         delta=delta,
         delta_description=description,
+        help=period_text(info.period, lang),
     )
+    st.caption(t("ui.exec.saved_on", lang, date=date_text(info.saved_at.astimezone(), lang)))
     level, was = card.level_name(lang), before.level_name(lang) if before else None
     if was and was != level:
         st.markdown(t("ui.exec.level_moved", lang, before=was, after=level))
@@ -151,49 +159,75 @@ def overall(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -
         st.markdown(t("ui.exec.level_same", lang, level=level))
     else:
         st.markdown(t("ui.exec.level", lang, level=level))
+    red = [
+        views.plain(c.spec.title[lang])
+        for c in weakest_first(card)
+        if c.score is not None and c.score < RED_BELOW
+    ][:RED]
+    if red:
+        st.markdown(t("ui.exec.red", lang, n=len(red), criteria=red))
+    views.chart(
+        charts.overall_figure(card, lang, height=200, show_number=False), key="exec_overall"
+    )
     st.caption(t("audit.measured", lang, measured=card.measured, total=card.total))
 
 
+def weakest_first(card: Scorecard) -> list:
+    """The criteria from the weakest score up; those not measured last, in registry order."""
+    return sorted(card.criteria, key=lambda c: (c.score is None, c.score or 0.0))
+
+
+def tile(c, was: float | None, before: Scorecard | None, spark: list | None, lang: Lang) -> None:
+    """One criterion: its level as a coloured badge with an icon, the score and its change;
+    "not measured" in small type, never in the number's font."""
+    title = views.plain(c.spec.title[lang])
+    if c.score is None:
+        st.markdown(f"**{title}**")
+        st.caption(t("audit.not_measured", lang))
+        return
+    color, icon = views.LEVEL_BADGES[level_index(c.score)]
+    st.markdown(f":{color}-badge[{icon} {level_name(level_index(c.score), lang)}]")
+    delta, colour = None, "normal"
+    if before is not None:
+        if was is None:
+            delta, colour = t("ui.exec.new", lang), "off"
+        else:
+            delta = _delta(c.score, was, lang)
+    st.markdown(title)  # wraps; a metric's label would be cut ("Governance, policy a…")
+    st.metric(
+        title,
+        number(c.score, lang),
+        delta=delta,
+        delta_color=colour,
+        chart_data=spark,
+        chart_type="line",
+        label_visibility="collapsed",
+    )
+
+
 def criteria(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
-    """Twelve tiles: today's score, the change since the previous audit, and (from three
-    audits on) the criterion's line across all of them."""
+    """Twelve tiles, weakest first, coloured by level: today's score, the change since the
+    previous audit, and (from three audits on) the criterion's line across all of them."""
     st.subheader(t("ui.exec.criteria", lang), anchor=False)
     points = view.trend
     lines = len(points) >= SPARK_FROM
-    said = [t("ui.exec.criteria_caption", lang)] if before is not None else []
+    said = [t("ui.exec.criteria_order", lang)]
+    if before is not None:
+        said.append(t("ui.exec.criteria_caption", lang))
     if lines:
         said.append(t("ui.exec.criteria_line", lang))
-    if said:
-        st.caption(" ".join(said))
+    st.caption(" ".join(said))
+    views.level_legend(lang)
     previous = {c.id: c.score for c in before.criteria} if before else {}
-    for start in range(0, len(card.criteria), GRID):
-        row = card.criteria[start : start + GRID]
-        for column, c in zip(st.columns(GRID, gap="small"), row, strict=False):
-            was = previous.get(c.id)
-            value, delta, colour = (
-                t("audit.not_measured", lang) if c.score is None else number(c.score, lang),
-                None,
-                "normal",
-            )
-            if c.score is not None and before is not None:
-                if was is None:
-                    delta, colour = t("ui.exec.new", lang), "off"
-                else:
-                    delta = _delta(c.score, was, lang)
-            spark = None
-            if lines:
-                # An audit that did not measure it is left out of the line, never drawn as 0.
-                measured = [s for p in points if (s := p.scores.get(c.id)) is not None]
-                spark = measured if len(measured) > 1 else None
-            column.metric(
-                c.spec.title[lang],
-                value,
-                delta=delta,
-                delta_color=colour,
-                border=True,
-                chart_data=spark,
-                chart_type="line",
-            )
+    tiles = st.container(horizontal=True, gap="small")
+    for c in weakest_first(card):
+        spark = None
+        if lines and c.score is not None:
+            # An audit that did not measure it is left out of the line, never drawn as 0.
+            measured = [s for p in points if (s := p.scores.get(c.id)) is not None]
+            spark = measured if len(measured) > 1 else None
+        with tiles.container(border=True, width=TILE_WIDTH):
+            tile(c, previous.get(c.id), before, spark, lang)
 
 
 def top_gaps(card: Scorecard, lang: Lang) -> None:
@@ -202,12 +236,7 @@ def top_gaps(card: Scorecard, lang: Lang) -> None:
     if gaps.empty:
         st.success(t("audit.no_gaps", lang))
         return
-    for row in gaps.itertuples():
-        st.markdown(
-            f"**{row.rank}. {views.plain(row.metric)}** — {views.plain(row.criterion)}  \n"
-            + t("ui.exec.gap_values", lang, value=row.value, target=row.target)
-        )
-        st.caption(views.plain(row.recommendation))
+    views.gap_lines(gaps, lang)
 
 
 def movers(card: Scorecard, before: Scorecard | None, n: int = 3) -> list[str]:
@@ -263,6 +292,7 @@ def show(access: Access, lang: Lang, linked: bool) -> None:
         overall(card, before, view, lang)
     with right, st.container(border=True, height="stretch"):
         criteria(card, before, view, lang)
+    # Consultant notes (issue 13) have their place here, between the scores and the detail.
     left, right = st.columns([5, 7], gap="medium")
     with left, st.container(border=True, height="stretch"):
         top_gaps(card, lang)
@@ -276,7 +306,7 @@ def show(access: Access, lang: Lang, linked: bool) -> None:
 def render() -> None:
     lang = state.lang()
     linked = saved.linked_workspace()
-    slug = linked or saved.chosen_workspace()
+    slug = linked or saved.chosen_workspace() or SAMPLE_SLUG  # a first look: the sample
     with saved.guard(lang):
         access = saved.access_for(slug)
         if access is None:

@@ -9,6 +9,8 @@ from dashboard.report import gaps_csv, to_xlsx
 from dashboard.ui import notes, state, views
 from dashboard.ui.tables import filter_gaps, gaps_table
 
+GAP_ROW_HEIGHT = 124  # px: five lines of a 400 px recommendation column
+
 
 def render() -> None:
     lang = state.lang()
@@ -55,7 +57,9 @@ def render() -> None:
             shown.drop(columns=["metric_id", "criterion_id"]),
             hide_index=True,
             width="stretch",
-            height=min(40 + 35 * len(shown), 760),
+            # Rows tall enough for a recommendation to wrap whole, not be cut to a line.
+            row_height=GAP_ROW_HEIGHT,
+            height=min(40 + GAP_ROW_HEIGHT * len(shown), 900),
             column_config=views.gap_columns(lang, highest),
         )
 

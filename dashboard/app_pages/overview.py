@@ -43,7 +43,11 @@ def render() -> None:
             )
     with right, st.container(border=True, height="stretch"):
         st.subheader(t("audit.criteria", lang), anchor=False)
-        shared.chart(lambda: charts.criteria_figure(scorecard, lang, height=360), key="criteria")
+        shared.chart(
+            lambda: charts.criteria_figure(scorecard, lang, height=460, font_size=15),
+            key="criteria",
+        )
+        views.level_legend(lang)  # what the bar colours mean
 
     gaps = gaps_table(scorecard, lang).head(TOP_GAPS)
     with st.container(border=True):
@@ -54,13 +58,7 @@ def render() -> None:
         if gaps.empty:
             st.success(t("audit.no_gaps", lang))
         else:
-            shown = gaps[["rank", "criterion", "metric", "value", "target", "recommendation"]]
-            st.dataframe(
-                shown,
-                hide_index=True,
-                width="stretch",
-                column_config=views.gap_columns(lang),
-            )
+            views.gap_lines(gaps, lang)  # each recommendation whole, wrapped
 
 
 def _report_control(scorecard, lang) -> None:

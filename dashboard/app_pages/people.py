@@ -47,7 +47,10 @@ def render() -> None:
         st.subheader(t("ui.collaboration_matrix", lang), anchor=False)
         st.caption(t("ui.collaboration_help", lang))
         shared.chart(
-            lambda: charts.collaboration_heatmap_figure(drill.matrix(ctx), lang), key="matrix"
+            lambda: charts.collaboration_heatmap_figure(
+                drill.matrix(ctx), lang, drill.matrix_departments(ctx)
+            ),
+            key="matrix",
         )
 
     with st.container(border=True):

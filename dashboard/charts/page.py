@@ -3,6 +3,8 @@ weeks with and without posts, and the conversation on each platform."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -104,7 +106,13 @@ def weeks_calendar_figure(weekly: pd.DataFrame, lang: Lang, height: int | None =
             ygap=3,
             text=text,
             hovertemplate="%{y}, %{x|%d/%m/%Y}: %{text}<extra></extra>",
-            colorbar={"title": {"text": t("chart.posts", lang)}, "thickness": 12},
+            # Posts are counted in whole numbers: so is the colour bar.
+            colorbar={
+                "title": {"text": t("chart.posts", lang)},
+                "thickness": 12,
+                "tickformat": "d",
+                "dtick": max(1, math.ceil(top / 5)),
+            },
         )
     )
     fig.update_xaxes(tickformat="%d/%m/%y", showgrid=False)

@@ -3,6 +3,8 @@ and who interacts with whom across departments."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -185,22 +187,32 @@ def activity_distribution_figure(curve: pd.DataFrame, lang: Lang, height: int = 
         range=[0, 101], ticksuffix=percent_suffix(lang), title=t("chart.employees_axis", lang)
     )
     fig.update_yaxes(
-        range=[0, 102], ticksuffix=percent_suffix(lang), title=t("chart.actions_axis", lang)
+        range=[0, 102],
+        tickvals=[20, 40, 60, 80, 100],  # the origin's 0 is the x axis's alone ("0 %", once)
+        ticksuffix=percent_suffix(lang),
+        title=t("chart.actions_axis", lang),
     )
     return layout(fig, height=height, lang=lang, legend={"orientation": "h", "y": -0.25, "x": 0})
 
 
 def collaboration_heatmap_figure(
-    matrix: pd.DataFrame, lang: Lang, height: int | None = None
+    matrix: pd.DataFrame,
+    lang: Lang,
+    departments: Sequence[str] = (),
+    height: int | None = None,
 ) -> go.Figure:
     """Interactions between departments: rows are who acts, columns whose content they touch.
 
     `matrix`: long form with `from_department`, `to_department`, `n` (the shape of
-    `criteria.network.department_matrix`); every department appears on both axes.
+    `criteria.network.department_matrix`); every department appears on both axes, and
+    so does every one of `departments` (the roster's) that had no interaction at all:
+    an empty row and column are what the recommendation asks the reader to look for.
     """
     if matrix.empty:
         return empty(t("chart.no_interactions", lang), 240)
-    departments = sorted(set(matrix["from_department"]) | set(matrix["to_department"]))
+    departments = sorted(
+        set(matrix["from_department"]) | set(matrix["to_department"]) | set(departments)
+    )
     wide = (
         matrix.pivot_table(
             index="from_department", columns="to_department", values="n", aggfunc="sum"

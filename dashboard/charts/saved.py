@@ -51,7 +51,7 @@ def _audit_tick(point: TrendPoint, lang: Lang) -> str:
     start, end = point.period.start, point.period.end
     if name == point.period.label():
         first, last = month_text(start, lang), month_text(end, lang)
-        return first if first == last else f"{first}–{last}"
+        return first if first == last else f"{first}–<br>{last}"  # two short lines
     if len(name) > TICK_LENGTH:
         name = name[: TICK_LENGTH - 1].rstrip() + "…"
     return plain(name)
@@ -146,7 +146,8 @@ def build_trend_figure(
             showarrow=False,
             font={"size": 14, "color": GREY},
         )
-    fig.update_xaxes(type="category", range=[-0.4, len(x) - 0.6], showgrid=False)
+    # Half a category of room each side, so the first and last tick labels are never cut.
+    fig.update_xaxes(type="category", range=[-0.6, len(x) - 0.4], showgrid=False, tickangle=0)
     fig.update_yaxes(
         range=[0, 108], tickvals=[0, 20, 40, 60, 80, 100], title=t("chart.score_axis", lang)
     )
@@ -154,7 +155,8 @@ def build_trend_figure(
         fig,
         height=height,
         lang=lang,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        # Room above the plot for the toolbar, clear of the "current audit" label.
+        margin={"l": 10, "r": 10, "t": 64, "b": 10},
         hovermode="x unified",
         legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 13}},
     )

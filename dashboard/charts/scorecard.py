@@ -40,11 +40,12 @@ def overall_figure(
         for i, (low, color) in enumerate(zip(LEVELS, LEVEL_COLORS, strict=True))
     ]
     level = scorecard.level_name(lang) or ""
+    # The arc above, the number and the level below it: never the number on the arc,
+    # whatever the width (a 1280×720 projector, a phone).
     fig = go.Figure(
         go.Indicator(
-            mode="gauge+number" if show_number else "gauge",
+            mode="gauge",
             value=round(scorecard.score),
-            number={"suffix": "/100", "font": {"size": 64, "color": TEXT}},
             gauge={
                 "axis": {"range": [0, 100], "tickvals": [0, 20, 40, 60, 80, 100]},
                 "bar": {"color": TEXT, "thickness": 0.28},
@@ -56,22 +57,47 @@ def overall_figure(
                     "value": scorecard.score,
                 },
             },
-            domain={"x": [0, 1], "y": [0.12, 1]},
+            domain={"x": [0, 1], "y": [0.34 if show_number else 0.2, 1]},
         )
     )
+    if show_number:
+        fig.add_annotation(
+            text=f"{round(scorecard.score)}/100",
+            x=0.5,
+            y=0.13,
+            xref="paper",
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 46, "color": TEXT},
+        )
     fig.add_annotation(
         text=f"<b>{plain(level)}</b>",
         x=0.5,
-        y=0.0 if show_number else 0.14,
+        y=0.0,
         xref="paper",
         yref="paper",
-        yanchor="bottom" if not show_number else "auto",
+        yanchor="bottom",
         showarrow=False,
-        font={"size": 30 if show_number else 24, "color": LEVEL_COLORS[scorecard.level or 0]},
+        font={"size": 26 if show_number else 22, "color": LEVEL_COLORS[scorecard.level or 0]},
     )
     return layout(
         fig, height=height, font_size=18, lang=lang, margin={"l": 45, "r": 45, "t": 25, "b": 5}
     )
+
+
+LABEL_WIDTH = 22  # characters of an axis label per line: long titles wrap, never get cut
+
+
+def wrapped(text: str, width: int = LABEL_WIDTH) -> str:
+    """A label on as many lines as it needs (Plotly cuts an axis label that does not fit)."""
+    lines: list[str] = []
+    for word in plain(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def criteria_figure(
@@ -83,7 +109,7 @@ def criteria_figure(
     reader sees what is missing instead of a silently shorter chart.
     """
     rows = list(reversed(scorecard.criteria))  # Plotly draws the first category at the bottom
-    titles = [plain(c.spec.title[lang] or c.id) for c in rows]
+    titles = [wrapped(c.spec.title[lang] or c.id) for c in rows]
     scores = [c.score if c.score is not None else 0 for c in rows]
     labels = [
         number(c.score, lang) if c.score is not None else t("audit.not_measured", lang)
@@ -124,16 +150,16 @@ def metrics_figure(criterion: CriterionResult, lang: Lang, height: int | None = 
         if m.measured:
             value = format_value(m.value, m.spec.unit, lang)
             target = format_value(m.target, m.spec.unit, lang)
-            labels.append(f"{value} ({t('audit.target', lang)} {target})")
+            labels.append(f"{value}<br>({t('audit.target', lang)} {target})")
         else:
             labels.append(t("audit.not_measured", lang))
     fig = go.Figure(
         go.Bar(
             x=[m.score if m.score is not None else 0 for m in rows],
-            y=[plain(m.spec.title[lang] or m.id) for m in rows],
+            y=[wrapped(m.spec.title[lang] or m.id) for m in rows],
             orientation="h",
             marker={"color": [level_color(m.score) for m in rows]},
-            text=[plain(s) for s in labels],
+            text=labels,  # value and target: ours, already plain
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import polars as pl
 
 from dashboard.criteria.cube import ActivityCube, PeriodSums, Sums
+from dashboard.criteria.matching import Strangers, engine, match_employee_ids, strangers
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
 from dashboard.memo import computed_copy, computed_once
+from dashboard.messages import Msg, Ref, msg, or_else
 from dashboard.period import Period
 from dashboard.schema import AUTHOR_TYPES
 from dashboard.settings import DEFAULT_PLATFORMS, Settings
@@ -60,6 +62,9 @@ class AuditData:
     summary: pl.DataFrame
     present: dict[str, frozenset[str]]  # table → columns with at least one value
     cube: ActivityCube  # the action log summed by employee and month
+    # log table → its rows (company-related) that name nobody in the roster, and a few of
+    # the ids they use; only with a roster.
+    strangers: dict[str, Strangers] = field(default_factory=dict)
 
     def has(self, table: str, column: str | None = None) -> bool:
         columns = self.present.get(table, frozenset())
@@ -78,12 +83,6 @@ class AuditData:
         if not bounds:
             return None
         return Period(min(b[0] for b in bounds), max(b[1] for b in bounds))
-
-
-def engine(frame: pl.DataFrame | pl.LazyFrame) -> str:
-    """How to run queries over a frame: a log read out of memory (a lazy scan of its
-    Parquet files) with polars' streaming engine, which holds a batch at a time."""
-    return "streaming" if isinstance(frame, pl.LazyFrame) else "auto"
 
 
 def _present(frame: pl.DataFrame | pl.LazyFrame, run: str = "auto") -> frozenset[str]:
@@ -156,57 +155,6 @@ def author_type(agencies: Sequence[str]) -> pl.Expr:
     return pl.coalesce(pl.col("author_type").cast(pl.String), derived).cast(pl.Enum(AUTHOR_TYPES))
 
 
-# The characters of `\s` in polars' (Rust's) regular expressions: Unicode White_Space.
-WHITE_SPACE = (
-    *"\t\n\x0b\x0c\r \x85\xa0\u1680",
-    *(chr(c) for c in range(0x2000, 0x200B)),
-    *"\u2028\u2029\u202f\u205f\u3000",
-)
-
-
-def match_employee_ids(frame: pl.DataFrame, roster: pl.DataFrame, *columns: str) -> pl.DataFrame:
-    """Ids that are not roster ids but a roster e-mail or name (advocacy reports, creator files)
-    are replaced by that employee's id, so every source speaks of the same people. Checks
-    `employee_id`, or the `columns` given.
-
-    Only ids with an '@' or white space can be an e-mail or a full name, so a log of plain
-    ids is checked with one search for those characters (Aho–Corasick, all columns in one
-    pass of polars) instead of hashing every row.
-    """
-    columns = columns or ("employee_id",)
-    if roster.is_empty() or (isinstance(frame, pl.DataFrame) and frame.is_empty()):
-        return frame
-    suspects = [
-        frame.lazy()
-        .select(pl.col(c).alias("id"))
-        .filter(pl.col("id").str.contains_any(["@", *WHITE_SPACE]))
-        .unique()
-        for c in columns
-    ]
-    unknown = (
-        pl.concat(pl.collect_all(suspects, engine=engine(frame)))
-        .unique()
-        .filter(~pl.col("id").is_in(roster["employee_id"].implode()))
-    )
-    if unknown.is_empty():
-        return frame
-    keys = (
-        pl.concat(
-            [
-                roster.select(key=fold_expr(pl.col(c)), roster_id=pl.col("employee_id"))
-                for c in ("email", "name")
-            ]
-        )
-        .drop_nulls()
-        .unique(subset="key", keep="first")
-    )
-    matched = unknown.with_columns(key=fold_expr(pl.col("id"))).join(keys, on="key")
-    if matched.is_empty():
-        return frame
-    mapping = dict(zip(matched["id"].to_list(), matched["roster_id"].to_list(), strict=True))
-    return frame.with_columns(pl.col(c).replace(mapping) for c in columns)
-
-
 def prepare(
     dataset: Dataset, activity: pl.LazyFrame | None = None, sums: Sums | None = None
 ) -> AuditData:
@@ -234,6 +182,14 @@ def prepare(
         summary=summary,
         present=present,
         cube=ActivityCube.build(activity, roster, sums),
+        strangers={
+            table: strangers(frame, roster)
+            for table, frame in (
+                ("employee_activity", company_related(activity)),
+                ("employee_summary", summary),
+            )
+            if present[table] and not roster.is_empty()
+        },
     )
 
 
@@ -280,12 +236,28 @@ class Context:
 
     @property
     def log_source(self) -> str | None:
-        """Where employee actions come from: the action log, the advocacy summary, or nowhere."""
-        if self.has("employee_activity"):
-            return "employee_activity"
-        if self.has("employee_summary"):
-            return "employee_summary"
+        """Where employee actions come from: the action log, the advocacy summary, or nowhere.
+        A log whose rows name nobody in the roster cannot speak of its employees: it is no
+        source (its metrics are not measured, with `log_missing` saying why)."""
+        for table in ("employee_activity", "employee_summary"):
+            if self.has(table):
+                found = self.data.strangers.get(table)
+                return None if found and found.nobody else table
         return None
+
+    @property
+    def log_unmatched(self) -> bool:
+        """A log was loaded, but its rows name nobody in the roster."""
+        return any(found.nobody for found in self.data.strangers.values())
+
+    @property
+    def log_missing(self) -> Msg | Ref:
+        """Why there is no log source: the log's people match nobody in the roster, or no log."""
+        for table in ("employee_activity", "employee_summary"):
+            found = self.data.strangers.get(table)
+            if found and found.nobody:
+                return msg("measure.missing.nobody_matched", table=Ref(table), n=found.rows)
+        return or_else(Ref("employee_activity"), Ref("employee_summary"))
 
     # --- people -------------------------------------------------------------
     @computed_once

@@ -20,7 +20,6 @@ from dashboard.ingest.parse import fold_expr
 from dashboard.messages import Msg, Ref, all_of, msg, or_else
 
 Reason = Msg | Ref  # why a metric is not measured: an input it lacks, or what the period lacks
-LOG = or_else(Ref("employee_activity"), Ref("employee_summary"))
 NO_EMPLOYEES = msg("measure.missing.no_employees")
 NO_PAGE_MEASURE = {
     "reach": msg("measure.missing.no_page_reach"),
@@ -44,7 +43,7 @@ def reason(*parts: Reason | None) -> Reason | None:
 
 
 def needs_log(ctx: Context) -> Reason | None:
-    return None if ctx.log_source else LOG
+    return None if ctx.log_source else ctx.log_missing
 
 
 def needs_roster(ctx: Context) -> Reason | None:
@@ -161,7 +160,7 @@ def _regular_rate(ctx: Context, people: pl.DataFrame, active: int) -> Measure:
     if ctx.log_source == "employee_summary":
         log = msg("measure.missing.summary_has_no_months")
     elif ctx.log_source is None:
-        log = Ref("employee_activity")
+        log = ctx.log_missing if ctx.log_unmatched else Ref("employee_activity")
     missing = reason(log, needs_roster(ctx))
     if missing:
         return Measure.not_measured(missing)
@@ -243,12 +242,14 @@ def voice(ctx: Context) -> dict[str, Measure]:
     if ctx.log_source is None:
         return {
             "voice.commentary_share": Measure.not_measured(
-                or_else(
+                ctx.log_missing
+                if ctx.log_unmatched
+                else or_else(
                     Ref("employee_activity", "with_commentary"),
                     Ref("employee_summary", "shares_with_commentary"),
                 )
             ),
-            "voice.original_share": Measure.not_measured(LOG),
+            "voice.original_share": Measure.not_measured(ctx.log_missing),
         }
     stats = actor_stats(ctx)
     posts, shares, comments, commented, known = stats.select(
@@ -295,6 +296,8 @@ def _reach_multiplier(ctx: Context) -> Measure:
     """Σ reach of employees' posts and shares ÷ Σ reach of the page's posts (impressions if needed)."""
     sides = ("employee_activity", "company_posts")
     note: Msg | None = None
+    if ctx.has("employee_activity") and ctx.log_source is None:  # it names nobody
+        return Measure.not_measured(ctx.log_missing)
     if all(ctx.has(t, "reach") for t in sides):
         measure = "reach"
     elif all(ctx.has(t, "impressions") for t in sides):

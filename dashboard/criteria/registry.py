@@ -39,6 +39,27 @@ class Texts(Mapping[str, str]):
 
 
 @dataclass(frozen=True)
+class Variant:
+    """A recommendation for a case (registry.toml `variants`): when an answer of the
+    questionnaire has a value, or when an evidence list of the metric is not empty."""
+
+    id: str
+    answer: str | None = None  # "section.key" of the questionnaire
+    equals: object = None
+    evidence: str | None = None
+
+    def holds(self, answers: Mapping[str, object], evidence: Mapping[str, object]) -> bool:
+        if self.answer is not None:
+            section, _, key = self.answer.partition(".")
+            given = answers.get(section)
+            return isinstance(given, Mapping) and given.get(key) == self.equals
+        return bool(self.evidence and evidence.get(self.evidence))
+
+    def text(self, metric_id: str, lang: str, **params: object) -> str:
+        return i18n.t(f"metric.{metric_id}.variant.{self.id}", lang, **params)
+
+
+@dataclass(frozen=True)
 class MetricSpec:
     """A metric as declared: what it means, its default ramp and weight, what it needs."""
 
@@ -55,6 +76,7 @@ class MetricSpec:
     inputs: tuple[str, ...]
     recommendation: Texts
     reference: Texts  # a public figure beside the target, with source and year ("" if none)
+    variants: tuple[Variant, ...] = ()  # recommendations for a case, tried in order
     references: tuple[str, ...] = ()  # those figures' ids in dashboard/report/citations.toml
 
     @property
@@ -95,6 +117,7 @@ def criteria() -> tuple[CriterionSpec, ...]:
                 inputs=tuple(m["inputs"]),
                 recommendation=Texts(f"metric.{cid}.{mid}.recommendation"),
                 reference=Texts(f"metric.{cid}.{mid}.reference"),
+                variants=tuple(Variant(**v) for v in m.get("variants", ())),
                 references=tuple(m.get("references", ())),
             )
             for mid, m in entry["metrics"].items()
@@ -110,6 +133,13 @@ def criteria() -> tuple[CriterionSpec, ...]:
             )
         )
     return tuple(out)
+
+
+@cache
+def near_score() -> float:
+    """A gap scoring at least this is nearly at its target ([advice] near_score)."""
+    raw = tomllib.loads(files("dashboard.criteria").joinpath("registry.toml").read_text("utf-8"))
+    return float(raw["advice"]["near_score"])
 
 
 @cache

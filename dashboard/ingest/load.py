@@ -429,7 +429,9 @@ def _drop_duplicate_rows(result: Loaded) -> None:
     key = TABLES[result.table].required if result.table in TABLES else frame.columns
     hashes = frame.select(key).hash_rows()
     ordered = hashes.sort()
-    repeats = ordered.filter(ordered.diff() == 0)
+    # Compared with the previous hash, not by `diff`: a difference of unsigned hashes
+    # overflows, so two equal hashes above 2**63 would never be found.
+    repeats = ordered.filter(ordered == ordered.shift(1))
     if repeats.is_empty():
         return
     candidates = hashes.is_in(repeats.unique().implode())

@@ -73,7 +73,7 @@ def spill(name: str, data: bytes, folder: Path) -> Spilled:
 def _copies(hashes: pl.Series, scan: pl.LazyFrame) -> pl.Series:
     """Positions of the rows that repeat an earlier row exactly."""
     ordered = hashes.sort()
-    repeats = ordered.filter(ordered.diff() == 0).unique()
+    repeats = ordered.filter(ordered == ordered.shift(1)).unique()  # `diff` overflows on u64
     if repeats.is_empty():
         return pl.Series("_i", [], dtype=pl.UInt32)
     candidates = hashes.is_in(repeats.implode()).arg_true()

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from dashboard.breakdowns import Breakdown, breakdown
+from dashboard.criteria.advice import recommendation
 from dashboard.criteria.context import Context
 from dashboard.gaps import gap_list
 from dashboard.i18n import Lang, format_value, month_text, number, render, t
@@ -309,7 +310,7 @@ def _criterion(
     recommendations = tuple(
         (
             g.metric.spec.title[lang],
-            consultant.recommendation(notes, g.metric.id, g.metric.spec.recommendation[lang]),
+            consultant.recommendation(notes, g.metric.id, recommendation(g.metric, lang)),
         )
         for g in gaps
     )
@@ -440,7 +441,7 @@ def _gaps(scorecard: Scorecard, lang: Lang, notes: AuditNotes | None) -> tuple[G
                 priority=gap.priority,
                 sentence=_gap_sentence(gap, lang),
                 recommendation=consultant.recommendation(
-                    notes, metric.id, spec.recommendation[lang]
+                    notes, metric.id, recommendation(metric, lang)
                 ),
                 evidence=evidence_text(metric.measure.evidence, lang),
                 source="; ".join(seed_citations(gap.criterion.spec.seed, lang)),

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.criteria.advice import recommendation
 from dashboard.criteria.page import NO_AUTHOR
 from dashboard.gaps import gap_list
 from dashboard.i18n import Lang, date_text, format_value, has, number, t
@@ -167,7 +168,7 @@ def gaps_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
                 "target": format_value(metric.target, spec.unit, lang),
                 "score": None if metric.score is None else round(metric.score, 1),
                 "evidence": evidence_text(metric.measure.evidence, lang),
-                "recommendation": spec.recommendation[lang],
+                "recommendation": recommendation(metric, lang),
                 "seed": seed_text(gap.criterion.spec.seed, lang),
                 "reference": spec.reference[lang],
                 "metric_id": spec.id,

@@ -3,9 +3,13 @@
 The same generator writes the bundled sample (150 employees) and the load test of the
 seed's enterprise (233,000 employees, ~10 million activity rows), so everything is built
 column-wise with numpy from one seeded generator: the same seed gives the same bytes.
-The data is shaped to exercise every criterion of AUDIT_FRAMEWORK.md, gaps included:
-uneven participation, near-silent departments, an agency beside the staff, unanswered
-comments, silent weeks, a platform that went quiet and one that was never used.
+The data is shaped to exercise every criterion of AUDIT_FRAMEWORK.md, and to look like
+the mid-maturity company a first audit usually finds (Strutturata, in the 50s): steady
+on the page (consistent presence, conversation, events and partners, departments that
+post), weak where the seed articles put the weight — an agency writes most page posts
+and its replies, a tenth of the staff take part and a few champions do nearly all of
+it, few managers lead, the policy is over a year old with little training, and a
+platform went quiet while another was never used.
 """
 
 from __future__ import annotations
@@ -35,9 +39,9 @@ from dashboard.schema import EMPLOYEE_SUMMARY
 
 
 def _questionnaire(rng: np.random.Generator, period: _Period, employees: int) -> str:
-    """The governance answers in the DATA_CONTRACT form: a policy, maybe stale, and a
-    mix of yes and no; YouTube is expected but the channel never posts."""
-    answers = rng.permutation([True, True, True, False, False])
+    """The governance answers in the DATA_CONTRACT form: a policy written over a year ago
+    and mostly no; YouTube is expected but the channel never posts."""
+    answers = rng.permutation([True, False, False, False, False])
     keys = (
         "legal_involved",
         "access_unblocked",
@@ -45,7 +49,7 @@ def _questionnaire(rng: np.random.Generator, period: _Period, employees: int) ->
         "internal_tool",
         "marketing_coordinates",
     )
-    updated = period.end - timedelta(days=int(rng.integers(200, 800)))
+    updated = period.end - timedelta(days=int(rng.integers(420, 800)))  # stale
     scale = _follower_scale(employees)
     lines = [
         f'agencies = ["{AGENCY}"]',

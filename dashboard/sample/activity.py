@@ -48,11 +48,11 @@ def _propensity(rng: np.random.Generator, roster: _Roster) -> _Propensity:
 
     Being active depends on the department (legal and administration almost silent,
     marketing and HR keen), on being a manager, trained or opted in; how much is
-    log-normal (σ 1.3), so the top tenth of employees make ~80 % of the actions.
+    log-normal (σ 1.3), so the top tenth of employees make nearly all the actions.
     """
     n = len(roster.dept)
     factor = np.array([d.activity for d in roster.departments])[roster.dept]
-    factor *= np.where(roster.is_manager, 1.5, 1.0) * np.where(roster.opted_in, 1.8, 1.0)
+    factor *= np.where(roster.is_manager, 1.2, 1.0) * np.where(roster.opted_in, 1.8, 1.0)
     factor *= np.where(roster.trained, 1.2, 1.0)
     active = rng.random(n) < np.clip(ACTIVE_SHARE * factor / factor.mean(), 0, 0.95)
     active[np.argmax(factor)] = True

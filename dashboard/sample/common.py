@@ -21,7 +21,7 @@ SILENT_PLATFORM = "x"  # stops posting before the last 90 days of the period
 # Activity rows per employee-month, constant across sizes: a few thousand rows for the
 # 150-employee sample, ~10 million for 233,000 employees over 12 months.
 ACTIONS_PER_EMPLOYEE_MONTH = 3.75
-ACTIVE_SHARE = 0.46  # drawn as potentially active; ~37 % end up with company-related actions
+ACTIVE_SHARE = 0.13  # drawn as potentially active; ~10 % end up with company-related actions
 MANAGER_SHARE = 0.11
 HIRED_IN_PERIOD = 0.08
 LEFT_IN_PERIOD = 0.04

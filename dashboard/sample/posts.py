@@ -109,7 +109,7 @@ _PLATFORM_FORMATS = (  # probabilities over _FORMATS, per page platform
 # Page followers at 150 employees, youtube included; they grow as headcount ** 0.7.
 _PAGE_FOLLOWERS = {"linkedin": 4200, "facebook": 9800, "instagram": 6100, "x": 2300, "youtube": 850}
 _PAGE_WEEKLY_POSTS = np.array([3.0, 3.5, 2.5, 4.0])  # per page platform, at 150 employees
-_AGENCY_P = np.array([0.15, 0.30, 0.45, 0.20])  # page posts the agency writes
+_AGENCY_P = np.array([0.60, 0.70, 0.80, 0.65])  # page posts the agency writes
 _REACTION_RATE = np.array([0.025, 0.02, 0.04, 0.01])  # reactions per impression
 _REPLY_RATE = np.array([0.6, 0.8, 0.7, 0.4])  # comments answered when the page answers
 _PAGE_HOURS = np.array(
@@ -237,7 +237,7 @@ def _company_posts(rng: np.random.Generator, roster: _Roster, period: _Period) -
     comments = rng.poisson(reactions * np.where(flags[:, CARE], 0.3, 0.1) + 0.2)
     answered = rng.random(n) >= 0.25
     replied = rng.binomial(comments, _REPLY_RATE[platform] * answered)
-    by_staff = rng.binomial(replied, np.where(agency, 0.3, np.where(unknown, 0.6, 0.95)))
+    by_staff = rng.binomial(replied, np.where(agency, 0.15, np.where(unknown, 0.6, 0.95)))
     weekend = (ts // 86400 + 3) % 7 >= 5  # 1970-01-01 was a Thursday
     minutes = rng.lognormal(np.log(150), 1.1, n) * np.where(agency, 1.5, 1.0)
     minutes *= np.where(weekend, 2.0, 1.0)

@@ -223,7 +223,7 @@ def _build_roster(rng: np.random.Generator, employees: int, period: _Period) -> 
         dept,
         [i for i, d in enumerate(departments) if d.name in ("Marketing", "Risorse umane")],
     )
-    trained = rng.random(employees) < np.where(social, 0.7, 0.25) + 0.2 * is_manager
+    trained = rng.random(employees) < np.where(social, 0.45, 0.08) + 0.15 * is_manager
     opted_in = rng.random(employees) < 0.1 + 0.45 * trained
 
     # Tenure: most hired years ago, some during the period, a few left during it.

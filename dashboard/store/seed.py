@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from alembic.util import CommandError
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,8 @@ from dashboard.store.errors import StoreUnavailable
 from dashboard.store.mappings import import_file
 from dashboard.store.models import Workspace
 from dashboard.store.workspaces import SAMPLE_SLUG, writing
+
+SAMPLE_NAME = "Gruppo Aurora"  # the bundled sample company (dashboard/sample)
 
 # Where versions before 0005 kept the column mappings: imported once, at start-up.
 LEGACY_MAPPINGS = Path("mappings.json")
@@ -59,6 +61,13 @@ def ensure_sample(engine: Engine) -> None:
     half of its data), so a first look shows a current audit and how it moved."""
     with Session(engine) as session:
         if session.scalar(select(Workspace.id).where(Workspace.slug == SAMPLE_SLUG)):
+            # Seeded by an older version under another name: the one sample company everywhere.
+            with writing(engine) as writer:
+                writer.execute(
+                    update(Workspace)
+                    .where(Workspace.slug == SAMPLE_SLUG, Workspace.name != SAMPLE_NAME)
+                    .values(name=SAMPLE_NAME)
+                )
             return
     dataset = load_sample()
     auditor = Auditor(dataset)
@@ -73,7 +82,7 @@ def ensure_sample(engine: Engine) -> None:
     payloads = [AuditPayload.of(card, dataset, Settings(), answers) for card in cards]
     try:
         with writing(engine) as session:
-            workspace = Workspace(slug=SAMPLE_SLUG, name="Esempio S.p.A.", is_open=True)
+            workspace = Workspace(slug=SAMPLE_SLUG, name=SAMPLE_NAME, is_open=True)
             session.add(workspace)
             session.flush()
             keep_tables(session, payloads[0].tables)

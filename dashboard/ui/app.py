@@ -12,7 +12,7 @@ import logging
 import streamlit as st
 
 from dashboard.i18n import Lang, t
-from dashboard.ui import nav, reopen, saved, signin, state, widgets
+from dashboard.ui import nav, reopen, saved, signin, state, views, widgets
 from dashboard.ui.views import plain
 
 log = logging.getLogger("presenza.app")
@@ -57,7 +57,9 @@ def main() -> None:
         # A local image: material-icon and emoji favicons are fetched from a font CDN.
         page_icon=FAVICON,
         layout="wide",
-        initial_sidebar_state="collapsed" if linked else "expanded",
+        # "auto": open beside the content on a desktop, closed on a phone (where it would
+        # cover the page).
+        initial_sidebar_state="collapsed" if linked else "auto",
     )
     # A shared server with no sign-in configured serves nothing but the reason why.
     state.init_language()
@@ -68,6 +70,7 @@ def main() -> None:
         return
     state.init()
     lang = state.lang()
+    views.widget_texts(lang)
     navigation = st.navigation(nav.pages(lang), position="sidebar")
     sidebar(lang)
     reopen.banner(lang)

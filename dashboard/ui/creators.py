@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from dashboard.criteria.context import match_employee_ids
+from dashboard.criteria.matching import match_employee_ids
 from dashboard.ingest import Dataset, Loaded
+from dashboard.ingest.parse import fold, fold_expr
 from dashboard.ui import uploads
 
 OPTIONS_LIMIT = 5000  # beyond this many employees the id is typed, not picked from a list
@@ -83,6 +84,24 @@ def employee_options(roster: pl.DataFrame, limit: int = OPTIONS_LIMIT) -> list[s
         return []
     ids = roster["employee_id"].drop_nulls().unique()
     return None if ids.len() > limit else ids.sort().to_list()
+
+
+SEARCH_LIMIT = 50  # employees a name search offers at most
+
+
+def search_employees(
+    roster: pl.DataFrame, query: str, limit: int = SEARCH_LIMIT
+) -> list[str] | None:
+    """Roster ids whose name, e-mail or id contains every word of `query` (case and accents
+    aside), sorted; None for an empty query. The search runs here, on the server, so a
+    surname finds its employee while the picker itself shows only pseudonymous ids."""
+    words = fold(query).split()
+    if not words or roster.is_empty():
+        return None
+    columns = [c for c in ("employee_id", "name", "email") if c in roster.columns]
+    text = fold_expr(pl.concat_str([pl.col(c).fill_null("") for c in columns], separator=" "))
+    found = roster.filter(pl.all_horizontal([text.str.contains(w, literal=True) for w in words]))
+    return found["employee_id"].drop_nulls().unique().sort().head(limit).to_list()
 
 
 def option_label(employee_id: str, names: Mapping[str, str] | None) -> str:

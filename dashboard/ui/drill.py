@@ -45,6 +45,11 @@ def matrix(ctx: Context) -> pd.DataFrame:
     return department_matrix(ctx).to_pandas()
 
 
+def matrix_departments(ctx: Context) -> list[str]:
+    """Every department with employees counted: the matrix shows the silent ones too."""
+    return sorted(ctx.employees["department"].drop_nulls().unique().to_list())
+
+
 def weeks(ctx: Context) -> pd.DataFrame:
     return weekly_posts(ctx).to_pandas()
 
@@ -71,7 +76,7 @@ def criterion_figure(
     if cid == "managers":
         return charts.managers_figure(managers(ctx), lang)
     if cid == "collaboration":
-        return charts.collaboration_heatmap_figure(matrix(ctx), lang)
+        return charts.collaboration_heatmap_figure(matrix(ctx), lang, matrix_departments(ctx))
     if cid == "consistency":
         return charts.weeks_calendar_figure(weeks(ctx), lang)
     if cid == "conversation":

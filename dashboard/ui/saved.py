@@ -121,12 +121,13 @@ def linked_workspace() -> str | None:
     return value.strip() or None
 
 
-def chosen_workspace() -> str:
-    """The workspace this session works on (the sample until another is chosen)."""
-    return state.WORKSPACE.get() or SAMPLE_SLUG
+def chosen_workspace() -> str | None:
+    """The workspace this session works on: none until the user chooses one (never the
+    open sample by default, so nothing is saved there without a choice)."""
+    return state.WORKSPACE.get()
 
 
-def choose_workspace(slug: str) -> None:
+def choose_workspace(slug: str | None) -> None:
     state.WORKSPACE.set(slug)
 
 

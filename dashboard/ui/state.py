@@ -45,7 +45,8 @@ class Session:
     auditor: Auditor | None = None
     audited: Dataset | None = None  # the dataset `auditor` was prepared from
     settings: Settings = field(default_factory=Settings)
-    period: Period | None = None  # None: the data's span
+    period: Period | None = None  # the period the user chose (None: the data's span)
+    chosen_span: Period | None = None  # the data's span when the user chose it
     loads: list[Loaded] = field(default_factory=list)  # newest first
     last_batch: int = 0  # how many of `loads` came with the latest upload
     replaced_sample: bool = False  # the latest upload replaced the bundled sample
@@ -153,8 +154,10 @@ def dataset() -> Dataset:
     return session().dataset
 
 
-def set_dataset(value: Dataset, *, sample: bool = False, keep_period: bool = False) -> None:
-    """Replace the dataset; the period goes back to the new data's span unless kept. Answers
+def set_dataset(value: Dataset, *, sample: bool = False, reset_period: bool = False) -> None:
+    """Replace the dataset. The period the user chose stays (an upload, a removal or a
+    mapping never changes what is audited behind their back; `period_news` says when the
+    data now reaches beyond it); only putting back or clearing the sample resets it. Answers
     given here while the sample was loaded stay with the sample."""
     s = session()
     if s.sample != sample:
@@ -162,8 +165,8 @@ def set_dataset(value: Dataset, *, sample: bool = False, keep_period: bool = Fal
     if value is not s.dataset:
         REOPENED.set(None)  # the data on screen is no longer the saved audit's
     s.dataset, s.sample = value, sample
-    if not keep_period:
-        s.period = None
+    if reset_period:
+        s.period = s.chosen_span = None
 
 
 def open_saved(
@@ -211,13 +214,13 @@ def add_answers(loaded: list[Loaded]) -> None:
 
 def reload_sample() -> None:
     """Put the bundled sample back (after it was cleared or replaced)."""
-    set_dataset(load_sample(), sample=True)
+    set_dataset(load_sample(), sample=True, reset_period=True)
     session().answers = None
 
 
 def clear_sample() -> None:
     """Drop the bundled sample (one click on the Data page)."""
-    set_dataset(Dataset())
+    set_dataset(Dataset(), reset_period=True)
     s = session()
     s.loads, s.last_batch, s.replaced_sample, s.answers = [], 0, False, None
     s.offers, s.notices = [], []
@@ -235,6 +238,16 @@ def record_loads(loaded: list[Loaded], *, batch: bool = True) -> None:
     s.last_batch = len(loaded) if batch else 0
     if not batch:
         s.replaced_sample = False  # said once, after the upload that did it
+
+
+def forget_loads(digests: set[str]) -> None:
+    """Removed files leave the page: their messages, their problems in the load report
+    and any form still open for them."""
+    s = session()
+    batch = s.loads[: s.last_batch]
+    s.loads = [item for item in s.loads if item.digest not in digests]
+    s.last_batch = sum(item.digest not in digests for item in batch)
+    s.offers = [o for o in s.offers if o.digest not in digests]
 
 
 # --- files waiting for the user ---------------------------------------------------------
@@ -307,7 +320,28 @@ def period() -> Period | None:
 
 
 def set_period(value: Period | None) -> None:
-    session().period = value
+    """The period the user chose (None: follow the data's span), remembered with the span
+    the data had then, so new data that reaches beyond it can be pointed out."""
+    s = session()
+    audit = auditor()
+    s.period = value
+    s.chosen_span = audit.default_period() if value is not None and audit is not None else None
+
+
+def data_span() -> Period | None:
+    """The days the loaded data covers (first to last post or action)."""
+    audit = auditor()
+    return None if audit is None else audit.default_period()
+
+
+def period_news() -> Period | None:
+    """The data's span when data loaded since the user chose the period reaches beyond it
+    (the sidebar offers to switch with one click); else None."""
+    s = session()
+    span = data_span()
+    if s.period is None or span is None or span == s.chosen_span or s.period.covers(span):
+        return None
+    return span
 
 
 def scorecard() -> Scorecard | None:

@@ -14,6 +14,7 @@ import pandas as pd
 import polars as pl
 
 from dashboard.criteria import registry
+from dashboard.criteria.matching import Strangers
 from dashboard.i18n import Lang, date_text, number, render, t
 from dashboard.ingest import Dataset, Loaded
 from dashboard.labels import format_label, kind_label
@@ -192,13 +193,46 @@ def files_table(dataset: Dataset, loads: list[Loaded], lang: Lang) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def problems_table(loads: list[Loaded], lang: Lang) -> pd.DataFrame:
+def unmatched_table(
+    dataset: Dataset, strangers: Mapping[str, Strangers], lang: Lang
+) -> pd.DataFrame:
+    """People in the activity log or the advocacy summary who match nobody in the roster,
+    as warnings of the load report: how many rows, a few of the ids, what to do."""
+    rows = []
+    for table, found in strangers.items():
+        if not found.rows:
+            continue
+        files = [f.file for f in dataset.files if f.table == table]
+        rows.append(
+            {
+                t("col.file", lang): ", ".join(files),
+                t("col.severity", lang): t("severity.warning", lang),
+                t("col.row", lang): None,
+                t("col.column", lang): t(f"column.{table}.employee_id", lang),
+                t("col.value", lang): ", ".join(found.examples),
+                t("col.expected", lang): t("ui.unmatched.expected", lang),
+                t("col.what_to_do", lang): t("ui.unmatched.what_to_do", lang),
+                t("col.detail", lang): t(
+                    "ui.unmatched.detail", lang, n=found.rows, total=found.total
+                ),
+            }
+        )
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame[t("col.row", lang)] = frame[t("col.row", lang)].astype("Int64")
+    return frame
+
+
+def problems_table(
+    loads: list[Loaded], lang: Lang, extra: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every problem of the files tried, in the user's language: where, the value, what was
     expected, what to do, and the detail. A column is the file's own header (data: kept
-    as written) or the loader's label for a value the export implies (said in `lang`)."""
+    as written) or the loader's label for a value the export implies (said in `lang`).
+    `extra`: rows found after loading (people who match nobody in the roster), first."""
     problems = [p for loaded in loads for p in loaded.problems]
     if not problems:
-        return pd.DataFrame()
+        return extra if extra is not None else pd.DataFrame()
     frame = pd.DataFrame(
         {
             t("col.file", lang): [p.file for p in problems],
@@ -211,6 +245,8 @@ def problems_table(loads: list[Loaded], lang: Lang) -> pd.DataFrame:
             t("col.detail", lang): [render(p.message, lang) for p in problems],
         }
     )
+    if extra is not None and not extra.empty:
+        frame = pd.concat([extra, frame], ignore_index=True)
     return frame
 
 

@@ -119,6 +119,40 @@ def gap_columns(lang: Lang, highest: float = 100.0) -> dict[str, Any]:
     }
 
 
+# Per maturity level (Absent → Social business): the badge colour and an icon, so the
+# level reads without colour too.
+LEVEL_BADGES = (
+    ("red", ":material/error:"),
+    ("orange", ":material/warning:"),
+    ("violet", ":material/construction:"),
+    ("blue", ":material/check_circle:"),
+    ("green", ":material/verified:"),
+)
+
+
+def level_legend(lang: str) -> None:
+    """The five maturity levels, each with its colour, icon and name (readable without
+    colour): the key to every chart and tile coloured by level."""
+    st.markdown(
+        " ".join(
+            f":{color}-badge[{icon} {t(f'level.{i}', lang)}]"
+            for i, (color, icon) in enumerate(LEVEL_BADGES)
+        ),
+        help=t("ui.exec.legend_help", lang),
+    )
+
+
+def gap_lines(gaps: pd.DataFrame, lang: Lang) -> None:
+    """A few gaps (rows of `gaps_table`) as lines that wrap: the metric and criterion, the
+    value against the target, and the recommendation in full, never cut to a cell."""
+    for row in gaps.itertuples():
+        st.markdown(
+            f"**{row.rank}. {plain(row.metric)}** — {plain(row.criterion)}  \n"
+            + t("ui.exec.gap_values", lang, value=row.value, target=row.target)
+        )
+        st.caption(plain(row.recommendation))
+
+
 def names() -> dict[str, str] | None:
     """Roster names by employee id when the user turned names on, else None (pseudonymous)."""
     if not state.show_names():
@@ -146,3 +180,31 @@ def evidence(evidence_: Mapping[str, Any], lang: Lang, key: str = "evidence") ->
         st.caption(plain(title))
         st.dataframe(frame, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 300))
         download_csv(frame, f"presenza-{key}-{n + 1}", key=f"download_{key}_{n}")
+
+
+def _css_text(text: str) -> str:
+    """A catalog text as a CSS string (only our own texts, never an upload's)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def widget_texts(lang: str) -> None:
+    """Streamlit writes the file uploader's own words in English ("Drag and drop files
+    here", "Limit … per file", "Browse files") and offers no way to translate them: they
+    are hidden and our catalog's words are drawn in their place, by a style sheet that
+    holds nothing but those texts."""
+    megabytes = int(st.get_option("server.maxUploadSize"))
+    drop = _css_text(t("ui.uploader.drop", lang))
+    limit = _css_text(t("ui.uploader.limit", lang, mb=megabytes))
+    browse = _css_text(t("ui.uploader.browse", lang))
+    st.html(
+        "<style>"
+        '[data-testid="stFileUploaderDropzoneInstructions"] span, '
+        '[data-testid="stFileUploaderDropzoneInstructions"] small {display: none;}'
+        '[data-testid="stFileUploaderDropzoneInstructions"] > div::after {'
+        f"content: {drop} '\\A' {limit}; white-space: pre-wrap; font-size: 0.875rem;}}"
+        '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
+        " > * {display: none;}"
+        '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
+        f"::after {{content: {browse}; font-size: 1rem;}}"
+        "</style>"
+    )

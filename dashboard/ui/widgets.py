@@ -10,7 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.i18n import LANGS, Lang, t, text
-from dashboard.period import Period
+from dashboard.period import EARLIEST, LATEST, Period
+from dashboard.report.tables import period_text
 from dashboard.ui import state
 
 
@@ -46,28 +47,48 @@ def _sync_period(key: str) -> None:
 
 
 def period_picker(where: str, lang: Lang) -> Period | None:
-    """The audit period as a date range bounded by the data's span."""
-    audit = state.auditor()
+    """The audit period as a date range: any days may be chosen (days without data count
+    as silent or inactive, as the definitions say); a note says where the data ends, and
+    new data beyond the chosen period is pointed out with a one-click change."""
     current = state.period()
-    if audit is None or current is None:
+    if current is None:
         return None
-    span = audit.default_period() or current
-    low, high = min(span.start, current.start), max(span.end, current.end)
     key = f"period_{where}"
     stored = state.widget(key)
     if not (isinstance(stored, tuple) and len(stored) == 1):  # keep a half-picked range
         state.set_widget(key, (current.start, current.end))
     st.date_input(
         t("audit.period", lang),
-        min_value=low,
-        max_value=high,
+        min_value=EARLIEST,
+        max_value=LATEST,
         key=key,
         on_change=_sync_period,
         args=(key,),
         format=text("locale.date_input", lang),
         help=t("ui.period_help", lang),
     )
+    period_notes(where, lang)
     return state.period()
+
+
+def period_notes(where: str, lang: Lang) -> None:
+    """Where the data ends when the period reaches beyond it; new data beyond the period."""
+    current, span = state.period(), state.data_span()
+    if current is None or span is None:
+        return
+    news = state.period_news()
+    if news is not None:
+        st.info(t("ui.period_news", lang, span=period_text(news, lang)), icon=":material/update:")
+        if st.button(
+            t("ui.period_use_span", lang),
+            key=f"period_news_{where}",
+            icon=":material/date_range:",
+            width="stretch",
+        ):
+            state.set_period(None)
+            st.rerun()
+    elif not span.covers(current):
+        st.caption(t("ui.period_beyond_data", lang, span=period_text(span, lang)))
 
 
 def reset_period_button(where: str, lang: Lang) -> None:

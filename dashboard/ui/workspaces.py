@@ -49,8 +49,8 @@ def workspace_section(lang: Lang) -> Access | None:
         st.warning(t("ui.exec.grant_ended", lang), icon=":material/lock_reset:")
     saved.access_for(SAMPLE_SLUG)  # the open sample, for a first look
     chosen = saved.chosen_workspace()
-    if chosen not in saved.granted() and saved.access_for(chosen) is None:
-        chosen = next(iter(saved.granted()), SAMPLE_SLUG)
+    if chosen is not None and chosen not in saved.granted() and saved.access_for(chosen) is None:
+        chosen = next((s for s in saved.granted() if s != SAMPLE_SLUG), None)
         saved.choose_workspace(chosen)
     options = list(saved.granted())
     key = state.WORKSPACE_PICK
@@ -83,9 +83,11 @@ def workspace_section(lang: Lang) -> Access | None:
         )
     ):
         saved.revoke(chosen)
-        saved.choose_workspace(SAMPLE_SLUG)
+        saved.choose_workspace(None)
         st.rerun()
 
+    if access is None:
+        st.info(t("ui.audits.choose_first", lang), icon=":material/arrow_upward:")
     opening, creating = st.columns(2, gap="medium")
     with opening.expander(t("ui.audits.open", lang), icon=":material/lock_open:"):
         open_form(lang)

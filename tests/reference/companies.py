@@ -241,7 +241,9 @@ def _roster(draw: st.DrawFn, start: date, end: date) -> list[dict[str, Any]]:
 def _someone(draw: st.DrawFn, roster: list[dict[str, Any]]) -> str:
     """An actor as an export names them: id, e-mail (any case), full name, or a stranger."""
     person = draw(st.sampled_from(roster))
-    how = draw(st.sampled_from(["id", "id", "id", "email", "EMAIL", "name", "stranger"]))
+    how = draw(st.sampled_from(["id", "id", "id", "email", "EMAIL", "name", "idmail", "stranger"]))
+    if how == "idmail":  # an address whose local part is the employee id
+        return person["employee_id"].lower() + "@acme.it"
     if how == "email":
         return person["email"]
     if how == "EMAIL":
@@ -249,7 +251,7 @@ def _someone(draw: st.DrawFn, roster: list[dict[str, Any]]) -> str:
     if how == "name":
         return person["name"]
     if how == "stranger":
-        return draw(st.sampled_from(["X99", "ghost@acme.it", "Mario Sconosciuto"]))
+        return draw(st.sampled_from(["X99", "ghost@acme.it", "x99@acme.it", "Mario Sconosciuto"]))
     return person["employee_id"]
 
 

@@ -84,8 +84,9 @@ WHERE (hired_at IS NULL OR hired_at <= DATE '{end}')
   AND (left_at IS NULL OR left_at >= DATE '{start}');
 
 -- "an employee_id (or target_employee_id) that is not a roster employee_id but has an @ or
--- a space names the employee whose email, else whose name, it is (case- and
--- accent-insensitive)"; when two roster rows share a name, the first one.
+-- a space names the employee whose email, else whose name, it is, else (with an @) the
+-- employee whose employee_id is the part before the @ (case- and accent-insensitive)";
+-- when two roster rows share a name, the first one.
 CREATE TABLE id_keys AS
 SELECT key, employee_id FROM (
     SELECT fold(email) AS key, employee_id, 0 AS kind, roster_row FROM roster
@@ -96,18 +97,30 @@ SELECT key, employee_id FROM (
 WHERE key <> ''
 QUALIFY row_number() OVER (PARTITION BY key ORDER BY kind, roster_row) = 1;
 
+-- "else (with an @) the employee whose employee_id is the part before the @"
+CREATE MACRO local_part(id) AS fold(regexp_replace(id, '@[^@]*$', ''));
+CREATE TABLE id_locals AS
+SELECT fold(employee_id) AS key, employee_id FROM roster
+WHERE fold(employee_id) <> ''
+QUALIFY row_number() OVER (PARTITION BY fold(employee_id) ORDER BY roster_row) = 1;
+
 CREATE TABLE activity AS
-SELECT coalesce(r.employee_id, k.employee_id, a.employee_id) AS employee_id,
-       coalesce(rt.employee_id, kt.employee_id, a.target_employee_id) AS target_id,
+SELECT coalesce(r.employee_id, k.employee_id, l.employee_id, a.employee_id) AS employee_id,
+       coalesce(rt.employee_id, kt.employee_id, lt.employee_id, a.target_employee_id)
+           AS target_id,
        a.occurred_at, CAST(a.action AS VARCHAR) AS action, a.with_commentary,
        a.company_related, a.reach, a.impressions
 FROM activity_raw a
 LEFT JOIN roster r ON r.employee_id = a.employee_id
 LEFT JOIN id_keys k ON r.employee_id IS NULL AND mail_or_name(a.employee_id)
     AND k.key = fold(a.employee_id)
+LEFT JOIN id_locals l ON r.employee_id IS NULL AND k.employee_id IS NULL
+    AND contains(a.employee_id, '@') AND l.key = local_part(a.employee_id)
 LEFT JOIN roster rt ON rt.employee_id = a.target_employee_id
 LEFT JOIN id_keys kt ON rt.employee_id IS NULL AND mail_or_name(a.target_employee_id)
-    AND kt.key = fold(a.target_employee_id);
+    AND kt.key = fold(a.target_employee_id)
+LEFT JOIN id_locals lt ON rt.employee_id IS NULL AND kt.employee_id IS NULL
+    AND contains(a.target_employee_id, '@') AND lt.key = local_part(a.target_employee_id);
 
 -- "An employee action counts only when company_related is true or empty": the actions
 -- every employee metric reads are the company-related rows with occurred_at in the period.
@@ -115,16 +128,24 @@ CREATE VIEW actions AS
 SELECT * FROM activity
 WHERE in_period(occurred_at) AND coalesce(company_related, true);
 
--- "an employee_summary row whose period overlaps the audit period"
-CREATE TABLE summary AS
-SELECT coalesce(r.employee_id, k.employee_id, s.employee_id) AS employee_id,
-       s.posts, s.shares, s.shares_with_commentary, s.comments, s.reactions, s.network_size
+CREATE TABLE summary_all AS
+SELECT coalesce(r.employee_id, k.employee_id, l.employee_id, s.employee_id) AS employee_id,
+       s.posts, s.shares, s.shares_with_commentary, s.comments, s.reactions, s.network_size,
+       s.period_start, s.period_end
 FROM summary_raw s
 LEFT JOIN roster r ON r.employee_id = s.employee_id
 LEFT JOIN id_keys k ON r.employee_id IS NULL AND mail_or_name(s.employee_id)
     AND k.key = fold(s.employee_id)
-WHERE (s.period_start IS NULL OR s.period_start <= DATE '{end}')
-  AND (s.period_end IS NULL OR s.period_end >= DATE '{start}');
+LEFT JOIN id_locals l ON r.employee_id IS NULL AND k.employee_id IS NULL
+    AND contains(s.employee_id, '@') AND l.key = local_part(s.employee_id)
+;
+
+-- "an employee_summary row whose period overlaps the audit period"
+CREATE VIEW summary AS
+SELECT employee_id, posts, shares, shares_with_commentary, comments, reactions, network_size
+FROM summary_all
+WHERE (period_start IS NULL OR period_start <= DATE '{end}')
+  AND (period_end IS NULL OR period_end >= DATE '{start}');
 
 -- page posts = company_posts on any platform with published_at in the period
 CREATE VIEW page_posts AS
@@ -164,6 +185,18 @@ class Db:
             self.log = "employee_summary"
         else:
             self.log = None
+        # "a log whose (company-related) rows name nobody in the roster is no source: the
+        # metrics that read it are not measured".
+        if self.log is not None and self.has("roster"):
+            rows = {
+                "employee_activity": "activity WHERE coalesce(company_related, true)",
+                "employee_summary": "summary_all WHERE true",
+            }[self.log]
+            (matched,) = self.one(
+                f"SELECT count(*) FROM {rows} AND employee_id IN (SELECT employee_id FROM roster)"
+            )
+            if not matched:
+                self.log = None
         self._views()
 
     def _views(self) -> None:

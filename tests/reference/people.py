@@ -333,6 +333,8 @@ def reach_multiplier(db: Db) -> Ref | None:
     # (employee_activity.reach|impressions over action = post or share, company_related
     # true or empty; company_posts.reach|impressions).
     sides = ("employee_activity", "company_posts")
+    if db.has("employee_activity") and db.log is None:  # its rows name nobody in the roster
+        return None
     if all(db.has(t, "reach") for t in sides):
         column = "reach"
     elif all(db.has(t, "impressions") for t in sides):
