@@ -220,6 +220,19 @@ def test_upload_good_and_bad_files_through_the_page() -> None:
         assert not errors, (page, errors)
 
 
+def test_the_same_file_uploaded_twice_in_a_session_reads_from_the_cache() -> None:
+    """A second upload of the same bytes is served from the session's cache, whose read
+    reported progress into the first run's elements: nothing may replay them."""
+    at = visit(boot("en"), "data")
+    roster = (SAMPLE / "roster.csv").read_bytes()
+    for _ in range(2):
+        at.file_uploader[0].set_value([("roster.csv", roster, "text/csv")]).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert not any("failed" in e.value for e in at.error), [e.value for e in at.error]
+        assert [f.file for f in session(at).dataset.files] == ["roster.csv"]
+    assert session(at).upload_round == 2
+
+
 def test_clear_sample_leaves_an_empty_audit() -> None:
     at = visit(boot("it"), "data")
     at.button(key="clear_sample").click().run()

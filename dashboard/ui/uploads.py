@@ -177,20 +177,35 @@ def waits_for_user(loaded: Loaded) -> bool:
 # --- reading ----------------------------------------------------------------------------
 
 
-@st.cache_resource(scope="session", max_entries=CACHE_ENTRIES, show_spinner=False)
+@st.cache_resource(scope="session", show_spinner=False)
+def _session_loads() -> OrderedDict[tuple, Loaded]:
+    """This session's files read, newest last. A plain mapping, not a `st.cache_*`
+    function around the read: Streamlit replays the elements a cached function touched,
+    and the read reports its progress into an element of the run that uploaded it, so a
+    second upload of the same bytes failed on replay (CacheReplayClosureError)."""
+    return OrderedDict()
+
+
 def _load_cached(
-    key: str,
+    key: tuple,
     name: str,
+    upload: Upload,
     table: str | None,
     employee: str | None,
-    mappings_stamp: object,
-    _upload: Upload,
-    _progress: Progress | None,
-    _mappings: Mappings,
+    progress: Progress | None,
+    mappings: Mappings,
 ) -> Loaded:
-    return load_file(
-        name, _upload, table=table, progress=_progress, mappings=_mappings, employee=employee
+    loads = _session_loads()
+    if key in loads:
+        loads.move_to_end(key)
+        return loads[key]
+    loaded = load_file(
+        name, upload, table=table, progress=progress, mappings=mappings, employee=employee
     )
+    loads[key] = loaded
+    while len(loads) > CACHE_ENTRIES:  # the oldest go first
+        loads.popitem(last=False)
+    return loaded
 
 
 def load_upload(
@@ -211,8 +226,8 @@ def load_upload(
             name, upload, table=table, progress=progress, mappings=store, employee=employee
         )
     else:
-        key = upload.digest
-        loaded = _load_cached(key, name, table, employee, store.revision(), upload, progress, store)
+        key = (upload.digest, name, table, employee, store.revision())
+        loaded = _load_cached(key, name, upload, table, employee, progress, store)
     if kind == "questionnaire" and loaded.ok and loaded.format != "questionnaire":
         return _not_a_questionnaire(name, upload.digest)
     return loaded
