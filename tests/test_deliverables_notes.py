@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
+from dashboard.criteria.advice import recommendation
 from dashboard.gaps import gap_list
 from dashboard.period import Period
 from dashboard.report.build import build_report
@@ -109,7 +110,7 @@ def test_a_saved_audits_notes_reach_the_slides_and_their_speaker_notes(engine, n
     assert CRITERION_COMMENT in said
     assert f"{top.metric.spec.title['en']}: Out of scope: {REASON}. {GAP_COMMENT}" in said
     assert EDITED in _texts(criterion)
-    assert top.metric.spec.recommendation["en"] not in _texts(criterion)
+    assert recommendation(top.metric, "en") not in _texts(criterion)
     others = [s for i, s in enumerate(slides[3:15]) if card.criteria[i].id != top.criterion.id]
     assert not any(CRITERION_COMMENT in _notes(s) for s in others)
 
@@ -131,7 +132,7 @@ def test_a_saved_audits_notes_reach_the_pdf(engine, noted, lang) -> None:
     verdict = "Fuori ambito" if lang == "it" else "Out of scope"
     for said in (CRITERION_COMMENT, GAP_COMMENT, f"{verdict}: {REASON}", SECOND_COMMENT, EDITED):
         assert _squash(said) in text, said
-    assert _squash(top.metric.spec.recommendation[lang]) not in text
+    assert _squash(recommendation(top.metric, lang)) not in text
     # each gap's note twice: under its criterion, and in the gap table
     assert text.count(_squash(GAP_COMMENT)) == text.count(_squash(SECOND_COMMENT)) == 2
     assert _squash("Note del consulente" if lang == "it" else "Consultant's notes") in text
@@ -152,7 +153,7 @@ def test_a_saved_audits_notes_reach_the_workbook(engine, noted) -> None:
     assert first["Verdict"] == f"Out of scope: {REASON}"
     assert first["Consultant's comment"] == GAP_COMMENT
     assert (next_["Verdict"], next_["Consultant's comment"]) == ("Agreed", SECOND_COMMENT)
-    assert next_["Recommendation"] == second.metric.spec.recommendation["en"]
+    assert next_["Recommendation"] == recommendation(second.metric, "en")
 
 
 def test_carried_over_notes_say_so_to_the_consultant_only(engine, noted) -> None:
@@ -177,5 +178,5 @@ def test_a_live_report_has_no_notes() -> None:
     assert report.summary.consultant == ()
     assert all(not c.comment and not c.gap_notes for c in report.criteria)
     assert all(g.note is None for g in report.gaps)
-    assert report.gaps[0].recommendation == top.metric.spec.recommendation["en"]
+    assert report.gaps[0].recommendation == recommendation(top.metric, "en")  # the case's own
     assert "Consultant" not in report.summary.notes
