@@ -5,7 +5,6 @@ open sample workspace."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -128,7 +127,7 @@ def test_a_link_opens_the_same_slide_of_the_named_audit_in_italian(acme) -> None
 
 def test_the_open_sample_presents_without_a_passphrase() -> None:
     at = present("it", "esempio")
-    assert [x.value for x in at.title] == ["Esempio S.p.A."]
+    assert [x.value for x in at.title] == ["Gruppo Aurora"]
     assert not at.text_input
 
 
@@ -138,32 +137,25 @@ def test_no_action_plan_slide_without_actions(acme) -> None:
     assert "Action plan" not in texts(at)
 
 
-@dataclass(frozen=True)
-class PlannedAction:
-    """The fields of the action plan's `ActionRecord` that the slide shows (the record
-    itself comes with the action plan's store, its own issue)."""
+def test_the_action_plan_slide_shows_the_stores_actions(acme) -> None:
+    from dashboard.store.actions import create_action
 
-    what: str
-    owner: str
-    due: date | None
-    status: str
-    metric: str
-    before: float | None
-    after: float | None
-
-
-def test_the_action_plan_slide_shows_the_stores_actions(acme, monkeypatch) -> None:
-    import dashboard.ui.present as slides
-
-    planned = PlannedAction(
-        "Ambassador programme", "HR", date(2026, 12, 1), "in_progress", GAP, 0.1, None
+    first = min(a.id for a in list_audits(engine(), acme))
+    create_action(
+        engine(),
+        acme,
+        first,
+        GAP,
+        "Ambassador programme",
+        "HR",
+        created_by="test",
+        due=date(2026, 12, 1),
     )
-    monkeypatch.setattr(slides, "list_actions_function", lambda: lambda engine, access: [planned])
     at = present("en", "acme-spa", VIEWER, slide="99")
     assert at.query_params["slide"] == "16"  # after the last criterion
     assert [h.value for h in at.header] == ["Action plan"]
-    shown = at.dataframe[0].value
-    assert shown.iloc[0]["what"] == "Ambassador programme" and shown.iloc[0]["owner"] == "HR"
+    shown = at.dataframe[0].value.to_string()
+    assert "Ambassador programme" in shown and "HR" in shown
 
 
 # --- reopening a saved audit ---------------------------------------------------------------------
@@ -193,9 +185,9 @@ def test_open_in_the_dashboard_gives_the_same_overview_as_the_audit_had(acme) ->
     assert settings_toml(session.settings) == settings_toml(TUNED)
     again = Auditor(session.dataset).scorecard(session.settings, session.period, session.answers)
     assert to_document(again) == stored.scorecard
-    shown = at.dataframe[0].value
     expected = gaps_table(stored.to_scorecard(), "en").head(5)
-    assert list(shown["metric"]) == list(expected["metric"])
+    page = texts(at)  # the Overview's top five gaps, as wrapped lines
+    assert all(metric in page for metric in expected["metric"])
     # Every page works on it, under the banner.
     for page in ("criteria", "gaps", "people", "data", "settings"):
         visit(at, page)
