@@ -56,10 +56,15 @@ def _peer(engine: Engine, slug: str, name: str, participation: float) -> None:
     _save(engine, access, JAN, participation)
 
 
-def _deck_text(report) -> str:
+def _deck(report) -> tuple[Presentation, str]:
+    """The deck, checked to fit, and all its text boxes' text."""
     prs = Presentation(io.BytesIO(to_pptx(report)))
     assert_fits(prs)
-    return "\n".join(_texts(slide) for slide in prs.slides)
+    return prs, "\n".join(_texts(slide) for slide in prs.slides)
+
+
+def _deck_text(report) -> str:
+    return _deck(report)[1]
 
 
 def _pdf_text(report) -> str:
@@ -109,14 +114,13 @@ def test_the_percentile_among_peers_is_in_the_deliverables_from_five_peers_only(
     _peer(engine, "p5", "Concorrente Epsilon", 0.40)
     for lang in ("en", "it"):
         five = saved_report(engine, access, feb, lang, today=TODAY)
-        deck, pdf = _deck_text(five), _pdf_text(five)
-        for text in (deck, pdf):
+        prs, deck = _deck(five)
+        for text in (deck, _pdf_text(five)):
             assert LINE[lang] in text
             assert ("5 other companies" if lang == "en" else "5 altre aziende") in text
             assert not any(name in text for name in (*PEER_NAMES, "Concorrente Epsilon"))
             assert not any(re.search(rf"\b{slug}\b", text) for slug in (*PEERS, "p5"))
         # The line sits on the criterion's own slide, the overall index on the summary.
-        prs = Presentation(io.BytesIO(to_pptx(five)))
         assert five.criteria[1].id == "involvement"
         assert LINE[lang] in _texts(prs.slides[3 + 1])  # cover, summary, criteria, then each
         assert "percentile" not in _texts(prs.slides[3 + 0])  # in-house: nobody measured it
@@ -157,12 +161,10 @@ def test_the_action_plan_is_in_the_deliverables_when_the_workspace_has_actions(
     update_action(engine, access, stuck, ActionChange(status="done"))
 
     report = saved_report(engine, access, feb, "en", today=TODAY)
-    prs = Presentation(io.BytesIO(to_pptx(report)))
+    prs, _ = _deck(report)
     [slide] = [s for s in prs.slides if "Action plan" in _texts(s)]
     deck = _texts(slide)
-    rows = [
-        [c.text for c in row.cells] for s in slide.shapes if s.has_table for row in s.table.rows
-    ]
+    rows = _table_rows(prs, slide)
     assert rows[0] == [
         "Action", "Owner", "Due", "Status", "Metric", "Metric before → after", "For the meeting",
     ]  # fmt: skip
@@ -187,8 +189,9 @@ def test_the_action_plan_is_in_the_deliverables_when_the_workspace_has_actions(
     assert plan[1][6:8] == (0.15, 0.25)  # numbers, formatted by the cell
 
     italian = saved_report(engine, access, feb, "it", today=TODAY)
-    assert "Piano d'azione" in _deck_text(italian)
-    cells = _table_rows(Presentation(io.BytesIO(to_pptx(italian))))
+    prs, deck = _deck(italian)
+    cells = _table_rows(prs)
+    assert "Piano d'azione" in deck
     assert cells[1][2:4] == ["31/03/2026", "fatta"] and cells[2][6] == "fatta, metrica ferma"
 
 
@@ -203,8 +206,7 @@ def test_a_long_plan_goes_on_as_many_slides_as_it_needs_and_every_one_fits(
             created_by="consultant",
         )  # fmt: skip
     report = saved_report(engine, access, feb, "en", today=TODAY)
-    prs = Presentation(io.BytesIO(to_pptx(report)))
-    assert_fits(prs)  # every table ends on its slide
+    prs, _ = _deck(report)  # every table ends on its slide
     plan = [s for s in prs.slides if "Action plan" in _texts(s)]
     assert len(plan) > 2
     shown = [

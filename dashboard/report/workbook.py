@@ -80,6 +80,11 @@ class _Book:
                 row, col, text, self.inert if formula_like(text) else (style or self.text)
             )
 
+    def row(self, sheet: Worksheet, row: int, values: Sequence[Any], styles: Sequence[Any]) -> None:
+        """One row of values, each with its cell style (None: by the value's type)."""
+        for col, (value, style) in enumerate(zip(values, styles, strict=True)):
+            self.write(sheet, row, col, value, style)
+
     def traffic_lights(self, sheet: Worksheet, first: int, last: int, col: int) -> None:
         """Red, amber, green on a column of 0–100 scores (blank cells stay white)."""
         if last < first:
@@ -311,26 +316,12 @@ def _peers(b: _Book, report: Report) -> None:
         "deliver.col_peers_median",
         "deliver.col_peers_high",
     )
-    sheet = b.sheet(
-        report.text("deliver.sheet_peers"),
-        [report.text(k) for k in keys],
-        [28, 32, 11, 11, 9, 14, 14, 14],
-    )
-    for r, line in enumerate(report.peers.lines, start=1):
-        unit = b.units.get(line.unit, b.decimal)
-        values = (
-            line.criterion,
-            line.metric,
-            line.value,
-            line.percentile,
-            line.peers,
-            line.low,
-            line.median,
-            line.high,
-        )
-        styles = (None, None, unit, b.integer, b.integer, unit, unit, unit)
-        for col, (value, style) in enumerate(zip(values, styles, strict=True)):
-            b.write(sheet, r, col, value, style)
+    widths = (28, 32, 11, 11, 9, 14, 14, 14)
+    sheet = b.sheet(report.text("deliver.sheet_peers"), [report.text(k) for k in keys], widths)
+    for r, p in enumerate(report.peers.lines, start=1):
+        unit = b.units.get(p.unit, b.decimal)  # the overall index is a score
+        values = (p.criterion, p.metric, p.value, p.percentile, p.peers, p.low, p.median, p.high)
+        b.row(sheet, r, values, (None, None, unit, b.integer, b.integer, unit, unit, unit))
     b.write(sheet, len(report.peers.lines) + 2, 0, report.peers.basis)
 
 
@@ -349,27 +340,13 @@ def _plan(b: _Book, report: Report) -> None:
         "deliver.col_after",
         "deliver.col_flags",
     )
-    sheet = b.sheet(
-        report.text("deliver.sheet_plan"),
-        [report.text(k) for k in keys],
-        [50, 20, 12, 14, 28, 32, 11, 11, 26],
-    )
+    widths = (50, 20, 12, 14, 28, 32, 11, 11, 26)
+    sheet = b.sheet(report.text("deliver.sheet_plan"), [report.text(k) for k in keys], widths)
     for r, a in enumerate(report.plan.actions, start=1):
         unit = b.units[a.unit]
-        values = (
-            a.what,
-            a.owner,
-            a.due_text,
-            a.status_text,
-            a.criterion,
-            a.metric,
-            a.before,
-            a.after,
-            a.flags,
-        )
-        styles = (None, None, None, None, None, None, unit, unit, None)
-        for col, (value, style) in enumerate(zip(values, styles, strict=True)):
-            b.write(sheet, r, col, value, style)
+        values = (a.what, a.owner, a.due_text, a.status_text, a.criterion, a.metric, a.before,
+                  a.after, a.flags)  # fmt: skip
+        b.row(sheet, r, values, (None,) * 6 + (unit, unit, None))
 
 
 def to_workbook(report: Report) -> bytes:
