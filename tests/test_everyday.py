@@ -7,30 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+from apptest import boot, visit
 from streamlit.testing.v1 import AppTest
 
 from dashboard.period import Period
 from dashboard.ui.creators import search_employees
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
 SAMPLE = ROOT / "sample_data"
-LOCALES = {"en": "en-US", "it": "it-IT"}
 Q2 = Period(date(2026, 4, 1), date(2026, 6, 30))
-
-
-def boot(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.context = {"locale": LOCALES[lang]}
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def visit(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"dashboard/app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def session(at: AppTest):

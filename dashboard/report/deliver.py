@@ -114,7 +114,7 @@ def saved_report(
     workspace's brand (unless `brand` overrides it). Breakdowns come from the audit's own
     copy of the tables; an audit whose tables were too large to keep charts its metrics.
     The consultant's notes kept with the audit go in too."""
-    from dashboard.store import audit_notes, get_audit, load_dataset, previous_audit
+    from dashboard.store import audit_notes, get_audit, load_dataset, load_sums, previous_audit
     from dashboard.store.brand import get_brand
 
     audit = get_audit(engine, access, audit_id)
@@ -126,7 +126,8 @@ def saved_report(
     dataset = load_dataset(engine, access, audit_id)
     context, names = None, None
     if dataset is not None:
-        context = Auditor(dataset).context(audit.settings(), scorecard.period)
+        sums = load_sums(engine, access, audit_id)  # the log's monthly sums, kept with it
+        context = Auditor(dataset, sums=sums).context(audit.settings(), scorecard.period)
         if names_on and dataset.has("roster"):
             names = roster_names(dataset.table("roster"))
     previous_label = ""

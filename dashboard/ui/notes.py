@@ -215,15 +215,7 @@ def gaps_editor(
             hide_index=True,
             width="stretch",
             disabled=["rank", "metric", "carried"],
-            column_order=[
-                "rank",
-                "metric",
-                "status",
-                "reason",
-                "comment",
-                "recommendation",
-                "carried",
-            ],
+            column_order=[c for c in frame.columns if c != "metric_id"],  # the id stays hidden
             column_config={
                 "rank": st.column_config.NumberColumn("#", width=40),
                 "metric": st.column_config.TextColumn(t("col.metric", lang), width="medium"),
