@@ -33,6 +33,7 @@ import pyarrow as pa
 
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
+from dashboard.criteria.cube import Sums
 from dashboard.ingest.dataset import Dataset
 from dashboard.memo import MISSING, Once
 
@@ -85,13 +86,17 @@ class PreparedAudits(Once[Auditor]):
         self._live: weakref.WeakValueDictionary[Hashable, Auditor] = weakref.WeakValueDictionary()
         self._pinned: OrderedDict[Hashable, Auditor] = OrderedDict()
 
-    def auditor(self, dataset: Dataset, scope: str | None, *, pin: bool = False) -> Auditor:
+    def auditor(
+        self, dataset: Dataset, scope: str | None, *, pin: bool = False, sums: Sums | None = None
+    ) -> Auditor:
         """The prepared audit of `dataset` in `scope` (None: the caller's alone, unshared);
-        `pin` keeps it while no session holds it (for public data only)."""
+        `pin` keeps it while no session holds it (for public data only); `sums`, the log's
+        monthly sums kept with a saved audit of these tables (they change no number, so
+        they are not part of the key: they only spare summing the log again)."""
         if scope is None:
-            return Auditor(dataset)
+            return Auditor(dataset, sums=sums)
         key = (scope, fingerprint(dataset))
-        auditor = self.get(key, lambda: Auditor(dataset))
+        auditor = self.get(key, lambda: Auditor(dataset, sums=sums))
         if pin:
             with self._lock:
                 self._pinned[key] = auditor
@@ -115,10 +120,11 @@ class PreparedAudits(Once[Auditor]):
 AUDITS = PreparedAudits()  # the process's registry, shared by every session
 
 
-def shared_auditor(dataset: Dataset, workspace: int | None) -> Auditor:
+def shared_auditor(dataset: Dataset, workspace: int | None, sums: Sums | None = None) -> Auditor:
     """The prepared audit of a session's data, shared within its scope: public for the
     bundled sample as shipped (kept prepared), else the workspace the session works in
-    (its id; None: no workspace, nothing shared)."""
+    (its id; None: no workspace, nothing shared). `sums`: see `PreparedAudits.auditor`."""
     if dataset is load_sample():
         return AUDITS.auditor(dataset, PUBLIC, pin=True)
-    return AUDITS.auditor(dataset, None if workspace is None else f"workspace:{workspace}")
+    scope = None if workspace is None else f"workspace:{workspace}"
+    return AUDITS.auditor(dataset, scope, sums=sums)

@@ -12,7 +12,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from dashboard.i18n import Lang, t
-from dashboard.store import Access, AuditInfo, get_audit, load_dataset
+from dashboard.store import Access, AuditInfo, get_audit, load_dataset, load_sums
 from dashboard.ui import nav, saved, state, views
 
 
@@ -40,6 +40,7 @@ def open_audit(engine: Engine, access: Access, info: AuditInfo, lang: Lang) -> N
         stored.questionnaire(),
         info.period,
         Reopened(access.slug, access.name, info.id, info.name),
+        load_sums(engine, access, info.id),
     )
     st.switch_page(nav.page("overview", lang))
 

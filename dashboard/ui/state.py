@@ -20,6 +20,7 @@ import streamlit as st
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
 from dashboard.criteria.context import Context
+from dashboard.criteria.cube import Sums
 from dashboard.i18n import DEFAULT_LANG, LANGS, Lang, language_of, t
 from dashboard.ingest import Dataset, Loaded
 from dashboard.messages import Msg
@@ -44,6 +45,7 @@ class Session:
     sample: bool = False  # the dataset is the bundled sample
     auditor: Auditor | None = None
     audited: Dataset | None = None  # the dataset `auditor` was prepared from
+    kept_sums: tuple[Dataset, Sums] | None = None  # a reopened audit's log sums, and its tables
     settings: Settings = field(default_factory=Settings)
     period: Period | None = None  # the period the user chose (None: the data's span)
     chosen_span: Period | None = None  # the data's span when the user chose it
@@ -175,11 +177,14 @@ def open_saved(
     answers: Mapping[str, Any],
     period: Period,
     audit: Any,
+    sums: Sums | None = None,
 ) -> None:
     """Work on a saved audit: its tables, answers, settings and period replace the session's,
-    as if its files had just been uploaded; `audit` (what the banner names) is remembered."""
+    as if its files had just been uploaded; `audit` (what the banner names) is remembered;
+    `sums`, the log's monthly sums kept with it, prepare it without summing the log again."""
     set_dataset(value)
     s = session()
+    s.kept_sums = None if sums is None else (value, sums)
     s.settings, s.answers, s.period = settings, dict(answers), period
     s.loads, s.last_batch, s.replaced_sample, s.offers = [], 0, False, []
     s.settings_round += 1  # the settings editors show the audit's values
@@ -287,8 +292,11 @@ def auditor() -> Auditor | None:
     if not s.dataset.files:
         return None
     if s.auditor is None or s.audited is not s.dataset:
+        kept = s.kept_sums
+        sums = kept[1] if kept is not None and kept[0] is s.dataset else None
         with st.spinner(t("ui.preparing", lang())):
-            s.auditor, s.audited = shared_auditor(s.dataset, _workspace_id()), s.dataset
+            s.auditor = shared_auditor(s.dataset, _workspace_id(), sums)
+            s.audited, s.kept_sums = s.dataset, None
     return s.auditor
 
 
