@@ -86,11 +86,12 @@ def render_text(scorecard, lang: Lang) -> str:
     """A readable audit summary for a terminal."""
     from dashboard.gaps import gap_list
     from dashboard.i18n import format_value
+    from dashboard.report.tables import period_text
     from dashboard.sentences import criterion_line, metric_sentence, overall_line
 
     lines = [
         t("app.title", lang),
-        f"{t('audit.period', lang)}: {scorecard.period.label()}",
+        f"{t('audit.period', lang)}: {period_text(scorecard.period, lang)}",
         overall_line(scorecard, lang),
         "",
     ]

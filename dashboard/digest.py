@@ -21,6 +21,7 @@ from dashboard.gaps import gap_list
 from dashboard.i18n import Lang, MessageError, date_text, format_value, number, t
 from dashboard.messages import msg
 from dashboard.report.changes import signed
+from dashboard.report.tables import period_text
 from dashboard.scoring import Scorecard
 from dashboard.store.records import ActionRecord
 
@@ -90,7 +91,7 @@ def compose(d: Digest, *, sender: str, to: Sequence[str]) -> EmailMessage:
     """The digest as an e-mail with a plain-text and an HTML part, in the digest's language."""
     lang = d.lang
     lines = _lines(d)
-    subject = t("digest.subject", lang, company=d.company, period=d.card.period.label())
+    subject = t("digest.subject", lang, company=d.company, period=period_text(d.card.period, lang))
     gaps_title, due_title = t("digest.gaps", lang), t("digest.due", lang)
     no_due = t("digest.none_due", lang)
     plain = [subject, "", *lines["head"], "", gaps_title.upper()]

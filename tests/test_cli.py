@@ -83,7 +83,10 @@ def test_json_overall_matches_the_criteria(sample_json: dict) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "words"),
-    [("it", ["Indice complessivo", "Maturità"]), ("en", ["Overall index", "Maturity"])],
+    [
+        ("it", ["Indice complessivo", "Maturità", "Periodo: 01/11/2025 – 31/10/2026"]),
+        ("en", ["Overall index", "Maturity", "Period: 2025-11-01 – 2026-10-31"]),
+    ],
 )
 def test_text_summary_lists_every_criterion(lang: str, words: list[str], capsys) -> None:
     assert main(["audit", "--lang", lang]) == 0
