@@ -17,7 +17,7 @@ from dashboard.criteria import registry
 from dashboard.criteria.network import department_matrix
 from dashboard.criteria.page import monthly_posts, platform_conversation, weekly_posts
 from dashboard.criteria.people import participation_by_department
-from dashboard.i18n import LANGS
+from dashboard.i18n import LANGS, t
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.report.compare import TrendPoint, trend
@@ -78,6 +78,18 @@ def test_criteria_bars_keep_every_criterion_in_framework_order(scorecard) -> Non
     assert shown == [c.spec.title["it"] for c in scorecard.criteria]
     assert all(len(line) <= 22 for label in bar.y for line in label.split("<br>"))
     assert list(fig.layout.xaxis.range) == [0, 112]
+
+
+def test_the_criteria_key_shows_each_level_in_the_colour_of_its_bars(scorecard) -> None:
+    """The key is drawn in the chart's own colours (a key in other colours explains
+    nothing), one entry per level, and adds no row and no length to any bar."""
+    fig = charts.criteria_figure(scorecard, "it")
+    bars, *key = fig.data
+    assert not bars.showlegend and fig.layout.showlegend
+    assert [k.name for k in key] == [t(f"level.{i}", "it") for i in range(5)]
+    assert [k.marker.color for k in key] == list(style.LEVEL_COLORS)
+    assert {c for c in bars.marker.color} <= set(style.LEVEL_COLORS)
+    assert all(list(k.x) == [0] and k.y[0] in bars.y for k in key)
 
 
 def test_unmeasured_criterion_is_labelled_not_zero() -> None:

@@ -44,10 +44,9 @@ def render() -> None:
     with right, st.container(border=True, height="stretch"):
         st.subheader(t("audit.criteria", lang), anchor=False)
         shared.chart(
-            lambda: charts.criteria_figure(scorecard, lang, height=460, font_size=15),
+            lambda: charts.criteria_figure(scorecard, lang, height=540, font_size=15),
             key="criteria",
         )
-        views.level_legend(lang)  # what the bar colours mean
 
     gaps = gaps_table(scorecard, lang).head(TOP_GAPS)
     with st.container(border=True):

@@ -126,8 +126,22 @@ def criteria_figure(
             cliponaxis=False,
             textfont={"size": font_size, "color": [TEXT if c.measured else GREY for c in rows]},
             hovertemplate="%{y}: %{text}<extra></extra>",
+            showlegend=False,
         )
     )
+    # The key to the colours, in the chart's own colours: one entry per maturity level,
+    # each a bar of length 0 on the top row (an entry without data would add a category).
+    for i, color in enumerate(LEVEL_COLORS):
+        fig.add_trace(
+            go.Bar(
+                x=[0],
+                y=titles[-1:],
+                orientation="h",
+                marker={"color": color},
+                name=t(f"level.{i}", lang),
+                hoverinfo="skip",
+            )
+        )
     fig.update_xaxes(range=[0, 112], tickvals=[0, 20, 40, 60, 80, 100], title=None)
     fig.update_yaxes(automargin=True, title=None)
     return layout(
@@ -137,6 +151,17 @@ def criteria_figure(
         lang=lang,
         margin={"l": 10, "r": 20, "t": 10, "b": 10},
         shapes=[vline(low, {"color": LIGHT, "width": 1, "dash": "dot"}) for low in LEVELS[1:]],
+        barmode="overlay",
+        showlegend=True,
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": -0.08,
+            "yanchor": "top",
+            "font": {"size": font_size - 2},
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
     )
 
 
