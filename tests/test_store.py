@@ -23,7 +23,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from conftest import ROOT
-from sqlalchemy import Engine, func, inspect, select, text
+from sqlalchemy import Engine, func, inspect, select, text, update
 
 from dashboard.audit import Auditor, run_audit
 from dashboard.bundled import load_sample
@@ -69,7 +69,7 @@ from dashboard.store.db import alembic_config, make_engine, migrate
 from dashboard.store.errors import SnapshotError, StoreUnavailable
 from dashboard.store.models import Audit, AuditTable, Base, Passphrase, Workspace
 from dashboard.store.tablefiles import sums_keys, table_files
-from dashboard.store.workspaces import SAMPLE_SLUG
+from dashboard.store.workspaces import SAMPLE_SLUG, writing
 
 # A save that stops inside its transaction (audit written, nothing committed) and says so:
 # the test installs this hook in the process it then kills; the product has none.
@@ -201,6 +201,34 @@ def test_the_sample_workspace_is_seeded_once_and_open(store_url: str) -> None:
         assert len(audits) == 2 and sum(a.is_current for a in audits) == 1
         current = current_audit(engine, access)
         assert current is not None and previous_audit(engine, access, current.info.id) is not None
+    finally:
+        engine.dispose()
+
+
+def test_the_sample_seeded_by_an_older_version_is_replaced_by_the_bundled_one(
+    store_url: str,
+) -> None:
+    """An install that seeded an older bundled company (another name, other numbers) shows
+    the company the Overview shows after an upgrade, not the old one under the new name."""
+    engine = open_store(store_url)
+    try:
+        with writing(engine) as session:
+            for audit in session.scalars(select(Audit)):
+                audit.inputs = [{**f, "digest": "0" * 64} for f in audit.inputs]
+                audit.overall_score = 81.0  # the older company's index
+            session.execute(update(Workspace).values(name="Esempio S.p.A."))
+        open_store(store_url).dispose()  # the upgraded version starts
+        access = authorize(engine, SAMPLE_SLUG, None)
+        audits = list_audits(engine, access)
+        assert len(audits) == 2 and 81.0 not in {a.overall_score for a in audits}
+        assert access.name == "Gruppo Aurora"
+        current = current_audit(engine, access)
+        auditor = Auditor(load_sample())
+        expected = auditor.scorecard(Settings(), current.info.period).score
+        assert current.info.overall_score == pytest.approx(expected)
+        # Seeded once: a further start changes nothing.
+        open_store(store_url).dispose()
+        assert [a.id for a in list_audits(engine, access)] == [a.id for a in audits]
     finally:
         engine.dispose()
 

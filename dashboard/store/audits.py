@@ -243,7 +243,7 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
             )
             if latest is not None:
                 latest.is_current = True
-    _sweep(engine, digests, named)
+    sweep(engine, digests, named)
 
 
 def history(engine: Engine, access: Access) -> list[tuple[AuditInfo, Scorecard]]:
@@ -300,7 +300,7 @@ def keep_tables(session: Session, tables: list[TableCopy], files: TableFiles | N
         files.put(table.digest, table.parquet)
 
 
-def _sweep(engine: Engine, digests: set[str], deleted: dict[str, str]) -> None:
+def sweep(engine: Engine, digests: set[str], deleted: dict[str, str]) -> None:
     """Remove the files of these digests that no saved audit names any longer, and the
     sums kept for the deleted audit's log when no audit names that log (after the delete
     committed, under the table-files lock, so a save naming one waits or rewrites it)."""

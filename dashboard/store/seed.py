@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from alembic.util import CommandError
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -21,11 +21,11 @@ from dashboard.bundled import load_sample
 from dashboard.messages import msg
 from dashboard.period import Period
 from dashboard.settings import Settings
-from dashboard.store.audits import AuditPayload, insert_audit, keep_tables
+from dashboard.store.audits import AuditPayload, insert_audit, keep_tables, sweep
 from dashboard.store.db import data_dir, describe, make_engine, migrate
 from dashboard.store.errors import StoreUnavailable
 from dashboard.store.mappings import import_file
-from dashboard.store.models import Workspace
+from dashboard.store.models import Audit, AuditTable, Workspace
 from dashboard.store.workspaces import SAMPLE_SLUG, writing
 
 SAMPLE_NAME = "Gruppo Aurora"  # the bundled sample company (dashboard/sample)
@@ -58,18 +58,27 @@ def open_store(url: str | None = None, *, sample: bool = True) -> Engine:
 
 def ensure_sample(engine: Engine) -> None:
     """The open `esempio` workspace with two audits of the bundled company (first and second
-    half of its data), so a first look shows a current audit and how it moved."""
-    with Session(engine) as session:
-        if session.scalar(select(Workspace.id).where(Workspace.slug == SAMPLE_SLUG)):
-            # Seeded by an older version under another name: the one sample company everywhere.
-            with writing(engine) as writer:
-                writer.execute(
-                    update(Workspace)
-                    .where(Workspace.slug == SAMPLE_SLUG, Workspace.name != SAMPLE_NAME)
-                    .values(name=SAMPLE_NAME)
-                )
-            return
+    half of its data), so a first look shows a current audit and how it moved. Audits of
+    another version of the bundled company (seeded by an older Presenza) are replaced: the
+    executive view must show the company the Overview shows."""
     dataset = load_sample()
+    current = {f.digest for f in dataset.files}
+    with Session(engine) as session:
+        workspace = session.scalar(select(Workspace).where(Workspace.slug == SAMPLE_SLUG))
+        if workspace is not None:
+            seeded = session.scalars(select(Audit.inputs).where(Audit.workspace_id == workspace.id))
+            if all({f["digest"] for f in inputs} == current for inputs in seeded):
+                if workspace.name != SAMPLE_NAME:  # seeded under the company's older name
+                    with writing(engine) as writer:
+                        writer.execute(
+                            update(Workspace)
+                            .where(Workspace.slug == SAMPLE_SLUG)
+                            .values(name=SAMPLE_NAME)
+                        )
+                return
+            stale = workspace.id
+    if workspace is not None:
+        _remove_sample(engine, stale)
     auditor = Auditor(dataset)
     span = auditor.period()
     months = span.months()
@@ -90,3 +99,17 @@ def ensure_sample(engine: Engine) -> None:
                 insert_audit(session, workspace, card, payload, None, "Presenza")
     except IntegrityError:  # another instance seeded it first
         return
+
+
+def _remove_sample(engine: Engine, workspace_id: int) -> None:
+    """Delete the sample workspace (its audits, tables, notes and actions go with it) and
+    the table files no other audit names."""
+    with writing(engine) as session:
+        named = session.execute(
+            select(AuditTable.table_name, AuditTable.digest)
+            .join(Audit, Audit.id == AuditTable.audit_id)
+            .where(Audit.workspace_id == workspace_id)
+        ).all()
+        session.execute(delete(Workspace).where(Workspace.id == workspace_id))
+    for table_name, digest in named:
+        sweep(engine, {digest}, {table_name: digest})
