@@ -71,7 +71,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 from dashboard.audit import Auditor
-from dashboard.cli import load_inputs
+from dashboard.terminal import load_inputs
 from dashboard.period import Period
 from dashboard.settings import Settings
 dataset, _, _ = load_inputs([(Path(p), None) for p in {files!r}])
@@ -120,7 +120,7 @@ os.environ.pop("PRESENZA_TABLES_URL", None)
 import time
 from pathlib import Path
 from dashboard.audit import Auditor
-from dashboard.cli import load_inputs
+from dashboard.terminal import load_inputs
 from dashboard.settings import Settings
 from dashboard.store import create_workspace, open_store, save_audit
 dataset, _, _ = load_inputs([(Path(p), None) for p in {files!r}])

@@ -26,7 +26,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 from streamlit.testing.v1 import AppTest
-from dashboard.cli import load_inputs
+from dashboard.terminal import load_inputs
 from dashboard.ui.state import Session
 dataset, _, _ = load_inputs([(Path(p), None) for p in {files!r}])
 at = AppTest.from_file("streamlit_app.py", default_timeout=600)

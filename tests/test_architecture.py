@@ -8,6 +8,7 @@ deferred to dodge a cycle is still a cycle in the design.
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 import sys
 import tomllib
@@ -180,3 +181,22 @@ def test_the_runtime_depends_on_what_it_imports_and_nothing_else() -> None:
 
 def requirement_name(requirement: str) -> str:
     return re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_the_benchmarks_import_what_the_package_has() -> None:
+    """The benchmarks run their measurements in child processes from code held in strings,
+    which no import checks: a name moved by a reshaping broke `make bench` unnoticed."""
+    imports = re.compile(r"^\s*from (dashboard[\w.]*) import ([\w, ]+)$", re.MULTILINE)
+    found = [
+        (path.name, module, name.strip())
+        for path in sorted((ROOT / "benchmarks").glob("*.py"))
+        for module, names in imports.findall(path.read_text(encoding="utf-8"))
+        for name in names.split(",")
+    ]
+    assert len(found) >= 10
+    missing = [
+        f"{script}: from {module} import {name}"
+        for script, module, name in found
+        if not hasattr(importlib.import_module(module), name)
+    ]
+    assert not missing, missing
