@@ -75,7 +75,7 @@ class Grid:
 
 
 def _known_tokens() -> set[str]:
-    tokens = set()
+    tokens: set[str] = set()
     for table in TABLES.values():
         for column in table.columns:
             tokens.update(normalise_header(a) for a in (column.name, *column.aliases))
@@ -246,8 +246,9 @@ def _frames(
     refused = 0
 
     def native(item: tuple[int, bytes]) -> pl.DataFrame | None:
-        typed = types and refused < TYPED_FAILURES
-        return _typed_block(item[1], dialect, types) if typed else None
+        if types and refused < TYPED_FAILURES:
+            return _typed_block(item[1], dialect, types)
+        return None
 
     for (start, block), frame in _ahead(blocks(data, offset, eol, limits), native):
         if time.monotonic() > deadline:

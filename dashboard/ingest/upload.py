@@ -107,8 +107,9 @@ class Upload:
         head = bytes(body[start : start + self.limits.sample_bytes])
         complete = len(body) - start <= self.limits.sample_bytes
         text = sample_text(head, complete)
-        rows: Rows = list(records(text, sniff_delimiter(text, complete), complete))
-        return {"": rows[:HEAD_ROWS]}
+        rows = records(text, sniff_delimiter(text, complete), complete)
+        first: Rows = [[*row] for row in rows[:HEAD_ROWS]]  # a text cell is never None
+        return {"": first}
 
     def grid(
         self,
