@@ -1,6 +1,6 @@
 # Presenza: the two commands of the quick start, and what they need.
 #   make run   — set up .venv and open the dashboard on the bundled sample data
-#   make test  — set up .venv and run the whole test suite (lint included)
+#   make test  — set up .venv and run the whole test suite (lint and type check included)
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
@@ -20,6 +20,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 	$(PY) -m pytest -q -n 2
 
 # The enterprise company (10 M actions) is generated into bench_data/ once; every figure of
@@ -44,4 +45,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -80,7 +80,7 @@ def _lines(d: Digest) -> dict[str, list[str]]:
         )
     due = []
     for a in d.actions:
-        if not a.due_by(d.today):
+        if a.due is None or not a.due_by(d.today):
             continue
         code = "digest.action_late" if a.late(d.today) else "digest.action_due"
         due.append(t(code, lang, what=a.what, owner=a.owner, due=date_text(a.due, lang)))
@@ -150,6 +150,7 @@ def send(message: EmailMessage, environ: Mapping[str, str] = os.environ) -> None
     user, password = environ.get(f"{SMTP}USER"), environ.get(f"{SMTP}PASSWORD")
     context = ssl.create_default_context()
     try:
+        server: smtplib.SMTP
         if security == "ssl":
             server = smtplib.SMTP_SSL(host, port, timeout=30, context=context)
         else:

@@ -48,7 +48,8 @@ def to_document(scorecard: Scorecard) -> dict[str, Any]:
         "gaps": [_gap(g) for g in gap_list(scorecard)],
     }
     # Evidence may hold dates or numpy numbers: the document holds only JSON's own types.
-    return json.loads(json.dumps(document, ensure_ascii=False, default=str))
+    plain: dict[str, Any] = json.loads(json.dumps(document, ensure_ascii=False, default=str))
+    return plain
 
 
 def from_document(data: Mapping[str, Any], computed_at: datetime | None = None) -> Scorecard:

@@ -20,14 +20,16 @@ class Gap:
     criterion: CriterionResult
     metric: MetricResult
     priority: float
+    value: float  # the metric's value and score: a gap is always measured
+    score: float
 
 
 def gap_list(scorecard: Scorecard) -> list[Gap]:
     """Every metric below target, highest priority first (ties: framework order)."""
     gaps = [
-        Gap(c, m, c.weight * m.weight * (100.0 - m.score))
+        Gap(c, m, c.weight * m.weight * (100.0 - m.score), m.value, m.score)
         for c in scorecard.criteria
         for m in c.metrics
-        if m.is_gap and m.score is not None
+        if m.is_gap and m.value is not None and m.score is not None
     ]
     return sorted(gaps, key=lambda g: -g.priority)

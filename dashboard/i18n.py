@@ -102,6 +102,8 @@ def t(code: str, lang: str, **params: Any) -> str:
 def ordinal(n: int, lang: str) -> str:
     """60 → '60th' (en), '60°' (it): CLDR's ordinal rules pick the catalog's form for `n`."""
     forms = _entry("word.ordinal", lang)
+    if isinstance(forms, str):  # a language that writes every ordinal alike
+        return forms.format(n=number(n, lang))
     text = forms.get(_locale(lang).ordinal_form(n), forms["other"])
     return text.format(n=number(n, lang))
 
@@ -216,7 +218,9 @@ def month_text(day: date, lang: str) -> str:
 def separators(lang: str) -> str:
     """The decimal mark then the thousands separator, as Plotly's `separators` wants them."""
     symbols = _locale(lang).number_symbols["latn"]
-    return symbols["decimal"] + symbols["group"]
+    decimal: str = symbols["decimal"]
+    group: str = symbols["group"]
+    return decimal + group
 
 
 def csv_dialect(lang: str) -> tuple[str, str]:

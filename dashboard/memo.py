@@ -13,11 +13,22 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future
-from typing import Generic, TypeVar
+from enum import Enum
+from typing import Final, Generic, Literal, TypeVar, overload
 
 V = TypeVar("V")
 T = TypeVar("T")
-MISSING = object()
+Owner = TypeVar("Owner")
+
+
+class _Missing(Enum):
+    """Nothing held for a key (a value may itself be `None`)."""
+
+    MISSING = "missing"
+
+
+MISSING: Final = _Missing.MISSING
+Missing = Literal[_Missing.MISSING]
 
 
 class Once(Generic[V]):
@@ -38,13 +49,13 @@ class Once(Generic[V]):
         with self._lock:
             held = self._held(key)
             if held is not MISSING:
-                return held  # type: ignore[return-value]
-            pending = self._pending.get(key)
-            mine = pending is None
-            if mine:
-                pending = self._pending[key] = Future()
-        if not mine:
-            return pending.result()
+                return held
+            waiting = self._pending.get(key)
+            if waiting is None:
+                pending: Future[V] = Future()
+                self._pending[key] = pending
+        if waiting is not None:
+            return waiting.result()
         try:
             value = compute()
         except BaseException as error:
@@ -59,7 +70,7 @@ class Once(Generic[V]):
         pending.set_result(value)
         return value
 
-    def _held(self, key: Hashable) -> object:
+    def _held(self, key: Hashable) -> V | Missing:
         raise NotImplementedError
 
     def _keep(self, key: Hashable, value: V) -> None:
@@ -76,7 +87,7 @@ class Memo(Once[V]):
         self.size = size
         self._values: OrderedDict[Hashable, V] = OrderedDict()
 
-    def _held(self, key: Hashable) -> object:
+    def _held(self, key: Hashable) -> V | Missing:
         if key not in self._values:
             return MISSING
         self._values.move_to_end(key)
@@ -99,13 +110,13 @@ _LOCKS = "_computed_once_locks"  # an instance's locks, one per property
 _VALUES = "_computed_once_values"  # its values, shared with its `computed_copy`s
 
 
-class computed_once(Generic[V]):
+class computed_once(Generic[Owner, V]):
     """`functools.cached_property` for objects that sessions share: the first thread to ask
     computes the value and threads asking meanwhile wait for it. Python 3.11's own takes
     one lock for every instance of the class, so each session waited for every other
     session's computation, of any period, to finish first."""
 
-    def __init__(self, compute: Callable[[object], V]):
+    def __init__(self, compute: Callable[[Owner], V]):
         self.compute = compute
         self.__doc__ = compute.__doc__
         self.name = compute.__name__
@@ -113,9 +124,17 @@ class computed_once(Generic[V]):
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
-    def __get__(self, instance: object, owner: type | None = None) -> V:
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> computed_once[Owner, V]: ...
+
+    @overload
+    def __get__(self, instance: Owner, owner: type | None = None) -> V: ...
+
+    def __get__(
+        self, instance: Owner | None, owner: type | None = None
+    ) -> computed_once[Owner, V] | V:
         if instance is None:
-            return self  # type: ignore[return-value]
+            return self
         values = instance.__dict__
         # dict.setdefault is atomic: two threads asking first get the same lock.
         locks, shared = values.setdefault(_LOCKS, {}), values.setdefault(_VALUES, {})
@@ -123,8 +142,9 @@ class computed_once(Generic[V]):
             if self.name not in shared:
                 shared[self.name] = self.compute(instance)
         # Once set, the instance's own value hides this descriptor.
-        values[self.name] = shared[self.name]
-        return values[self.name]
+        value: V = shared[self.name]
+        values[self.name] = value
+        return value
 
 
 def computed_copy(instance: T) -> T:

@@ -23,6 +23,7 @@ loaded it. Only `pin`ned entries (the bundled sample) stay without a holder.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import weakref
 from collections import OrderedDict
@@ -35,7 +36,7 @@ from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
 from dashboard.criteria.cube import Sums
 from dashboard.ingest.dataset import Dataset
-from dashboard.memo import MISSING, Once
+from dashboard.memo import MISSING, Missing, Once
 
 PUBLIC = "public"  # the scope of data shipped with the product (the bundled sample)
 TABLES = ("company_posts", "employee_activity", "employee_summary", "roster")
@@ -43,24 +44,20 @@ PINNED = 2  # pinned entries kept (the sample, and one more while it changes)
 BATCH_ROWS = 1 << 16  # rows per IPC batch: the table is hashed without a copy of it
 
 
-class _Digest:
+class _Digest(io.IOBase):
     """A write-only file that hashes what is written to it (an IPC writer's sink)."""
 
-    closed = False
-
     def __init__(self, digest: hashlib._Hash):
+        super().__init__()
         self.digest = digest
+
+    def writable(self) -> bool:
+        return True
 
     def write(self, data: bytes | memoryview) -> int:
         view = memoryview(data)
         self.digest.update(view)
         return view.nbytes
-
-    def flush(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 def fingerprint(dataset: Dataset) -> str:
@@ -105,7 +102,7 @@ class PreparedAudits(Once[Auditor]):
                     self._pinned.popitem(last=False)
         return auditor
 
-    def _held(self, key: Hashable) -> object:
+    def _held(self, key: Hashable) -> Auditor | Missing:
         held = self._live.get(key)
         return MISSING if held is None else held
 

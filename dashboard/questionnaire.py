@@ -84,7 +84,7 @@ def check_questionnaire(raw: object) -> dict[str, Any]:
         if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
             raise QuestionnaireError(msg("questionnaire.error.agencies"))
         out["agencies"] = [a.strip() for a in agencies if a.strip()]
-    governance = {}
+    governance: dict[str, bool | date | None] = {}
     for key, value in _section(raw, "governance").items():
         if key not in GOVERNANCE_KEYS:
             raise _unknown(key, GOVERNANCE_KEYS, "governance.")
@@ -135,24 +135,26 @@ def _as_date(value: Any) -> date | None:
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
-        value = value.date()
-    elif not isinstance(value, date):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    else:
         try:
-            value = date.fromisoformat(str(value))
+            day = date.fromisoformat(str(value))
         except ValueError:
             raise QuestionnaireError(
                 msg("questionnaire.error.date", example="2026-03-01", value=repr(value))
             ) from None
-    if not EARLIEST <= value <= LATEST:
+    if not EARLIEST <= day <= LATEST:
         raise QuestionnaireError(
             msg(
                 "questionnaire.error.date_range",
                 earliest=EARLIEST.isoformat(),
                 latest=LATEST.isoformat(),
-                value=value.isoformat(),
+                value=day.isoformat(),
             )
         )
-    return value
+    return day
 
 
 def merged_answers(*sources: Iterable[Mapping[str, Any]] | Mapping[str, Any]) -> dict[str, Any]:

@@ -73,9 +73,10 @@ class MetricResult:
     @property
     def is_gap(self) -> bool:
         """Below target by more than rounding: 24.99 % against 25 % is not worth a line."""
-        if not self.measured or meets_target(self.measure.value, self.floor, self.target):
+        value, score = self.measure.value, self.score
+        if value is None or score is None or meets_target(value, self.floor, self.target):
             return False
-        return round(self.score, 1) < 100.0
+        return round(score, 1) < 100.0
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def score_criterion(
     for m in spec.metrics:
         measure = measures[m.id]
         floor, target, weight = settings.floor(m.id), settings.target(m.id), settings.weight(m.id)
-        score = ramp(measure.value, floor, target) if measure.measured else None
+        score = ramp(measure.value, floor, target) if measure.value is not None else None
         advice = advice_for(m, score, measure.evidence, answers) if measure.measured else None
         results.append(MetricResult(m, measure, floor, target, weight, score, advice))
     score = weighted_mean([(r.score, r.weight) for r in results if r.score is not None])

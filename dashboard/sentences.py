@@ -24,7 +24,7 @@ def metric_sentence(result: MetricResult, lang: Lang) -> str:
 
 def criterion_line(result: CriterionResult, lang: Lang) -> str:
     title = result.spec.title[lang] or result.id
-    if not result.measured:
+    if result.score is None:
         missing = "; ".join(render(m, lang) for m in result.missing)
         return f"{title}: {t('audit.not_measured', lang)} ({t('audit.missing', lang)}: {missing})"
     return f"{title}: {number(result.score, lang)}/100"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 import tomllib
+from collections.abc import Hashable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -39,7 +40,7 @@ class Settings:
     weakest_link: bool = False
     expected_platforms: tuple[str, ...] | None = None  # None: questionnaire, else default
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[Hashable, ...]:
         """The settings as a hashable value: equal settings, equal keys (memos key on it)."""
         metrics = tuple(sorted((m, tuple(sorted(v.items()))) for m, v in self.metrics.items()))
         criteria = tuple(sorted(self.criteria.items()))

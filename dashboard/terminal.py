@@ -22,7 +22,7 @@ from typing import Any
 import polars as pl
 
 from dashboard.i18n import english
-from dashboard.ingest import Dataset, load_file
+from dashboard.ingest import Dataset, Loaded, Problem, load_file
 from dashboard.messages import Ref, msg
 from dashboard.period import EARLIEST, LATEST
 
@@ -112,13 +112,16 @@ def large_log_bytes() -> int:
 
 def spill_inputs(
     pairs: list[tuple[Path, str | None]], folder: Path
-) -> tuple[list[tuple[Path, str | None]], list, list, pl.LazyFrame | None]:
+) -> tuple[list[tuple[Path, str | None]], list[Loaded], list[Problem], pl.LazyFrame | None]:
     """Read every activity log larger than `large_log_bytes()` out of memory, into Parquet
     files in `folder`: the other files (to load as usual), the results and problems of
     those read, and their rows as one lazy scan (None when there were none)."""
     from dashboard.ingest.spill import spill
 
-    rest, results, problems, scans = [], [], [], []
+    rest: list[tuple[Path, str | None]] = []
+    results: list[Loaded] = []
+    problems: list[Problem] = []
+    scans: list[pl.LazyFrame] = []
     for path, table in pairs:
         try:
             large = table == "employee_activity" and path.stat().st_size > large_log_bytes()
@@ -137,15 +140,17 @@ def spill_inputs(
     return rest, results, problems, pl.concat(scans) if scans else None
 
 
-def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, list]:
+def load_inputs(
+    pairs: list[tuple[Path, str | None]],
+) -> tuple[Dataset, list[Loaded], list[Problem]]:
     """Load every file; returns the dataset, the per-file results, and all problems."""
-    dataset, results, problems = Dataset(), [], []
+    dataset = Dataset()
+    results: list[Loaded] = []
+    problems: list[Problem] = []
     for path, table in pairs:
         try:
             data = read_file(path)
         except OSError as error:
-            from dashboard.ingest.problems import Problem
-
             problems.append(
                 Problem(str(path), "unreadable", "error", message=error.strerror or str(error))
             )
@@ -153,8 +158,6 @@ def load_inputs(pairs: list[tuple[Path, str | None]]) -> tuple[Dataset, list, li
         loaded = load_file(path.name, data)
         if table and loaded.ok and loaded.table not in (table, None):
             # The flag said one table, the content says another: trust the content, say so.
-            from dashboard.ingest.problems import Problem
-
             given = msg("load.message.given_as", given=Ref(table), read=Ref(loaded.table))
             loaded.problems.append(Problem(path.name, "inferred", "info", message=given))
         dataset = dataset.add(loaded)
@@ -170,7 +173,7 @@ class Prepared:
     """An audit computed from the command line's files: what `audit` and `report` print."""
 
     dataset: Dataset
-    results: list
+    results: list[Loaded]
     settings: Any
     auditor: Any
     scorecard: Any

@@ -200,3 +200,52 @@ def test_the_benchmarks_import_what_the_package_has() -> None:
         if not hasattr(importlib.import_module(module), name)
     ]
     assert not missing, missing
+
+
+STRICT_FLAGS = (
+    "disallow_untyped_defs",
+    "disallow_incomplete_defs",
+    "check_untyped_defs",
+    "disallow_any_generics",
+    "warn_return_any",
+    "no_implicit_optional",
+)
+# Checked in mypy's default mode: the app's and the terminal's views, the deliverables and
+# the sample generator. Everything else (the engine, ingest, store) is typed strictly.
+VIEWS = (
+    "dashboard.ui",
+    "dashboard.app_pages",
+    "dashboard.charts",
+    "dashboard.report",
+    "dashboard.sample",
+    "dashboard.cli",
+    "dashboard.cli_plan",
+    "dashboard.report_command",
+    "dashboard.terminal",
+)
+
+
+def _relaxed(name: str, patterns: list[str]) -> bool:
+    """Whether a mypy override's module patterns (`pkg.*` covers `pkg` too) name `name`."""
+    return any(
+        name == p.removesuffix(".*") or (p.endswith(".*") and name.startswith(p[:-1]))
+        for p in patterns
+    )
+
+
+def test_make_test_type_checks_the_engine_ingest_and_store_strictly() -> None:
+    """`make test` runs mypy after ruff and before pytest, and only the views named above
+    are relaxed: a new module, or any of the engine, ingest and store, is typed strictly."""
+    recipe = (ROOT / "Makefile").read_text("utf-8").split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    steps = [line.split("-m ", 1)[1].split()[0] for line in recipe.splitlines() if "-m " in line]
+    assert steps == ["ruff", "ruff", "mypy", "pytest"]
+    mypy = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mypy"]
+    assert mypy["files"] == ["dashboard"]
+    assert all(mypy[flag] is True for flag in STRICT_FLAGS)
+    relaxed = [
+        o["module"] for o in mypy["overrides"] if any(o.get(flag) is False for flag in STRICT_FLAGS)
+    ]
+    patterns = [p for modules in relaxed for p in modules]
+    strict = {name for name in modules() if not _relaxed(name, patterns)}
+    assert {name for name in modules() if not name.startswith(VIEWS)} == strict
+    assert {"dashboard.scoring", "dashboard.ingest.convert", "dashboard.store.audits"} <= strict

@@ -17,7 +17,7 @@ from datetime import timedelta
 import openpyxl
 import pytest
 from pptx import Presentation
-from pptx.util import Emu
+from pptx.util import Emu, Inches
 from pypdf import PdfReader
 
 from dashboard.audit import Auditor
@@ -34,7 +34,7 @@ from dashboard.report.citations import figures, seed_parts, seeds
 from dashboard.report.deliver import live_report
 from dashboard.report.model import Brand
 from dashboard.report.pdf import to_pdf
-from dashboard.report.slide_text import INSET
+from dashboard.report.slide_text import INK, INSET, MUTED, stack
 from dashboard.report.slides import to_pptx
 from dashboard.report.workbook import to_workbook
 from dashboard.settings import Settings
@@ -151,6 +151,17 @@ def test_no_text_overflows_its_box(deck) -> None:
     metric-compatible Arial), fit the box; every table ends on the slide."""
     _, _, prs = deck
     assert assert_fits(prs) > 60
+
+
+def test_a_muted_last_block_leaves_the_callers_blocks_as_they_were() -> None:
+    """`stack` draws its last block muted without rewriting the list it is given (the type
+    check found it assigning into the caller's sequence)."""
+    slide = Presentation().slides.add_slide(Presentation().slide_layouts[6])
+    blocks = [([("Advice", {"bold": True})], 12.0), ([("A reference figure", {})], 9.0)]
+    stack(slide, Inches(0.5), Inches(1), Inches(4), blocks, muted_last=True)
+    assert blocks == [([("Advice", {"bold": True})], 12.0), ([("A reference figure", {})], 9.0)]
+    first, last = (shape.text_frame.paragraphs[0].runs[0].font.color.rgb for shape in slide.shapes)
+    assert (first, last) == (INK, MUTED)
 
 
 def assert_fits(prs) -> int:

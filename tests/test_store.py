@@ -418,6 +418,22 @@ def test_audits_saved_before_table_files_still_load(engine, sample) -> None:
     assert not get_audit(engine, access, audit_id).tables["employee_activity"]["kept"]
 
 
+def test_a_table_kept_in_the_database_without_its_bytes_is_a_sentence(engine, sample) -> None:
+    """A row that says 'database' but holds no Parquet (found by the type check): the
+    store's own error naming the table, not a reader's crash on empty bytes."""
+    dataset, card = sample
+    access = create_workspace(engine, "acme")
+    audit_id = save_audit(engine, access, card, dataset, Settings(), saved_by="anna")
+    with engine.begin() as connection:
+        connection.execute(
+            AuditTable.__table__.update()
+            .where(AuditTable.audit_id == audit_id, AuditTable.table_name == "roster")
+            .values(kept_in="database", parquet=None)
+        )
+    with pytest.raises(SnapshotError, match="missing"):
+        load_dataset(engine, access, audit_id)
+
+
 def test_rename_set_current_and_the_change_token(engine) -> None:
     access = create_workspace(engine, "acme")
     token = latest_change_token(engine, access)

@@ -1,9 +1,11 @@
 """Criteria: one clean section per criterion — score, sentences, chart, evidence, recommendation."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from dashboard.criteria.advice import recommendation
-from dashboard.i18n import number, t
+from dashboard.i18n import Lang, number, t
 from dashboard.report.tables import seed_text
 from dashboard.scoring import CriterionResult, Scorecard
 from dashboard.sentences import metric_sentence
@@ -12,25 +14,27 @@ from dashboard.ui import drill, notes, shared, state, views
 ALL = "__all__"
 
 
-def _option_label(scorecard: Scorecard, lang: str):
+def _option_label(scorecard: Scorecard, lang: Lang) -> Callable[[str], str]:
     def label(cid: str) -> str:
         if cid == ALL:
             return t("ui.all_criteria", lang)
         c = scorecard.criterion(cid)
-        score = f"{number(c.score, lang)}/100" if c.measured else t("audit.not_measured", lang)
+        score = (
+            f"{number(c.score, lang)}/100" if c.score is not None else t("audit.not_measured", lang)
+        )
         return f"{c.spec.title[lang]} — {score}"
 
     return label
 
 
-def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) -> None:
+def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: Lang) -> None:
     spec = criterion.spec
     with st.container(border=True):
         head, score = st.columns([3, 1], vertical_alignment="center")
         head.header(spec.title[lang], anchor=criterion.id)
         score.metric(
             t("audit.score", lang).capitalize(),
-            f"{number(criterion.score, lang)}/100" if criterion.measured else "—",
+            f"{number(criterion.score, lang)}/100" if criterion.score is not None else "—",
             help=t("ui.weight_help", lang, weight=number(criterion.weight, lang, 1)),
         )
         st.caption(f"{t('audit.seed', lang)}: {views.plain(seed_text(spec.seed, lang))}")
@@ -86,19 +90,20 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
 def render() -> None:
     lang = state.lang()
     st.title(t("ui.nav.criteria", lang), anchor=False)
-    if views.needs_data(lang):
+    scorecard, ctx = state.scorecard(), state.context()
+    if scorecard is None or ctx is None:  # both are, or neither: no data yet
+        views.no_data(lang)
         return
-    scorecard = state.scorecard()
-    ctx = state.context()
     ids = [c.id for c in scorecard.criteria]
     options = [ALL, *ids]
-    if state.CRITERION.get() not in options:
-        state.CRITERION.set(ids[0])  # one clean page; "all" is an option
+    current = state.CRITERION.get()
+    if current is None or current not in options:
+        current = ids[0]
+        state.CRITERION.set(current)  # one clean page; "all" is an option
     # The picker on its own line, the two buttons under it at their own width: side by
     # side on a 1024-px projector they were cut to "Prev…".
     pick = st.container()
     steps = st.container(horizontal=True, gap="small")
-    current = state.CRITERION.get()
     position = options.index(current)
     with steps:
         if st.button(

@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import i18n
-from dashboard.i18n import t
+from dashboard.i18n import Lang, t
 from dashboard.ingest import Dataset, Loaded
 from dashboard.ingest.parse import Plan
 from dashboard.labels import kind_label, platform_label
@@ -24,7 +24,7 @@ from dashboard.ui.tables import files_table, problems_table, unmatched_table
 ANSWERS = ("yes", "no", "unknown")
 
 
-def sample_banner(lang: str) -> None:
+def sample_banner(lang: Lang) -> None:
     with st.container(border=True):
         text, button = st.columns([5, 1], vertical_alignment="center")
         text.warning(t("ui.sample_banner", lang), icon=":material/science:")
@@ -35,7 +35,7 @@ def sample_banner(lang: str) -> None:
             st.rerun()
 
 
-def upload_section(lang: str) -> None:
+def upload_section(lang: Lang) -> None:
     session = state.session()
     st.subheader(t("ui.upload", lang), anchor=False)
     if not signin.upload_gate(lang, "upload_signin"):  # a shared server: sign in first
@@ -96,7 +96,7 @@ def strangers() -> dict:
     return audit.data.strangers if audit is not None else {}
 
 
-def loaded_message(loaded: Loaded, lang: str) -> None:
+def loaded_message(loaded: Loaded, lang: Lang) -> None:
     """Green only when every row loaded cleanly; amber when rows were left out or the
     report has warnings for the file (short rows, unmatched people): it says how many."""
     file = views.plain(loaded.file)
@@ -138,7 +138,7 @@ def questionnaire_answers(answers: dict) -> int:
     return sum(len(value) if isinstance(value, dict | list) else 1 for value in answers.values())
 
 
-def last_batch(lang: str) -> None:
+def last_batch(lang: Lang) -> None:
     session = state.session()
     batch = session.loads[: session.last_batch]
     if session.replaced_sample:
@@ -160,7 +160,7 @@ def last_batch(lang: str) -> None:
 # --- mapping a file's columns ---------------------------------------------------------------
 
 
-def mapping_form(offer: mapping.MappingOffer, lang: str) -> None:
+def mapping_form(offer: mapping.MappingOffer, lang: Lang) -> None:
     """Which table, and which column of the file is each canonical column (guesses preselected)."""
     with st.container(border=True):
         st.subheader(t("ui.mapping.title", lang, file=views.plain(offer.file)), anchor=False)
@@ -211,7 +211,7 @@ def mapping_form(offer: mapping.MappingOffer, lang: str) -> None:
             apply_mapping(offer, table, chosen, lang)
 
 
-def apply_mapping(offer: mapping.MappingOffer, table: str, chosen: dict, lang: str) -> None:
+def apply_mapping(offer: mapping.MappingOffer, table: str, chosen: dict, lang: Lang) -> None:
     missing, shared = mapping.problems(table, chosen)
     if missing or shared:
         for key, columns in (("ui.mapping.missing", missing), ("ui.mapping.twice", shared)):
@@ -251,7 +251,7 @@ def apply_mapping(offer: mapping.MappingOffer, table: str, chosen: dict, lang: s
     st.rerun()
 
 
-def mapping_section(lang: str) -> None:
+def mapping_section(lang: Lang) -> None:
     held = uploads.held()
     for offer in state.offers():
         if offer.digest in held:
@@ -261,7 +261,7 @@ def mapping_section(lang: str) -> None:
             st.warning(t("ui.file_gone", lang, file=views.plain(offer.file)))
 
 
-def files_section(lang: str) -> None:
+def files_section(lang: Lang) -> None:
     session = state.session()
     st.subheader(t("ui.files_read", lang), anchor=False)
     frame = files_table(session.dataset, session.loads, lang)
@@ -312,7 +312,7 @@ def _answer(value: object) -> int:
     return 0 if value is True else 1 if value is False else 2
 
 
-def questionnaire_section(lang: str) -> None:
+def questionnaire_section(lang: Lang) -> None:
     st.subheader(t("ui.questionnaire", lang), anchor=False)
     st.caption(t("ui.questionnaire_help", lang))
     answers = state.questionnaire()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 import streamlit as st
 
@@ -130,7 +131,13 @@ def _delta(now: float, before: float, lang: Lang) -> str | int:
     return 0 if text == "0" else text
 
 
-def overall(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
+def overall(
+    card: Scorecard,
+    before: Scorecard | None,
+    current: StoredAudit,
+    previous: StoredAudit | None,
+    lang: Lang,
+) -> None:
     """How are we (the index of the audit's period, and its level), what changed (since
     the previous audit) and what is red (the weakest criteria), before any chart: on a
     phone this is the first screen."""
@@ -138,11 +145,11 @@ def overall(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -
     if card.score is None:
         views.chart(charts.overall_figure(card, lang, height=200), key="exec_overall")
         return
-    info = view.current.info
+    info = current.info
     delta, description = None, t("ui.exec.first_audit", lang)
-    if before is not None and before.score is not None:
+    if previous is not None and before is not None and before.score is not None:
         delta = _delta(card.score, before.score, lang)
-        description = t("ui.exec.since", lang, period=period_text(view.previous.info.period, lang))
+        description = t("ui.exec.since", lang, period=period_text(previous.info.period, lang))
     months = f"{month_text(info.period.start, lang)}–{month_text(info.period.end, lang)}"
     st.metric(
         t("ui.exec.index_of", lang, period=months),
@@ -187,7 +194,8 @@ def tile(c, was: float | None, before: Scorecard | None, spark: list | None, lan
         return
     color, icon = views.LEVEL_BADGES[level_index(c.score)]
     st.markdown(f":{color}-badge[{icon} {level_name(level_index(c.score), lang)}]")
-    delta, colour = None, "normal"
+    delta: str | int | None = None
+    colour: Literal["normal", "off"] = "normal"
     if before is not None:
         if was is None:
             delta, colour = t("ui.exec.new", lang), "off"
@@ -245,22 +253,28 @@ def movers(card: Scorecard, before: Scorecard | None, n: int = 3) -> list[str]:
         return []
     was = {c.id: c.score for c in before.criteria}
     moved = [
-        (abs(c.score - was[c.id]), c.id)
+        (abs(c.score - score_was), c.id)
         for c in card.criteria
-        if c.score is not None and was.get(c.id) is not None
+        if c.score is not None and (score_was := was.get(c.id)) is not None
     ]
     return [cid for change, cid in sorted(moved, reverse=True)[:n] if change >= 1]
 
 
-def trend_chart(card: Scorecard, before: Scorecard | None, view: View, lang: Lang) -> None:
+def trend_chart(
+    card: Scorecard,
+    before: Scorecard | None,
+    current: StoredAudit,
+    trend: list[TrendPoint],
+    lang: Lang,
+) -> None:
     """The overall index across every saved audit, with the criteria the reader picks
     (those that moved most, to start with)."""
     st.subheader(t("ui.exec.trend", lang), anchor=False)
     titles = {c.id: c.spec.title[lang] for c in card.criteria}
     kept = state.TREND_CRITERIA.get()
-    if kept is None or state.TREND_AUDIT.get() != view.current.info.id:
+    if kept is None or state.TREND_AUDIT.get() != current.info.id:
         state.TREND_CRITERIA.set(movers(card, before))
-        state.TREND_AUDIT.set(view.current.info.id)
+        state.TREND_AUDIT.set(current.info.id)
     else:
         state.TREND_CRITERIA.set([c for c in kept if c in titles])
     chosen = st.pills(
@@ -272,7 +286,7 @@ def trend_chart(card: Scorecard, before: Scorecard | None, view: View, lang: Lan
         label_visibility="collapsed",
     )
     views.chart(
-        charts.build_trend_figure(view.trend, lang, height=420, criteria=chosen or []),
+        charts.build_trend_figure(trend, lang, height=420, criteria=chosen or []),
         key="exec_trend",
     )
 
@@ -284,12 +298,13 @@ def show(access: Access, lang: Lang, linked: bool) -> None:
     if view.current is None:
         st.info(t("ui.exec.no_audits", lang), icon=":material/inventory_2:")
         return
-    card = view.current.to_scorecard()
-    before = view.previous.to_scorecard() if view.previous else None
+    current, previous = view.current, view.previous
+    card = current.to_scorecard()
+    before = previous.to_scorecard() if previous else None
 
     left, right = st.columns([4, 8], gap="medium")
     with left, st.container(border=True, height="stretch"):
-        overall(card, before, view, lang)
+        overall(card, before, current, previous, lang)
     with right, st.container(border=True, height="stretch"):
         criteria(card, before, view, lang)
     # Consultant notes (issue 13) have their place here, between the scores and the detail.
@@ -297,7 +312,7 @@ def show(access: Access, lang: Lang, linked: bool) -> None:
     with left, st.container(border=True, height="stretch"):
         top_gaps(card, lang)
     with right, st.container(border=True, height="stretch"):
-        trend_chart(card, before, view, lang)
+        trend_chart(card, before, current, view.trend, lang)
     if view.notes is not None and view.notes.by_subject:
         with st.container(border=True):
             notes_ui.executive_notes(card, view.notes, lang, TOP_GAPS)

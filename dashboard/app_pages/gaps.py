@@ -15,9 +15,10 @@ GAP_ROW_HEIGHT = 124  # px: five lines of a 400 px recommendation column
 def render() -> None:
     lang = state.lang()
     st.title(t("ui.nav.gaps", lang), anchor=False)
-    if views.needs_data(lang):
-        return
     scorecard = state.scorecard()
+    if scorecard is None:
+        views.no_data(lang)
+        return
     st.caption(t("ui.gaps_intro", lang))
     frame = gaps_table(scorecard, lang)
 

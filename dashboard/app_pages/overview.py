@@ -17,9 +17,10 @@ def render() -> None:
     lang = state.lang()
     title, action = st.columns([4, 1], vertical_alignment="bottom")
     title.title(t("ui.nav.overview", lang), anchor=False)
-    if views.needs_data(lang):
-        return
     scorecard = state.scorecard()
+    if scorecard is None:
+        views.no_data(lang)
+        return
     with action:  # beside the title: the executive's screen keeps its height
         _report_control(scorecard, lang)
     facts = [f"{t('audit.period', lang)}: {views.plain(period_text(scorecard.period, lang))}"]
@@ -63,7 +64,8 @@ def render() -> None:
 def _report_control(scorecard, lang) -> None:
     """The deliverables of the audit on screen, with the brand of the workspace open in
     this session (the sample company's name for the sample)."""
-    access = saved.granted().get(saved.chosen_workspace())
+    workspace = saved.chosen_workspace()
+    access = saved.granted().get(workspace) if workspace is not None else None
     if state.session().sample:
         brand = Brand(t("ui.sample_company", lang))
     elif access is not None and access.slug != saved.SAMPLE_SLUG:

@@ -13,10 +13,10 @@ TOP_PEOPLE = 15
 def render() -> None:
     lang = state.lang()
     st.title(t("ui.nav.people", lang), anchor=False)
-    if views.needs_data(lang):
+    scorecard, ctx = state.scorecard(), state.context()
+    if scorecard is None or ctx is None:  # both are, or neither: no data yet
+        views.no_data(lang)
         return
-    scorecard = state.scorecard()
-    ctx = state.context()
     st.caption(t("ui.people_intro", lang))
     if ctx.employees.is_empty():
         st.info(t("ui.no_roster", lang), icon=":material/info:")

@@ -5,13 +5,15 @@ behind the workspace's passphrase as the executive view is. The slides are built
 from __future__ import annotations
 
 from dashboard.i18n import t
+from dashboard.store import SAMPLE_SLUG
 from dashboard.ui import present, saved, state, views, widgets
 from dashboard.ui.gate import passphrase_gate
 
 
 def render() -> None:
     lang = state.lang()
-    slug = saved.linked_workspace() or saved.chosen_workspace()
+    # Reached by a workspace's link only (`nav.linked`); the sample, as the executive view's.
+    slug = saved.linked_workspace() or saved.chosen_workspace() or SAMPLE_SLUG
     with saved.guard(lang):
         access = saved.access_for(slug)
         if access is None:

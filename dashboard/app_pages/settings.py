@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.criteria import registry
-from dashboard.i18n import number, t
+from dashboard.i18n import Lang, number, t
 from dashboard.labels import platform_label
 from dashboard.schema import PLATFORMS
 from dashboard.settings import Settings, SettingsError, dump_settings, parse_settings
@@ -42,7 +42,7 @@ def _set_weakest(key: str) -> None:
     state.set_settings(replace(state.settings(), weakest_link=bool(state.widget(key))))
 
 
-def general(lang: str) -> None:
+def general(lang: Lang) -> None:
     left, right = st.columns(2, gap="large")
     with left:
         widgets.language_switch("settings")
@@ -52,7 +52,7 @@ def general(lang: str) -> None:
             widgets.reset_period_button("settings", lang)
 
 
-def platforms(lang: str, version: int) -> None:
+def platforms(lang: Lang, version: int) -> None:
     ctx = state.context()
     current = list(ctx.expected_platforms) if ctx is not None else []
     options = list(dict.fromkeys([*PLATFORMS, *current]))
@@ -79,7 +79,7 @@ def platforms(lang: str, version: int) -> None:
     )
 
 
-def criterion_weights(lang: str, version: int) -> None:
+def criterion_weights(lang: Lang, version: int) -> None:
     st.subheader(t("ui.criterion_weights", lang), anchor=False)
     st.caption(t("ui.criterion_weights_help", lang))
     settings = state.settings()
@@ -98,7 +98,7 @@ def criterion_weights(lang: str, version: int) -> None:
         )
 
 
-def metric_targets(lang: str, version: int) -> None:
+def metric_targets(lang: Lang, version: int) -> None:
     st.subheader(t("ui.metric_targets", lang), anchor=False)
     st.caption(t("ui.metric_targets_help", lang))
     key = f"metric_editor_{version}"
@@ -130,7 +130,7 @@ def metric_targets(lang: str, version: int) -> None:
         st.error(t("ui.settings_error", lang, reason=views.plain(i18n.render(error, lang))))
 
 
-def file_section(lang: str, version: int) -> None:
+def file_section(lang: Lang, version: int) -> None:
     st.subheader(t("ui.settings_file", lang), anchor=False)
     down, up, reset = st.columns([1, 2, 1], vertical_alignment="bottom")
     down.download_button(

@@ -37,11 +37,21 @@ TICK_LENGTH = 20
 class TrendPoint(Protocol):
     """What the trend draws of one saved audit (`report.compare.TrendPoint` has it)."""
 
-    name: str
-    period: Period
-    is_current: bool
-    overall: float | None
-    scores: Mapping[str, float | None]  # criterion id → 0–100, None where not measured
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def period(self) -> Period: ...
+
+    @property
+    def is_current(self) -> bool: ...
+
+    @property
+    def overall(self) -> float | None: ...
+
+    @property
+    def scores(self) -> Mapping[str, float | None]:  # criterion id → 0–100, None: not measured
+        ...
 
 
 def _audit_tick(point: TrendPoint, lang: Lang) -> str:
@@ -82,7 +92,8 @@ def build_trend_figure(
         return empty(t("chart.trend_empty", lang), height)
     # A category per audit, its tick text as the label (the unified hover shows it);
     # invisible suffixes keep two audits with the same label apart.
-    x, seen = [], {}
+    x: list[str] = []
+    seen: dict[str, int] = {}
     for point in points:
         tick = _audit_tick(point, lang)
         seen[tick] = seen.get(tick, -1) + 1

@@ -36,7 +36,7 @@ def overall_figure(
     if scorecard.score is None:
         return empty(f"{t('audit.overall', lang)}: {t('audit.not_measured', lang)}", height)
     steps = [
-        {"range": [low, LEVELS[i + 1] if i + 1 < len(LEVELS) else 100], "color": color}
+        {"range": [low, LEVELS[i + 1] if i + 1 < len(LEVELS) else 100], "color": fade(color)}
         for i, (low, color) in enumerate(zip(LEVELS, LEVEL_COLORS, strict=True))
     ]
     level = scorecard.level_name(lang) or ""
@@ -50,7 +50,7 @@ def overall_figure(
                 "axis": {"range": [0, 100], "tickvals": [0, 20, 40, 60, 80, 100]},
                 "bar": {"color": TEXT, "thickness": 0.28},
                 "bgcolor": "white",
-                "steps": [{**s, "color": fade(s["color"])} for s in steps],
+                "steps": steps,
                 "threshold": {
                     "line": {"color": TEXT, "width": 4},
                     "thickness": 0.9,

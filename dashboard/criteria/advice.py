@@ -21,12 +21,19 @@ NEAR = "near"
 
 class Scored(Protocol):
     """A scored metric as `scoring.MetricResult` holds it (named here without importing
-    the scoring, which imports this module)."""
+    the scoring, which imports this module); read-only, as the frozen result is."""
 
-    spec: registry.MetricSpec
-    measure: Measure
-    target: float
-    advice: str | None
+    @property
+    def spec(self) -> registry.MetricSpec: ...
+
+    @property
+    def measure(self) -> Measure: ...
+
+    @property
+    def target(self) -> float: ...
+
+    @property
+    def advice(self) -> str | None: ...
 
     @property
     def value(self) -> float | None: ...

@@ -68,7 +68,7 @@ class Measure:
     # What input would measure it, when not measured; how it was measured, when there was a
     # choice (impressions for reach). A `str` only in audits saved before messages had codes.
     missing: Msg | Ref | str | None = None
-    note: Msg | str | None = None
+    note: Msg | Ref | str | None = None
 
     @classmethod
     def not_measured(cls, missing: Msg | Ref, evidence: dict[str, Any] | None = None) -> Measure:

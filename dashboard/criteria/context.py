@@ -23,7 +23,13 @@ from typing import Any
 import polars as pl
 
 from dashboard.criteria.cube import ActivityCube, PeriodSums, Sums
-from dashboard.criteria.matching import Strangers, engine, match_employee_ids, strangers
+from dashboard.criteria.matching import (
+    Engine,
+    Strangers,
+    engine,
+    match_employee_ids,
+    strangers,
+)
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parse import fold, fold_expr
 from dashboard.memo import computed_copy, computed_once
@@ -85,7 +91,7 @@ class AuditData:
         return Period(min(b[0] for b in bounds), max(b[1] for b in bounds))
 
 
-def _present(frame: pl.DataFrame | pl.LazyFrame, run: str = "auto") -> frozenset[str]:
+def _present(frame: pl.DataFrame | pl.LazyFrame, run: Engine = "auto") -> frozenset[str]:
     """The columns with at least one value (none when the frame has no row)."""
     counts = frame.lazy().select(pl.all().count()).collect(engine=run).row(0, named=True)
     return frozenset(c for c, values in counts.items() if values)
@@ -165,27 +171,29 @@ def prepare(
     raw_roster = dataset.table("roster")
     roster = resolve_managers(raw_roster)
     posts = resolve_authors(dataset.table("company_posts"), roster)
-    log = dataset.table("employee_activity") if activity is None else activity
-    activity = match_employee_ids(log, roster, "employee_id", "target_employee_id")
+    log: pl.DataFrame | pl.LazyFrame = (
+        dataset.table("employee_activity") if activity is None else activity
+    )
+    log = match_employee_ids(log, roster, "employee_id", "target_employee_id")
     summary = match_employee_ids(dataset.table("employee_summary"), roster)
     present = {
         "roster": _present(raw_roster),
         "company_posts": _present(dataset.table("company_posts")),
         # Off-topic rows enter no metric: not even as proof that a column is filled in.
-        "employee_activity": _present(company_related(activity), engine(activity)),
+        "employee_activity": _present(company_related(log), engine(log)),
         "employee_summary": _present(summary),
     }
     return AuditData(
         roster=roster,
         posts=posts,
-        activity=activity,
+        activity=log,
         summary=summary,
         present=present,
-        cube=ActivityCube.build(activity, roster, sums),
+        cube=ActivityCube.build(log, roster, sums),
         strangers={
             table: strangers(frame, roster)
             for table, frame in (
-                ("employee_activity", company_related(activity)),
+                ("employee_activity", company_related(log)),
                 ("employee_summary", summary),
             )
             if present[table] and not roster.is_empty()

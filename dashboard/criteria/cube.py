@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 
 import polars as pl
 
+from dashboard.criteria.matching import Engine, engine
 from dashboard.period import Period
 from dashboard.schema import ACTIONS
 
@@ -80,7 +81,7 @@ class Sums:
 
 
 def monthly_sums(
-    log: pl.LazyFrame, staff: pl.DataFrame, months: list[date], run: str = "auto"
+    log: pl.LazyFrame, staff: pl.DataFrame, months: list[date], run: Engine = "auto"
 ) -> Sums:
     """The log's actions summed by employee and month, in one pass of polars. Pairs name
     employees by their number among the roster's ids (`staff`: employee_id → id): only
@@ -157,7 +158,7 @@ class ActivityCube:
     ) -> ActivityCube:
         """The sums of a log in memory, or of a lazy scan (streamed, a batch at a time);
         `sums` kept from an earlier build of the same log and roster (a saved audit's)."""
-        run = "streaming" if isinstance(log, pl.LazyFrame) else "auto"
+        run = engine(log)
         first, last = (
             log.lazy()
             .select(pl.col("occurred_at").min().alias("first"), pl.col("occurred_at").max())
@@ -197,7 +198,7 @@ class ActivityCube:
         parts = [self.sums.months(full)] if full else []
         if ranges:
             within = pl.any_horizontal(pl.col("occurred_at").is_between(s, e) for s, e in ranges)
-            run = "streaming" if isinstance(log, pl.LazyFrame) else "auto"
+            run = engine(log)
             parts.append(monthly_sums(log.lazy().filter(within), self.staff, partial, run))
         return _reduce(parts, self.staff)
 

@@ -9,6 +9,7 @@ count them as inactive employees.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, overload
 
 import polars as pl
 
@@ -32,7 +33,10 @@ class Strangers:
 EXAMPLES = 5
 
 
-def engine(frame: pl.DataFrame | pl.LazyFrame) -> str:
+Engine = Literal["auto", "streaming"]  # the polars engines a query here runs on
+
+
+def engine(frame: pl.DataFrame | pl.LazyFrame) -> Engine:
     """How to run queries over a frame: a log read out of memory (a lazy scan of its
     Parquet files) with polars' streaming engine, which holds a batch at a time."""
     return "streaming" if isinstance(frame, pl.LazyFrame) else "auto"
@@ -60,7 +64,21 @@ WHITE_SPACE = (
 )
 
 
-def match_employee_ids(frame: pl.DataFrame, roster: pl.DataFrame, *columns: str) -> pl.DataFrame:
+@overload
+def match_employee_ids(
+    frame: pl.DataFrame, roster: pl.DataFrame, *columns: str
+) -> pl.DataFrame: ...
+
+
+@overload
+def match_employee_ids(
+    frame: pl.LazyFrame, roster: pl.DataFrame, *columns: str
+) -> pl.LazyFrame: ...
+
+
+def match_employee_ids(
+    frame: pl.DataFrame | pl.LazyFrame, roster: pl.DataFrame, *columns: str
+) -> pl.DataFrame | pl.LazyFrame:
     """Ids that are not roster ids but a roster e-mail or name (advocacy reports, creator files),
     or else an address whose local part is a roster id, are replaced by that employee's id,
     so every source speaks of the same people. Checks `employee_id`, or the `columns` given.

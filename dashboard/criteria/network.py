@@ -88,8 +88,9 @@ def _reciprocity(ctx: Context) -> Measure:
     # Interactions hold one row per (actor, target): each unordered pair has one row per
     # direction. The pair as one 64-bit number groups 4× faster than as two columns.
     low, high = pl.min_horizontal(a, b).cast(pl.UInt64), pl.max_horizontal(a, b)
-    pairs = ctx.interactions.lazy().group_by(pair=low * 2**32 + high).agg(directions=pl.len())
-    pairs = pairs.collect()
+    pairs = (
+        ctx.interactions.lazy().group_by(pair=low * 2**32 + high).agg(directions=pl.len()).collect()
+    )
     both = int((pairs["directions"] == 2).sum())
     return Measure.ratio(
         both,

@@ -11,6 +11,7 @@ naming that column. The public helpers (`weekly_posts`, `platform_conversation`,
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 import polars as pl
 
@@ -347,8 +348,8 @@ def _reply_rate(ctx: Context, by_platform: pl.DataFrame) -> Measure:
         ),
     }
     return Measure.ratio(
-        by_platform["comments_replied"].sum(),
-        by_platform["comments"].sum(),
+        int(by_platform["comments_replied"].sum()),  # counts: Int64 sums
+        int(by_platform["comments"].sum()),
         evidence,
         empty=msg("measure.missing.no_comments"),
     )
@@ -358,7 +359,7 @@ def _median_response(ctx: Context, by_platform: pl.DataFrame) -> Measure:
     if reason := _missing(ctx, "first_response_minutes"):
         return Measure.not_measured(reason)
     minutes = ctx.posts["first_response_minutes"].drop_nulls()
-    median = float(minutes.median())
+    median = float(cast(float, minutes.median()))  # a number column, not all null (_missing)
     evidence = {
         "posts": minutes.len(),
         "median_minutes": round(median, 2),

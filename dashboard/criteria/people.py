@@ -438,7 +438,7 @@ def _function_coverage(ctx: Context, missing: Reason | None) -> Measure:
         return Measure.not_measured(
             msg("join.or_comma", first=missing, second=Ref("company_posts", "labels"))
         )
-    covered = sum(r["covered"] for r in rows)
+    covered = sum(1 for r in rows if r["covered"])
     return Measure.ratio(
         covered,
         len(FUNCTIONS),

@@ -7,8 +7,9 @@ does not parse is left out and listed. Blank optional cells stay unknown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal, overload
 
 import polars as pl
 
@@ -29,14 +30,14 @@ from dashboard.schema import Column, Table, header_lookup, normalise_header
 MAX_LISTED = 200  # problems listed per column and reason; the rest are counted
 TEXT_KINDS = ("text", "id")
 
-DTYPES = {
-    "text": pl.String,
-    "id": pl.String,
+DTYPES: dict[str, pl.DataType] = {
+    "text": pl.String(),
+    "id": pl.String(),
     "datetime": pl.Datetime("us"),
-    "date": pl.Date,
-    "count": pl.Int64,
-    "number": pl.Float64,
-    "bool": pl.Boolean,
+    "date": pl.Date(),
+    "count": pl.Int64(),
+    "number": pl.Float64(),
+    "bool": pl.Boolean(),
 }
 
 
@@ -86,18 +87,21 @@ def convert(
     mapping: dict[str, int] | None = None,
     semicolon_file: bool = False,
     sink: Callable[[pl.DataFrame], None] | None = None,
+    labels: Sequence[Text] | None = None,
 ) -> Converted:
     """Parse a grid into `table`. `mapping` (canonical → column index) overrides header
     matching. With a `sink`, each typed chunk goes to it and is not kept (a log larger
-    than memory): the result's frame is then empty, its counts and problems complete."""
+    than memory): the result's frame is then empty, its counts and problems complete.
+    `labels` name the columns in problems, in place of the header (an adapter's outputs)."""
     found, duplicates = (mapping, []) if mapping is not None else match_columns(grid.header, table)
+    header = grid.header if labels is None else labels
     problems = [
         Problem(
             file,
             "duplicate_column",
             "warning",
             msg("load.expected.one_column", column=Ref(table.name, name)),
-            column=grid.header[i],
+            column=header[i],
         )
         for name, i in duplicates
     ]
@@ -128,7 +132,7 @@ def convert(
                     "date_order",
                     "info",
                     plan.expected,
-                    column=grid.header[found[plan.column.name]],
+                    column=header[found[plan.column.name]],
                     message=plan.date_note,
                 )
             )
@@ -144,12 +148,15 @@ def convert(
         # A blank line is no row: left out, but it keeps its number in the count.
         blank = chunk.select(pl.all_horizontal(pl.all().is_null())).to_series()
         data = chunk.with_row_index("_row").filter(~blank) if blank.any() else None
-        arguments = (found, grid.header, first_row, file, table, listed)
+        arguments = (found, header, first_row, file, table, listed)
         numbers = None if data is None else data["_row"]
         source = chunk if data is None else data.drop("_row")
-        converted = _convert_chunk(source, plans, *arguments, numbers, unpadded, text is not None)
-        if converted is None:  # a natively read cell was refused: the report needs its text
-            source = text() if data is None else text().filter(~blank)
+        converted = None
+        if text is not None:  # read natively: None when a cell is refused
+            converted = _convert_chunk(source, plans, *arguments, numbers, unpadded, native=True)
+            if converted is None:  # the report quotes the refused cell: read the chunk as text
+                source = text() if data is None else text().filter(~blank)
+        if converted is None:
             converted = _convert_chunk(source, plans, *arguments, numbers, unpadded)
         typed, chunk_problems, chunk_rejected = converted
         problems.extend(chunk_problems)
@@ -161,12 +168,10 @@ def convert(
         else:
             sink(typed)
     problems.extend(_short_rows(grid, file))
-    for (column, code), count in listed.items():
+    for (label, code), count in listed.items():
         if count > MAX_LISTED:
-            more = msg(
-                "load.message.more_rows_in", n=count - MAX_LISTED, reason=code, column=column
-            )
-            problems.append(Problem(file, "truncated", "rejected", column=column, message=more))
+            more = msg("load.message.more_rows_in", n=count - MAX_LISTED, reason=code, column=label)
+            problems.append(Problem(file, "truncated", "rejected", column=label, message=more))
     frame = pl.concat(parts, rechunk=False) if parts else empty_table(table)
     if rows_read == 0:
         problems.append(Problem(file, "header_only", "error"))
@@ -187,14 +192,14 @@ def native_types(
         kind = plan.column.kind
         native: pl.DataType | None = None
         if kind == "count" and values.str.contains(r"^ *[-+]?\d{1,18}$").all():
-            native = pl.Int64
+            native = pl.Int64()
         elif kind == "bool" and not plan.x_marks and set(plan.words) <= _NATIVE_BOOLEANS:
-            native = pl.Boolean
+            native = pl.Boolean()
         elif kind == "choice" and set(plan.words) <= set(plan.column.choices):
             native = dtype(plan.column)
         column = f"c{found[name]}"
         if native is None or types.setdefault(column, native) != native:
-            types[column] = pl.String  # claimed by two columns of different kinds: text
+            types[column] = pl.String()  # claimed by two columns of different kinds: text
     return {column: kind for column, kind in types.items() if kind != pl.String}
 
 
@@ -213,19 +218,57 @@ def _short_rows(grid: Grid, file: str) -> list[Problem]:
     return problems
 
 
+Chunk = tuple[pl.DataFrame, list[Problem], int]  # typed rows, their problems, rows rejected
+
+
+@overload
 def _convert_chunk(
     chunk: pl.DataFrame,
     plans: dict[str, Plan],
     found: dict[str, int],
-    header: list[Text],
+    header: Sequence[Text],
     first_row: int,
     file: str,
     table: Table,
     listed: dict[tuple[Text, str], int],
     numbers: pl.Series | None = None,
     unpadded: bool = False,
+    *,
+    native: Literal[False] = False,
+) -> Chunk: ...
+
+
+@overload
+def _convert_chunk(
+    chunk: pl.DataFrame,
+    plans: dict[str, Plan],
+    found: dict[str, int],
+    header: Sequence[Text],
+    first_row: int,
+    file: str,
+    table: Table,
+    listed: dict[tuple[Text, str], int],
+    numbers: pl.Series | None = None,
+    unpadded: bool = False,
+    *,
+    native: bool,
+) -> Chunk | None: ...
+
+
+def _convert_chunk(
+    chunk: pl.DataFrame,
+    plans: dict[str, Plan],
+    found: dict[str, int],
+    header: Sequence[Text],
+    first_row: int,
+    file: str,
+    table: Table,
+    listed: dict[tuple[Text, str], int],
+    numbers: pl.Series | None = None,
+    unpadded: bool = False,
+    *,
     native: bool = False,
-) -> tuple[pl.DataFrame, list[Problem], int] | None:
+) -> Chunk | None:
     """One chunk typed; `numbers` gives each row's index in the chunk as read (when blank
     lines were left out), so problems name the row a spreadsheet shows. Text cells are
     stripped unless the reader found the chunk `unpadded`. A `native` chunk has columns
@@ -258,13 +301,13 @@ def _convert_chunk(
         values = values.with_columns(parse(messy, raw, careful=True))
     # Whether any cell fails first (one boolean per row); the reasons only where some do.
     any_bad = raw.select(
-        pl.any_horizontal(fails_expr(plans[n], pl.col(n), values[n]) for n in plans)
+        pl.any_horizontal(fails_expr(plans[n], pl.col(n), pl.lit(values[n])) for n in plans)
     ).to_series()
     if any_bad.any():
         if native:
             return None
         reasons = raw.filter(any_bad).select(
-            failure_expr(plans[n], pl.col(n), values.filter(any_bad)[n]).alias(f"_bad_{n}")
+            failure_expr(plans[n], pl.col(n), pl.lit(values.filter(any_bad)[n])).alias(f"_bad_{n}")
             for n in plans
         )
         failures = reasons.with_columns(_row=any_bad.arg_true())

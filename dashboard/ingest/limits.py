@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
+from typing import Any
 
 from dashboard.messages import Msg, msg
 
@@ -42,7 +43,7 @@ class Limits:
     def from_env(cls, environ: dict[str, str] | None = None) -> Limits:
         """The defaults, with any `PRESENZA_LIMIT_<FIELD>` variable applied."""
         env = os.environ if environ is None else environ
-        changes = {}
+        changes: dict[str, Any] = {}
         for f in fields(cls):
             raw = env.get(f"PRESENZA_LIMIT_{f.name.upper()}")
             if raw:

@@ -22,6 +22,7 @@ from dashboard.ingest.limits import Limits
 from dashboard.ingest.mappings import match_saved
 from dashboard.ingest.problems import Problem
 from dashboard.ingest.reader import Grid, NotUtf8, Progress, ReadError, grid_from_rows
+from dashboard.ingest.sniff import FileBytes
 from dashboard.ingest.upload import Upload
 from dashboard.messages import Ref, msg
 from dashboard.questionnaire import (
@@ -112,7 +113,7 @@ class Loaded:
 
 def load_file(
     file: str,
-    data: bytes | Upload,
+    data: FileBytes | Upload,
     table: str | None = None,
     mapping: dict[str, int] | None = None,
     progress: Progress | None = None,
@@ -325,7 +326,7 @@ def _try_questionnaire(result: Loaded, upload: Upload) -> bool:
     return True
 
 
-def file_header(data: bytes | Upload) -> list[str] | None:
+def file_header(data: FileBytes | Upload) -> list[str] | None:
     """The column names of a table file (its first sheet, as `load_file(mapping=...)` reads it),
     for the user to map; None when the bytes are not a table with a header."""
     upload = data if isinstance(data, Upload) else Upload("", data)

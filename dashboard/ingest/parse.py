@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 import polars as pl
 
@@ -174,7 +175,7 @@ def _fallbacks(values: pl.Series, chosen: str | None) -> tuple[str, ...]:
     chosen_extra: list[str] = []
     while not remaining.is_empty() and len(chosen_extra) < 3:
         counts = {f: _parse_count(remaining, f) for f in candidates if f not in chosen_extra}
-        best = max(counts, key=counts.get, default=None)
+        best = max(counts, key=counts.__getitem__, default=None)
         if best is None or counts[best] == 0:
             break
         chosen_extra.append(best)
@@ -219,7 +220,7 @@ def _resolve_order(sample: pl.Series, day: str, month: str, prefer_day: bool) ->
     for fmt in (day, month):
         parsed = sample.str.strptime(pl.Datetime("us"), fmt, strict=False).drop_nulls()
         diffs = parsed.diff().drop_nulls().abs().cast(pl.Int64)
-        steps[fmt] = float(diffs.median() or 0)
+        steps[fmt] = float(cast(int | float | None, diffs.median()) or 0)  # Int64: a number
     if steps[day] < steps[month]:
         chosen = day
     elif steps[month] < steps[day]:
@@ -282,13 +283,13 @@ def parse_expr(
                 mapping[value] = False
         return raw.replace_strict(mapping, default=None, return_dtype=pl.Boolean)
     if kind == "choice":
-        mapping = {}
+        choices: dict[str, str] = {}
         for value in uniques or []:
             word = fold(value)
             word = column.choice_aliases.get(word, word)
             if word in column.choices:
-                mapping[value] = word
-        return raw.replace_strict(mapping, default=None, return_dtype=pl.Enum(column.choices))
+                choices[value] = word
+        return raw.replace_strict(choices, default=None, return_dtype=pl.Enum(column.choices))
     # The careful reading strips (blank cells become null); the fast one is for chunks the
     # reader found free of white space around any cell.
     return blank(raw) if careful else raw

@@ -36,7 +36,14 @@ from dashboard.ingest import checks
 from dashboard.ingest.blocks import blocks
 from dashboard.ingest.errors import NotUtf8, ReadError
 from dashboard.ingest.limits import Limits, at_most, megabytes, seconds
-from dashboard.ingest.sniff import line_end, records, sample_text, sep_line, sniff_delimiter
+from dashboard.ingest.sniff import (
+    FileBytes,
+    line_end,
+    records,
+    sample_text,
+    sep_line,
+    sniff_delimiter,
+)
 from dashboard.messages import msg
 from dashboard.schema import TABLES, normalise_header
 
@@ -75,7 +82,7 @@ class Grid:
 
 
 def _known_tokens() -> set[str]:
-    tokens = set()
+    tokens: set[str] = set()
     for table in TABLES.values():
         for column in table.columns:
             tokens.update(normalise_header(a) for a in (column.name, *column.aliases))
@@ -111,7 +118,7 @@ class _Dialect:
 
 
 def read_text(
-    data: bytes,
+    data: FileBytes,
     start: int = 0,
     limits: Limits | None = None,
     progress: Progress | None = None,
@@ -185,7 +192,7 @@ def read_text(
     return grid
 
 
-def _sample(data: bytes, start: int, limits: Limits) -> tuple[str, bool]:
+def _sample(data: FileBytes, start: int, limits: Limits) -> tuple[str, bool]:
     """Enough of the start of the text to hold the header and a few records: the sample
     window, doubled while it holds fewer than two whole records (a huge header cell)."""
     size = limits.sample_bytes
@@ -222,7 +229,7 @@ def _before_record(text: str, n: int, delimiter: str) -> str:
 
 
 def _frames(
-    data: bytes,
+    data: FileBytes,
     offset: int,
     dialect: _Dialect,
     first_row: int,
@@ -246,8 +253,9 @@ def _frames(
     refused = 0
 
     def native(item: tuple[int, bytes]) -> pl.DataFrame | None:
-        typed = types and refused < TYPED_FAILURES
-        return _typed_block(item[1], dialect, types) if typed else None
+        if types and refused < TYPED_FAILURES:
+            return _typed_block(item[1], dialect, types)
+        return None
 
     for (start, block), frame in _ahead(blocks(data, offset, eol, limits), native):
         if time.monotonic() > deadline:
@@ -365,7 +373,7 @@ def _fast_block(block: bytes, dialect: _Dialect, first_row: int) -> pl.DataFrame
 
 
 def _careful(
-    data: bytes,
+    data: FileBytes,
     start: int,
     dialect: _Dialect,
     first_row: int,
@@ -408,7 +416,7 @@ def _careful(
         yield frame
 
 
-def _lines(data: bytes, start: int, eol: str) -> Iterator[str]:
+def _lines(data: FileBytes, start: int, eol: str) -> Iterator[str]:
     """The text from `start` as lines (line ends kept), decoded strictly, a block at a time."""
     separator = eol.encode()
     step = 8 << 20

@@ -11,12 +11,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import mmap
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
 FileKind = Literal["empty", "xls", "xlsx", "text", "binary"]
+FileBytes = bytes | mmap.mmap  # a file read, or memory-mapped (a big log in the terminal)
 
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -33,7 +35,7 @@ class Sniffed:
     bom: int = 0  # bytes of byte-order mark to skip
 
 
-def sniff(data: bytes, sample: int = SAMPLE_BYTES) -> Sniffed:
+def sniff(data: FileBytes, sample: int = SAMPLE_BYTES) -> Sniffed:
     """Classify the bytes of an upload from its first `sample` bytes."""
     start = bytes(data[:16])  # bytes even when `data` is a memory map
     if start.startswith(XLS_MAGIC):
@@ -62,7 +64,7 @@ def sniff(data: bytes, sample: int = SAMPLE_BYTES) -> Sniffed:
     return Sniffed("text", "utf-8") if _mostly_text(head) else Sniffed("binary")
 
 
-def _text_or_empty(data: bytes, sniffed: Sniffed) -> Sniffed:
+def _text_or_empty(data: FileBytes, sniffed: Sniffed) -> Sniffed:
     body = bytes(data[sniffed.bom : sniffed.bom + 64])
     text = body.decode(sniffed.encoding, "ignore")
     return sniffed if text.strip() or len(data) > sniffed.bom + 64 else Sniffed("empty")

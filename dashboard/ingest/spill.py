@@ -19,6 +19,7 @@ from dashboard.ingest.convert import empty_table
 from dashboard.ingest.limits import Limits
 from dashboard.ingest.load import Loaded, load_file
 from dashboard.ingest.problems import Problem
+from dashboard.ingest.sniff import FileBytes
 from dashboard.messages import msg
 from dashboard.schema import TABLES
 
@@ -33,7 +34,7 @@ class Spilled:
     activity: pl.LazyFrame | None  # None when the file did not load
 
 
-def spill(name: str, data: bytes, folder: Path) -> Spilled:
+def spill(name: str, data: FileBytes, folder: Path) -> Spilled:
     """Read an activity log into Parquet files in `folder` (which must exist, and is the
     caller's to remove)."""
     hashes: list[pl.Series] = []

@@ -20,14 +20,21 @@ import xxhash
 from dashboard.ingest.blocks import release
 from dashboard.ingest.limits import Limits, at_most, megabytes
 from dashboard.ingest.reader import Grid, Progress, ReadError, read_text
-from dashboard.ingest.sniff import Sniffed, records, sample_text, sniff, sniff_delimiter
+from dashboard.ingest.sniff import (
+    FileBytes,
+    Sniffed,
+    records,
+    sample_text,
+    sniff,
+    sniff_delimiter,
+)
 from dashboard.ingest.workbook import Rows, read_workbook
 
 HEAD_ROWS = 12  # rows of each sheet looked at to recognise a format
 _TRANSCODE_STEP = 16 << 20
 
 
-def digest(data: bytes) -> str:
+def digest(data: FileBytes) -> str:
     """The key a file is known by: xxh3-128 of every byte (same bytes, same digest).
 
     A real hash of the whole file, so no crafted file can pass for another; xxh3
@@ -49,7 +56,7 @@ class Upload:
     """A file as uploaded (name and bytes) and what has been read from it so far."""
 
     name: str
-    data: bytes
+    data: FileBytes
     limits: Limits = field(default_factory=Limits.from_env)
     encoding: str | None = None  # forced (a file read again as cp1252)
 
@@ -73,10 +80,10 @@ class Upload:
         """Every sheet of a workbook as rows of text cells (read in a guarded worker)."""
         if not self.workbook:
             return {}
-        return read_workbook(self.data, self.sniffed.kind, self.limits)
+        return read_workbook(bytes(self.data), self.sniffed.kind, self.limits)  # never mapped
 
     @cached_property
-    def utf8(self) -> tuple[bytes, int]:
+    def utf8(self) -> tuple[FileBytes, int]:
         """The text as UTF-8 bytes and where it starts (after a BOM): the bytes themselves
         when they are UTF-8, else transcoded piece by piece (never a whole-file str)."""
         sniffed = self.sniffed
@@ -107,8 +114,9 @@ class Upload:
         head = bytes(body[start : start + self.limits.sample_bytes])
         complete = len(body) - start <= self.limits.sample_bytes
         text = sample_text(head, complete)
-        rows: Rows = list(records(text, sniff_delimiter(text, complete), complete))
-        return {"": rows[:HEAD_ROWS]}
+        rows = records(text, sniff_delimiter(text, complete), complete)
+        first: Rows = [[*row] for row in rows[:HEAD_ROWS]]  # a text cell is never None
+        return {"": first}
 
     def grid(
         self,

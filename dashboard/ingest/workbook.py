@@ -141,9 +141,9 @@ def check_compound_file(data: bytes) -> None:
         if difat in seen or difat >= sectors:
             raise _damaged_chain(difat in seen)
         seen.add(difat)
-        entries = struct.unpack(f"<{size // 4}I", sector(difat).ljust(size, b"\xff"))
-        fat_sectors += [s for s in entries[:-1] if s < _END]
-        difat = entries[-1]
+        pointers = struct.unpack(f"<{size // 4}I", sector(difat).ljust(size, b"\xff"))
+        fat_sectors += [s for s in pointers[:-1] if s < _END]
+        difat = pointers[-1]
     fat: list[int] = []
     for s in fat_sectors[:fat_count]:
         if s >= sectors:
@@ -204,4 +204,5 @@ def _in_worker(data: bytes, limits: Limits) -> dict[str, Rows]:
         if out["error"] == "memory":
             raise _refused("load.message.worker_memory")
         raise ReadError("bad_excel", str(out["error"])[:200])
-    return out["sheets"]
+    sheets: dict[str, Rows] = out["sheets"]
+    return sheets

@@ -64,7 +64,7 @@ def main() -> None:
     _limit(memory, seconds)
     data = sys.stdin.buffer.read()
     try:
-        out: dict = {"sheets": read_sheets(data)}
+        out: dict[str, object] = {"sheets": read_sheets(data)}
     except MemoryError:
         out = {"error": "memory"}
     except BaseException as error:  # calamine's errors; a Rust panic is a BaseException

@@ -413,7 +413,8 @@ def _evidence_cell(
     column: str, row: Mapping[str, Any], lang: Lang, names: Mapping[str, str] | None
 ) -> Any:
     if column == "name":
-        return (names or {}).get(row.get("employee_id"), "")
+        employee = row.get("employee_id")
+        return (names or {}).get(employee, "") if isinstance(employee, str) else ""
     value = row.get(column)
     if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
         return value  # numbers stay numbers: the workbook writes them as such
@@ -432,12 +433,12 @@ def _gaps(scorecard: Scorecard, lang: Lang, notes: AuditNotes | None) -> tuple[G
                 rank=rank,
                 criterion=gap.criterion.spec.title[lang],
                 metric=spec.title[lang],
-                value=metric.value,
+                value=gap.value,
                 value_text=format_value(metric.value, spec.unit, lang),
                 target=metric.target,
                 target_text=format_value(metric.target, spec.unit, lang),
                 unit=spec.unit,
-                score=metric.score,
+                score=gap.score,
                 priority=gap.priority,
                 sentence=_gap_sentence(gap, lang),
                 recommendation=consultant.recommendation(

@@ -46,7 +46,7 @@ def signed(value: float | None, lang: Lang, decimals: int = 1) -> str:
     """+4.2 / −3.0 as each language writes it; '0' when it rounds to nothing; '—' if unknown.
 
     The minus is ASCII, so `st.metric` reads the sign of a text delta."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "—"
     if abs(value) < 0.5 * 10**-decimals:
         return "0"
@@ -56,7 +56,7 @@ def signed(value: float | None, lang: Lang, decimals: int = 1) -> str:
 
 def value_change_text(delta: float | None, unit: str, lang: Lang) -> str:
     """A metric's raw difference in its unit: rates in percentage points."""
-    if _missing(delta):
+    if delta is None or _missing(delta):
         return ""
     if unit == "rate":
         return f"{signed(delta * 100, lang)} {t('compare.points_pp', lang)}"
@@ -83,8 +83,8 @@ def item_title(level: str, item_id: str, lang: Lang) -> str:
     if level == "criterion":
         spec = next((c for c in registry.criteria() if c.id == item_id), None)
         return spec.title[lang] if spec else item_id
-    spec = registry.metrics().get(item_id)
-    return f"· {spec.title[lang] if spec else item_id}"
+    metric = registry.metrics().get(item_id)
+    return f"· {metric.title[lang] if metric else item_id}"
 
 
 def _score(value: Any, lang: Lang) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pptx.dml.color import RGBColor
 from pptx.enum.text import PP_ALIGN
 from pptx.slide import Slide
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from dashboard.report import fit
 from dashboard.report.slide_text import INK, style_run
@@ -54,7 +54,7 @@ def table(
     `numeric` right-aligned."""
     heights = [row_height(row, widths) for row in rows]
     shape = slide.shapes.add_table(
-        len(rows), len(widths), left, top, Inches(sum(widths)), sum(heights)
+        len(rows), len(widths), Emu(left), Emu(top), Inches(sum(widths)), Emu(sum(heights))
     )
     grid = shape.table
     for i, w in enumerate(widths):

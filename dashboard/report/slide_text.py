@@ -8,6 +8,8 @@ boxes share a column's height in proportion to what each needs.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import Any
 
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -20,6 +22,7 @@ INSET = Inches(0.05)  # the text boxes' inner margins, left/right and top/bottom
 MIN_PT = 8.0
 INK = RGBColor(0x1B, 0x1F, 0x24)
 MUTED = RGBColor(0x5A, 0x63, 0x6E)
+Paragraphs = list[tuple[str, dict[str, Any]]]  # (text, style: bold, size, color, marker…)
 
 
 def text_box(
@@ -28,7 +31,7 @@ def text_box(
     top: int,
     width: int,
     height: int,
-    paragraphs: list[tuple[str, dict]],
+    paragraphs: Paragraphs,
     *,
     size: float,
     anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
@@ -39,7 +42,7 @@ def text_box(
     room_w = Emu(width - 2 * INSET).pt
     room_h = Emu(height - 2 * INSET).pt
 
-    def runs(scale: float, items: list[tuple[str, dict]]) -> list[fit.Run]:
+    def runs(scale: float, items: Paragraphs) -> list[fit.Run]:
         return [
             fit.Run(
                 ("■ " if style.get("marker") else "") + text,
@@ -56,7 +59,7 @@ def text_box(
         scale = max(scale - 0.05, MIN_PT / size)
     while len(paragraphs) > 1 and not fit.fits(runs(scale, paragraphs), room_w, room_h):
         paragraphs = [*paragraphs[:-2], ("…", paragraphs[-2][1])]
-    box = slide.shapes.add_textbox(left, top, width, height)
+    box = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
     frame = box.text_frame
     frame.word_wrap = True
     frame.auto_size = None
@@ -91,7 +94,7 @@ def style_run(run, size: float, *, bold=False, italic=False, color: RGBColor = I
     run.font.color.rgb = color
 
 
-def needed(paragraphs: list[tuple[str, dict]], width: int, size: float) -> int:
+def needed(paragraphs: Paragraphs, width: int, size: float) -> int:
     """The height (EMU) the paragraphs take at their full size in a box `width` wide."""
     runs = [
         fit.Run(
@@ -111,7 +114,7 @@ def stack(
     left: int,
     top: int,
     width: int,
-    blocks: list[tuple[list[tuple[str, dict]], float]],
+    blocks: Sequence[tuple[Paragraphs, float]],
     *,
     bottom: int = Inches(7.1),
     gap: int = Inches(0.15),
@@ -120,8 +123,8 @@ def stack(
     """Text boxes one under the other down to `bottom`: each gets the height it needs, or a
     share of the room in proportion to its need when together they need more."""
     if muted_last:
-        last, size = blocks[-1]
-        blocks[-1] = ([(text, {"color": MUTED, **style}) for text, style in last], size)
+        *rest, (last, size) = blocks
+        blocks = [*rest, ([(text, {"color": MUTED, **style}) for text, style in last], size)]
     blocks = [(paragraphs, size) for paragraphs, size in blocks if paragraphs]
     needs = [needed(paragraphs, width, size) + Inches(0.05) for paragraphs, size in blocks]
     room = bottom - top - gap * (len(blocks) - 1)

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import io
 import re
+from typing import cast
 
-from pptx import Presentation
+import pptx
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.presentation import Presentation
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from dashboard.i18n import t
 from dashboard.report.model import GAP_HEADINGS, Chart, CriterionSection, Report
 from dashboard.report.slide_table import paged, table
-from dashboard.report.slide_text import INK, MUTED, stack, text_box
+from dashboard.report.slide_text import INK, MUTED, Paragraphs, stack, text_box
 
 THEME_FONT = "Arial"  # on Windows and macOS; LibreOffice draws it with Liberation Sans
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -55,7 +59,9 @@ def _set_theme_font(presentation: Presentation) -> None:
 
 
 def _notes(slide: Slide, text: str) -> None:
-    slide.notes_slide.notes_text_frame.text = text
+    frame = slide.notes_slide.notes_text_frame
+    if frame is not None:  # the default template's notes slide has its placeholder
+        frame.text = text
 
 
 def _header(slide: Slide, report: Report, title: str, right: str = "") -> None:
@@ -93,7 +99,9 @@ def _header(slide: Slide, report: Report, title: str, right: str = "") -> None:
             Inches(1.3),
             Inches(0.7),
         )
-    rule = slide.shapes.add_shape(1, MARGIN, Inches(1.15), WIDTH - 2 * MARGIN, Inches(0.04))
+    rule = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.15), Emu(WIDTH - 2 * MARGIN), Inches(0.04)
+    )
     rule.fill.solid()
     rule.fill.fore_color.rgb = color
     rule.line.fill.background()
@@ -101,10 +109,13 @@ def _header(slide: Slide, report: Report, title: str, right: str = "") -> None:
 
 def _logo(slide: Slide, png: bytes, left: int, top: int, width: int, height: int) -> None:
     """The logo inside the box, its proportions kept."""
-    picture = slide.shapes.add_picture(io.BytesIO(png), left, top)
+    picture = slide.shapes.add_picture(io.BytesIO(png), Emu(left), Emu(top))
     ratio = min(width / picture.width, height / picture.height)
-    picture.width, picture.height = int(picture.width * ratio), int(picture.height * ratio)
-    picture.left = left + width - picture.width
+    picture.width, picture.height = (
+        Emu(int(picture.width * ratio)),
+        Emu(int(picture.height * ratio)),
+    )
+    picture.left = Emu(left + width - picture.width)
 
 
 # --- charts ----------------------------------------------------------------------------------
@@ -122,7 +133,19 @@ def _chart(
         len(chart.categories) > 6 or max(map(len, chart.categories), default=0) > 10
     )
     kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
-    frame = slide.shapes.add_chart(kind, left, top, width, height, data)
+    # python-pptx annotates add_chart as taking its ChartData subclass and returning a Chart;
+    # it takes any CategoryChartData and returns the GraphicFrame that holds the chart.
+    frame = cast(
+        GraphicFrame,
+        slide.shapes.add_chart(
+            kind,
+            Emu(left),
+            Emu(top),
+            Emu(width),
+            Emu(height),
+            data,  # type: ignore[arg-type]  # python-pptx: see above
+        ),
+    )
     graph = frame.chart
     graph.has_title = True
     graph.chart_title.text_frame.text = chart.title + (f" ({chart.note})" if chart.note else "")
@@ -204,7 +227,7 @@ def _cover(presentation: Presentation, report: Report) -> None:
     text_box(
         slide, left, Inches(3.85), width, Inches(0.6), [(cover.subtitle, {"color": MUTED})], size=18
     )
-    facts = [
+    facts: Paragraphs = [
         (f"{report.text('deliver.period')}: {cover.period}", {}),
         (f"{report.text('deliver.date')}: {cover.date}", {}),
         (f"{report.text('deliver.author')}: {cover.author}", {}),
@@ -226,7 +249,7 @@ def _summary(presentation: Presentation, report: Report) -> None:
     summary = report.summary
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])
     _header(slide, report, report.text("deliver.summary"))
-    card = [
+    card: Paragraphs = [
         (report.text("deliver.overall"), {"color": MUTED, "size": 16}),
         (summary.score_text, {"bold": True, "size": 54, "color": _rgb(report.cover.color)}),
         (summary.level, {"bold": True, "size": 20}),
@@ -240,7 +263,7 @@ def _summary(presentation: Presentation, report: Report) -> None:
         basis = [(report.peers.basis, {"color": MUTED})]
         text_box(slide, MARGIN, Inches(6.7), WIDTH - 2 * MARGIN, Inches(0.55), basis, size=10)
     text_box(slide, MARGIN, Inches(1.5), Inches(4.3), height, card, size=15)
-    said: list[tuple[str, dict]] = []
+    said: Paragraphs = []
     if summary.consultant:
         said = [(report.text("deliver.consultant_summary"), {"bold": True, "size": 18})]
         said += [
@@ -268,12 +291,11 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
     _header(slide, report, section.title, section.score_text)
     column = (WIDTH - 2 * MARGIN - Inches(0.3)) // 2
     right = MARGIN + column + Inches(0.3)
-    words = [(section.metrics_heading, {"bold": True, "size": 12})]
+    words: Paragraphs = [(section.metrics_heading, {"bold": True, "size": 12})]
     words += [
         (m.sentence, {"marker": STATUS_COLORS[m.status], "before": 3}) for m in section.metrics
     ]
-    peers = report.peers.by_criterion.get(section.id, ()) if report.peers else ()
-    if peers:
+    if report.peers and (peers := report.peers.by_criterion.get(section.id, ())):
         words.append((report.peers.heading, {"bold": True, "size": 12, "before": 8}))
         words += [(line, {"size": 11, "before": 2}) for line in peers]
     if section.evidence:
@@ -281,7 +303,7 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
         words += [(line, {"size": 10, "color": MUTED, "before": 2}) for line in section.evidence]
     # The argument with the articles it comes from; the reference figures go beside the
     # recommendation, as they are set beside the targets.
-    argument = [
+    argument: Paragraphs = [
         (report.text("deliver.argument"), {"bold": True, "size": 11}),
         (section.argument, {"italic": True, "before": 2}),
     ]
@@ -291,7 +313,7 @@ def _criterion(presentation: Presentation, report: Report, section: CriterionSec
     ]
     stack(slide, MARGIN, Inches(1.35), column, [(words, 12), (argument, 10)])
     _chart(slide, section.chart, report, right, Inches(1.35), column, Inches(3.1))
-    advice = [(report.text("deliver.recommendation"), {"bold": True, "size": 12})]
+    advice: Paragraphs = [(report.text("deliver.recommendation"), {"bold": True, "size": 12})]
     if section.recommendations:
         title, text = section.recommendations[0]
         advice.append((f"{title}: {text}", {"before": 2}))
@@ -382,7 +404,7 @@ def _plan(presentation: Presentation, report: Report) -> None:
     for page in pages:
         slide = presentation.slides.add_slide(presentation.slide_layouts[6])
         _header(slide, report, plan.heading)
-        intro = [(plan.intro, {"color": MUTED})]
+        intro: Paragraphs = [(plan.intro, {"color": MUTED})]
         if plan.flagged_text:
             intro.append((plan.flagged_text, {"bold": True, "color": STATUS_COLORS["gap"]}))
         text_box(slide, MARGIN, Inches(1.3), WIDTH - 2 * MARGIN, Inches(0.75), intro, size=12)
@@ -455,7 +477,7 @@ def _sources(presentation: Presentation, report: Report) -> None:
 
 def to_pptx(report: Report) -> bytes:
     """The report as a .pptx file."""
-    presentation = Presentation()
+    presentation = pptx.Presentation()
     presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT
     _set_theme_font(presentation)
     presentation.core_properties.title = f"{report.cover.title} — {report.cover.client}"

@@ -248,7 +248,8 @@ def _company_posts(rng: np.random.Generator, roster: _Roster, period: _Period) -
     text = pl.Series([t for group in _TEMPLATES for t in group]).gather(template)
     for key, values in (*_FILL.items(), ("n", tuple(str(i) for i in range(5, 120)))):
         fill = pl.Series(values).gather(rng.integers(0, len(values), n))
-        text = pl.select(text.str.replace_all(f"{{{key}}}", fill, literal=True)).to_series()
+        filled = pl.lit(text).str.replace_all(f"{{{key}}}", pl.lit(fill), literal=True)
+        text = pl.select(filled).to_series()
     text = pl.select(
         pl.when(pl.lit(pl.Series(agency)))
         .then(text + "\n\n#GruppoAurora #MadeInItaly")

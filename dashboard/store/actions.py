@@ -8,11 +8,11 @@ take the workspace lock and bump its revision, so the executive view redraws.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Row, select
 from sqlalchemy.orm import Session
 
 from dashboard.actions import STATUSES
@@ -117,14 +117,19 @@ def list_actions(engine: Engine, access: Access) -> list[ActionRecord]:
             .order_by(*CHRONOLOGICAL)
         ).all()
         latest = order[-1].id if order else None
-        values = {}
+        values: dict[str, float] = {}
         if latest is not None and actions:
             document = session.scalar(select(Audit.scorecard).where(Audit.id == latest))
             values = document_values(document or {})
         return [_record(a, order, latest, values) for a in actions]
 
 
-def _record(action: Action, order: list[Any], latest: int | None, values: dict) -> ActionRecord:
+def _record(
+    action: Action,
+    order: Sequence[Row[int, datetime]],  # the workspace's audits (id, saved_at), oldest first
+    latest: int | None,
+    values: dict[str, float],
+) -> ActionRecord:
     ids = [row.id for row in order]
     if action.audit_id in ids:
         position = ids.index(action.audit_id)

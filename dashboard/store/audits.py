@@ -26,7 +26,8 @@ from dashboard.messages import msg
 from dashboard.scoring import Scorecard
 from dashboard.settings import Settings
 from dashboard.store.access import Access
-from dashboard.store.errors import ConfirmationRequired
+from dashboard.store.db import describe
+from dashboard.store.errors import ConfirmationRequired, SnapshotError
 from dashboard.store.models import Audit, AuditTable, Workspace
 from dashboard.store.notes import carry_over
 from dashboard.store.records import AuditInfo, StoredAudit, rebuilt
@@ -159,11 +160,20 @@ def load_dataset(engine: Engine, access: Access, audit_id: int) -> Dataset | Non
     if any(t.kept_in is None for t in tables):
         return None
     files = table_files()
-    saved = {
-        t.table_name: (t.digest, files.get(t.digest) if t.kept_in == "files" else t.parquet)
-        for t in tables
-    }
+    saved = {t.table_name: (t.digest, _kept_bytes(t, files, engine)) for t in tables}
     return dataset_from_tables(saved, questionnaire)
+
+
+def _kept_bytes(table: AuditTable, files: TableFiles, engine: Engine) -> bytes:
+    """A saved table's Parquet: its table file, or (audits saved before table files) the
+    database's copy, which must be there."""
+    if table.kept_in == "files":
+        return files.get(table.digest)
+    if table.parquet is None:
+        raise SnapshotError(
+            msg("store.error.table_missing", digest=table.digest[:12], where=describe(engine.url))
+        )
+    return table.parquet
 
 
 def load_sums(engine: Engine, access: Access, audit_id: int) -> Sums | None:
@@ -181,9 +191,12 @@ def load_sums(engine: Engine, access: Access, audit_id: int) -> Sums | None:
     if "employee_activity" not in digests:
         return None
     files = table_files()
-    kept = {part: files.find(key) for part, key in sums_keys(digests).items()}
-    if any(data is None for data in kept.values()):
-        return None
+    kept: dict[str, bytes] = {}
+    for part, key in sums_keys(digests).items():
+        data = files.find(key)
+        if data is None:
+            return None
+        kept[part] = data
     try:
         return Sums.from_parquet(kept)
     except pl.exceptions.PolarsError:  # damaged: sum the log again

@@ -8,12 +8,13 @@ The schema is Alembic's job, run from here at start-up, so no one hand-runs SQL.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -62,9 +63,9 @@ def describe(url: URL) -> str:
 
 def make_engine(url: str | None = None) -> Engine:
     """An engine for the store (`url`, else the environment's); one per process, shared."""
-    url = database_url() if url is None else database_url({URL_VARIABLE: url})
-    if url.get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
+    resolved = database_url() if url is None else database_url({URL_VARIABLE: url})
+    if resolved.get_backend_name() == "sqlite":
+        return _sqlite_engine(resolved)
     try:
         import psycopg  # noqa: F401  (the `postgres` extra: `pip install .` is SQLite only)
     except ImportError:
@@ -73,10 +74,10 @@ def make_engine(url: str | None = None) -> Engine:
         ) from None
     try:
         # pre-ping: a shared server restarts or drops idle connections; reconnect quietly.
-        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+        return create_engine(resolved, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     except ArgumentError as error:  # NoSuchModuleError too: an unknown driver
         raise StoreUnavailable(
-            msg("store.error.cannot_use", url=describe(url), detail=str(error))
+            msg("store.error.cannot_use", url=describe(resolved), detail=str(error))
         ) from None
 
 
@@ -92,7 +93,7 @@ def _sqlite_engine(url: URL) -> Engine:
     engine = create_engine(url, connect_args={"timeout": 30})  # wait up to 30 s for a lock
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -100,7 +101,7 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
+    def _on_begin(connection: Connection) -> None:
         writes = connection.get_execution_options().get(_WRITER, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 

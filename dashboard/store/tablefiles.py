@@ -142,7 +142,10 @@ class BucketFiles(TableFiles):
             if head:
                 self.client.head_object(Bucket=self.bucket, Key=self._key(digest))
                 return b""
-            return self.client.get_object(Bucket=self.bucket, Key=self._key(digest))["Body"].read()
+            data: bytes = self.client.get_object(Bucket=self.bucket, Key=self._key(digest))[
+                "Body"
+            ].read()
+            return data
         except ClientError as error:
             if error.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
                 return None

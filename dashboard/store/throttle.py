@@ -47,7 +47,7 @@ class Rule:
             return self.lock
         if failures < self.free:
             return 0
-        return min(2 ** (failures - self.free), self.cap)
+        return min(1 << (failures - self.free), self.cap)  # 1, 2, 4… s
 
 
 # A client gets 3 free tries, then waits 1, 2, 4… s, and is locked for 15 minutes at 10

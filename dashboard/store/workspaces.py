@@ -324,7 +324,7 @@ def audit_row(
     session: Session,
     access: Access,
     audit_id: int,
-    shape: Callable[[Select[tuple[Audit]]], Select[tuple[Audit]]] | None = None,
+    shape: Callable[[Select[Audit]], Select[Audit]] | None = None,
 ) -> Audit:
     """The audit if it is in the caller's workspace; otherwise not found, never forbidden
     (`shape` adds options to the query, such as loading the deferred documents)."""

@@ -74,7 +74,7 @@ def compare_section(engine: Engine, access: Access, audits: list[AuditInfo], lan
     changes = compare(load_scorecard(engine, access, a), load_scorecard(engine, access, b))
     overall = changes[0]
     verdicts = tally(changes)
-    if overall.delta is not None:
+    if overall.score_a is not None and overall.score_b is not None:
         headline = t(
             "ui.audits.compare_headline",
             lang,

@@ -24,10 +24,9 @@ def save_section(engine: Engine, access: Access, lang: Lang) -> None:
     if not access.can_edit:
         st.info(t("ui.audits.viewer_only", lang), icon=":material/visibility:")
         return
-    scorecard = state.scorecard()
-    if scorecard is None:
-        st.info(t("ui.no_data", lang), icon=":material/upload_file:")
-        nav.link("data", lang)
+    auditor, scorecard = state.auditor(), state.scorecard()
+    if auditor is None or scorecard is None:  # both are, or neither: no data yet
+        views.no_data(lang)
         return
     score = (
         t("audit.not_measured", lang) if scorecard.score is None else number(scorecard.score, lang)
@@ -78,7 +77,7 @@ def save_section(engine: Engine, access: Access, lang: Lang) -> None:
                 name=name.strip() or None,
                 make_current=make_current,
                 questionnaire=state.questionnaire(),
-                sums=state.auditor().data.cube.sums,
+                sums=auditor.data.cube.sums,
             )
         state.SAVE_ROUND.set(state.SAVE_ROUND.get() + 1)  # an empty form for the next save
         state.SELECTED.set(audit_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard.i18n import t
+from dashboard.i18n import Lang, t
 from dashboard.ingest import Dataset
 from dashboard.ui import creators, state, views
 
@@ -15,14 +15,14 @@ def creator_row(
     item: creators.CreatorFile,
     options: list[str] | None,
     names: dict | None,
-    lang: str,
+    lang: Lang,
     roster: pl.DataFrame,
 ) -> None:
     loaded, digest = item.loaded, item.loaded.digest
     with st.container(border=True):
         text, pick, button = st.columns([5, 3, 2], vertical_alignment="center")
         file = views.plain(loaded.file)
-        if item.matched:
+        if item.employee is not None:
             who = views.plain(creators.option_label(item.employee, names))
             text.markdown(t("ui.creator.matched", lang, file=file, employee=who))
         else:
@@ -40,6 +40,7 @@ def creator_row(
             options = list(dict.fromkeys([*found, *([item.employee] if item.employee else [])]))
             if not found:
                 pick.caption(t("ui.creator.search_none", lang))
+        chosen: str | None
         if options is None:  # a roster too long for a list: the id is typed
             chosen = pick.text_input(
                 t("ui.creator.employee_id", lang),
@@ -65,11 +66,11 @@ def creator_row(
             disabled=not item.held or not chosen or chosen == item.employee,
             width="stretch",
         )
-    if clicked:
+    if clicked and chosen:  # the button is off until an employee is chosen
         reload_creator(item, chosen, lang)
 
 
-def reload_creator(item: creators.CreatorFile, employee: str, lang: str) -> None:
+def reload_creator(item: creators.CreatorFile, employee: str, lang: Lang) -> None:
     file = views.plain(item.loaded.file)
     if creators.roster_ids([employee], state.dataset().table("roster"))[0] != employee:
         st.error(t("ui.creator.not_in_roster", lang, employee=views.plain(employee)))
@@ -91,7 +92,7 @@ def reload_creator(item: creators.CreatorFile, employee: str, lang: str) -> None
     st.rerun()
 
 
-def creator_section(lang: str) -> None:
+def creator_section(lang: Lang) -> None:
     files = creators.creator_files(state.dataset(), state.session().loads)
     if not files:
         return

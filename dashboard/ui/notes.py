@@ -8,6 +8,8 @@ from the previous audit says so until someone edits it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -41,7 +43,9 @@ VERDICT_ICONS = {
 def verdict_text(note: Note | None, lang: Lang) -> str:
     """A gap's verdict in words (with the reason when out of scope); empty without one."""
     said = verdict(note, lang)
-    return f"{VERDICT_ICONS[note.status]} {views.plain(said)}" if note and said else ""
+    return (
+        f"{VERDICT_ICONS[note.status]} {views.plain(said)}" if note and note.status and said else ""
+    )
 
 
 def provenance(note: Note, lang: Lang) -> str:
@@ -70,8 +74,11 @@ def gap_notes(card: Scorecard, notes: AuditNotes, lang: Lang, limit: int) -> Non
     """The notes on the first `limit` gaps: verdict, comment, and the edited recommendation.
     A small block the executive view can place where it fits (nothing without notes)."""
     frame = gaps_table(card, lang).head(limit)
-    noted = [(row, notes.gap(row.metric_id)) for row in frame.itertuples()]
-    noted = [(row, note) for row, note in noted if note is not None]
+    noted = [
+        (row, note)
+        for row in frame.itertuples()
+        if (note := notes.gap(str(row.metric_id))) is not None
+    ]
     if not noted:
         return
     st.subheader(t("ui.notes.title", lang), anchor=False)
@@ -169,7 +176,7 @@ def gaps_frame(card: Scorecard, notes: AuditNotes, lang: Lang) -> pd.DataFrame:
     frame = gaps_table(card, lang)
     rows = []
     for row in frame.itertuples():
-        note = notes.gap(row.metric_id)
+        note = notes.gap(str(row.metric_id))
         rows.append(
             {
                 "metric_id": row.metric_id,
@@ -222,7 +229,7 @@ def gaps_editor(
                 "status": st.column_config.SelectboxColumn(
                     t("ui.notes.verdict", lang),
                     options=list(GAP_STATUSES),
-                    format_func=lambda s: t(VERDICTS[s], lang),
+                    format_func=lambda s: t(VERDICTS[str(s)], lang),
                     width="small",
                 ),
                 "reason": st.column_config.TextColumn(t("ui.notes.reason", lang)),
@@ -242,22 +249,24 @@ def gaps_editor(
         fields = ("status", "reason", "comment", "recommendation")
         if all(_same(getattr(before, f), getattr(after, f)) for f in fields):
             continue
-        if not _keep(
-            lang,
-            lambda after=after: write_note(
-                engine,
-                access,
-                audit_id,
-                gap_subject(after.metric_id),
-                comment=_cell(after.comment),
-                recommendation=_cell(after.recommendation),
-                status=_cell(after.status) or None,
-                reason=_cell(after.reason),
-                written_by=author,
-            ),
-        ):
+        if not _keep(lang, partial(_write_gap, engine, access, audit_id, after, author)):
             return
     _saved(lang)
+
+
+def _write_gap(engine: Engine, access: Access, audit_id: int, row: Any, author: str) -> None:
+    """One edited row of the gap editor, written as that gap's note."""
+    write_note(
+        engine,
+        access,
+        audit_id,
+        gap_subject(row.metric_id),
+        comment=_cell(row.comment),
+        recommendation=_cell(row.recommendation),
+        status=_cell(row.status) or None,
+        reason=_cell(row.reason),
+        written_by=author,
+    )
 
 
 def _cell(value: object) -> str:

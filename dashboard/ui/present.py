@@ -180,7 +180,7 @@ def overall_slide(
             delta = _delta(card.score, before.score if before else None, lang)
             description = (
                 t("ui.exec.since", lang, period=period_text(previous.info.period, lang))
-                if delta is not None
+                if delta is not None and previous is not None
                 else t("ui.exec.first_audit", lang)
             )
             st.metric(
@@ -239,7 +239,7 @@ def criterion_slide(
     was = before.criterion(criterion.id).score if before else None
     score.metric(
         t("audit.score", lang).capitalize(),
-        f"{number(criterion.score, lang)}/100" if criterion.measured else "—",
+        f"{number(criterion.score, lang)}/100" if criterion.score is not None else "—",
         delta=_delta(criterion.score, was, lang),
     )
     left, right = st.columns([5, 6], gap="large")
@@ -326,7 +326,7 @@ def show(access: Access, lang: Lang) -> None:
         overall_slide(card, before, previous, notes, lang)
     elif slide.kind == "criteria":
         criteria_slide(card, before, lang)
-    elif slide.kind == "criterion":
+    elif slide.kind == "criterion" and slide.criterion is not None:
         criterion_slide(card, card.criterion(slide.criterion), before, notes, lang)
     else:
         actions_slide(actions, lang)

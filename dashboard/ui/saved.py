@@ -264,9 +264,9 @@ def mapping_owner() -> str | None:
     it may edit it; else the signed-in user; else, on a server no one else reaches, its one
     user. None: a shared server's anonymous session, whose mappings stay in the session."""
     slug = chosen_workspace()
-    access = granted().get(slug)
-    if access is not None and access.can_edit and slug != SAMPLE_SLUG:
-        return workspace_owner(slug)
+    access = None if slug is None else granted().get(slug)
+    if access is not None and access.can_edit and access.slug != SAMPLE_SLUG:
+        return workspace_owner(access.slug)
     email = signed_in_email()
     if email:
         return user_owner(email)

@@ -68,7 +68,7 @@ def signed_in() -> bool:
     """This session signed in with what the deployment configured."""
     if saved.oidc_enabled():
         email = saved.signed_in_email()
-        return bool(email) and _listed_editor(email)
+        return _listed_editor(email) if email else False
     configured = server_passphrase()
     return configured is not None and state.SERVER_GRANT.get() == _fingerprint(configured)
 
@@ -82,7 +82,7 @@ def may_create_workspaces() -> bool:
     it; otherwise anyone, but only on a server no one else reaches."""
     if saved.oidc_enabled():
         email = saved.signed_in_email()
-        return bool(email) and saved.matches(email, saved.oidc_config().get("editors"))
+        return saved.matches(email, saved.oidc_config().get("editors")) if email else False
     if server_passphrase() is not None:
         return signed_in()
     return not shared()

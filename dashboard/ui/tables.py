@@ -29,7 +29,7 @@ def with_names(frame: pd.DataFrame, names: Mapping[str, str] | None) -> pd.DataF
     if not names or "employee_id" not in frame.columns:
         return frame
     out = frame.copy()
-    out.insert(out.columns.get_loc("employee_id") + 1, "name", out["employee_id"].map(names))
+    out.insert(list(out.columns).index("employee_id") + 1, "name", out["employee_id"].map(names))
     return out
 
 

@@ -57,13 +57,10 @@ def run_page(render: Callable[[], None]) -> None:
         st.error(t("ui.error", state.lang()), icon=":material/error:")
 
 
-def needs_data(lang: Lang) -> bool:
-    """Say there is nothing to audit yet and point to the Data page; True when so."""
-    if state.dataset().files:
-        return False
+def no_data(lang: Lang) -> None:
+    """Say there is nothing to audit yet (no scorecard) and point to the Data page."""
     st.info(t("ui.no_data", lang), icon=":material/upload_file:")
     nav.link("data", lang)
-    return True
 
 
 def chart(fig: go.Figure, key: str | None = None) -> None:
@@ -130,7 +127,7 @@ LEVEL_BADGES = (
 )
 
 
-def level_legend(lang: str) -> None:
+def level_legend(lang: Lang) -> None:
     """The five maturity levels, each with its colour, icon and name (readable without
     colour): the key to every chart and tile coloured by level."""
     st.markdown(
@@ -187,7 +184,7 @@ def _css_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def widget_texts(lang: str) -> None:
+def widget_texts(lang: Lang) -> None:
     """Streamlit writes the file uploader's own words in English ("Drag and drop files
     here", "Limit … per file", "Browse files") and offers no way to translate them: they
     are hidden and our catalog's words are drawn in their place, by a style sheet that

@@ -7,6 +7,8 @@ the Settings page never disagree.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import streamlit as st
 
 from dashboard.i18n import LANGS, Lang, t, text
@@ -21,7 +23,9 @@ def _sync_lang(key: str) -> None:
         state.set_lang(value)
 
 
-def language_switch(where: str, label_visibility: str = "visible") -> Lang:
+def language_switch(
+    where: str, label_visibility: Literal["visible", "hidden", "collapsed"] = "visible"
+) -> Lang:
     """Italiano | English."""
     key = f"lang_{where}"
     state.set_widget(key, state.lang())

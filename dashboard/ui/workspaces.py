@@ -16,6 +16,7 @@ from dashboard.store import (
     SAMPLE_SLUG,
     Access,
     AccessDenied,
+    Role,
     StoreError,
     create_workspace,
     issue_save_token,
@@ -71,10 +72,10 @@ def workspace_section(lang: Lang) -> Access | None:
         placeholder=t("ui.choose", lang),
         help=t("ui.audits.workspace_help", lang),
     )
-    access = saved.granted().get(chosen)
+    access = None if chosen is None else saved.granted().get(chosen)
     if (
         access is not None
-        and chosen != SAMPLE_SLUG
+        and access.slug != SAMPLE_SLUG
         and forget.button(
             t("ui.audits.forget", lang),
             key="audits_forget",
@@ -82,7 +83,7 @@ def workspace_section(lang: Lang) -> Access | None:
             icon=":material/logout:",
         )
     ):
-        saved.revoke(chosen)
+        saved.revoke(access.slug)
         saved.choose_workspace(None)
         st.rerun()
 
@@ -186,9 +187,10 @@ def passphrase_section(engine: Engine, access: Access, lang: Lang) -> None:
         ]
         st.caption(" · ".join(states))
         with st.form("audits_passphrase_form", clear_on_submit=True, border=False):
+            roles: tuple[Role, ...] = ("viewer", "editor")
             role = st.radio(
                 t("ui.audits.role", lang),
-                ("viewer", "editor"),
+                roles,
                 format_func=lambda r: t(f"ui.store.role.{r}", lang),
                 horizontal=True,
                 key="audits_passphrase_role",

@@ -277,7 +277,7 @@ def project(
         outputs[n].expr.cast(pl.String).alias(f"c{i}") for i, n in enumerate(names)
     )
     built = Grid(
-        [outputs[n].label for n in names],
+        names,
         grid.first_row,
         lambda: iter([projected]),
         projected.head(PREVIEW_ROWS),
@@ -290,6 +290,7 @@ def project(
         file,
         mapping={n: i for i, n in enumerate(names)},
         semicolon_file=grid.delimiter == ";",
+        labels=[outputs[n].label for n in names],
     )
     converted.problems[:0] = notes
     return converted
