@@ -464,8 +464,111 @@ ENGLISH_UI = (
     "Target",
     "target",
     "Today",
+    # Streamlit's own, in its dropdowns, date fields and text fields.
+    "Select",
+    "Choose options",
+    "No options",
+    "Add options",
+    "Date range",
+    "Past Week",
+    "Past Month",
+    "dd",
+    "yyyy",
+    "Press Enter",
+    "Press Ctrl",
+    "submit form",
 )
 RAW_VALUES = re.compile(r"\b(nan|None|NaT|NaN|null)\b")
+
+
+def _english(text: str) -> list[str]:
+    return [w for w in ENGLISH_UI if re.search(rf"\b{re.escape(w)}\b", text)]
+
+
+# The text a reader sees: text nodes that are drawn (not hidden, not transparent, not in
+# a screen reader's 1-pixel box), and the texts style sheets draw before and after elements.
+VISIBLE_TEXT = """() => {
+    const clear = c => c === "transparent" || /rgba\\(.*,\\s*0\\)$/.test(c);
+    const boxes = new Map();
+    const clipped = el => {
+        if (!el) return false;
+        if (!boxes.has(el)) {
+            const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+            const tiny = r.width <= 1 && r.height <= 1 && s.display !== "contents";
+            boxes.set(el, (tiny && s.overflow !== "visible") || clipped(el.parentElement));
+        }
+        return boxes.get(el);
+    };
+    const shown = (el, s) => el.checkVisibility({opacityProperty: true, visibilityProperty: true})
+        && parseFloat(s.fontSize) > 0 && !clear(s.color) && !clear(s.webkitTextFillColor)
+        && !clipped(el);
+    const seen = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); ) {
+        const el = node.parentElement;
+        if (el && node.textContent.trim() && shown(el, getComputedStyle(el)))
+            seen.push(node.textContent.trim());
+    }
+    for (const el of document.body.querySelectorAll("*")) {
+        for (const where of ["::before", "::after"]) {
+            const s = getComputedStyle(el, where);
+            if (s.content.startsWith('"') && el.checkVisibility() && s.display !== "none"
+                && !clear(s.webkitTextFillColor) && !clipped(el))
+                seen.push(s.content);
+        }
+    }
+    return seen.join("\\n");
+}"""
+
+
+def _open_each_widget(page) -> list[tuple[str, str]]:
+    """Opens what shows Streamlit's own words only once touched, and returns what the
+    reader sees each time: every dropdown open, then filtered to nothing; every date
+    picker's calendar, then its field emptied; a text field being typed in. The page is
+    left changed: open it again before looking at anything else."""
+    seen = []
+
+    def look(what: str, expect: str | None = None) -> None:
+        page.wait_for_timeout(600)
+        text = page.evaluate(VISIBLE_TEXT)
+        if expect is not None:  # what replaced Streamlit's English is drawn in its place
+            assert expect in text, f"{what}: {expect!r} is not shown"
+        seen.append((what, text))
+
+    for n, box in enumerate(
+        page.query_selector_all('[data-testid="stMultiSelect"], [data-testid="stSelectbox"]')
+    ):
+        field = box.query_selector('input[role="combobox"]')
+        if field is None or not field.is_visible() or not field.is_enabled():
+            continue
+        field.click()
+        look(f"dropdown {n}")
+        if field.is_editable():
+            page.keyboard.type("zzzz")
+            look(f"dropdown {n} filtered to nothing", "Nessun risultato")
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+    for n, box in enumerate(page.query_selector_all('[data-testid="stDateInput"]')):
+        button = box.query_selector('[data-testid="stDateInputCalendarButton"]')
+        if button is None or not button.is_visible():
+            continue
+        button.click()
+        look(f"calendar {n}")
+        page.keyboard.press("Escape")
+        for part in ("day", "year"):
+            box.query_selector(f'[data-type="{part}"]').click()
+            for _ in range(5):
+                page.keyboard.press("Backspace")
+        page.keyboard.press("Tab")
+        look(f"date field {n} emptied", "aaaa")
+    for field in page.query_selector_all('[data-testid="stTextInput"] input[type="text"]'):
+        if field.is_visible() and field.is_editable():
+            field.click()
+            page.keyboard.type("x")
+            look("a text field being typed in", "Premete Invio")
+            page.keyboard.press("Backspace")
+            break
+    return seen
 
 
 @pytest.mark.parametrize("lang", list(LOCALES))
@@ -490,8 +593,12 @@ def test_every_page_at_every_size_speaks_the_readers_language(
                 raw = RAW_VALUES.findall(body)
                 assert not raw, f"{name} ({lang}, {size}) shows {raw[:5]}"
                 if lang == "it":
-                    english = [w for w in ENGLISH_UI if re.search(rf"\b{re.escape(w)}\b", body)]
+                    english = _english(body)
                     assert not english, f"{name} (it, {size}) shows English: {english}"
+                    if size == "1600x960":
+                        for what, seen in _open_each_widget(page):
+                            english = _english(seen)
+                            assert not english, f"{name} (it): {what} shows English: {english}"
                 overflow = page.evaluate(
                     """() => document.querySelector('[data-testid="stMainBlockContainer"]')
                         .scrollWidth - window.innerWidth"""

@@ -277,6 +277,7 @@ def files_section(lang: str) -> None:
             names,
             key=state.REMOVE_FILES,
             placeholder=t("ui.choose", lang),
+            select_all=False,  # Streamlit writes its "Select all" in English
         )
         if button.button(
             t("ui.remove", lang), disabled=not chosen, key="remove_button", width="stretch"

@@ -36,6 +36,7 @@ def render() -> None:
         with_gaps,
         format_func=names.__getitem__,
         placeholder=t("ui.all_criteria", lang),
+        select_all=False,  # Streamlit writes its "Select all" in English
         key=state.GAP_CRITERIA.name,
     )
     text = search.text_input(t("ui.search", lang), key="gaps_search")

@@ -63,6 +63,7 @@ def platforms(lang: str, version: int) -> None:
         default=current,
         format_func=lambda p: platform_label(p, lang),
         placeholder=t("ui.choose", lang),
+        select_all=False,  # Streamlit writes its "Select all" in English
         key=key,
         on_change=_set_platforms,
         args=(key,),

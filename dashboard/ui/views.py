@@ -180,31 +180,3 @@ def evidence(evidence_: Mapping[str, Any], lang: Lang, key: str = "evidence") ->
         st.caption(plain(title))
         st.dataframe(frame, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 300))
         download_csv(frame, f"presenza-{key}-{n + 1}", key=f"download_{key}_{n}")
-
-
-def _css_text(text: str) -> str:
-    """A catalog text as a CSS string (only our own texts, never an upload's)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
-def widget_texts(lang: str) -> None:
-    """Streamlit writes the file uploader's own words in English ("Drag and drop files
-    here", "Limit … per file", "Browse files") and offers no way to translate them: they
-    are hidden and our catalog's words are drawn in their place, by a style sheet that
-    holds nothing but those texts."""
-    megabytes = int(st.get_option("server.maxUploadSize"))
-    drop = _css_text(t("ui.uploader.drop", lang))
-    limit = _css_text(t("ui.uploader.limit", lang, mb=megabytes))
-    browse = _css_text(t("ui.uploader.browse", lang))
-    st.html(
-        "<style>"
-        '[data-testid="stFileUploaderDropzoneInstructions"] span, '
-        '[data-testid="stFileUploaderDropzoneInstructions"] small {display: none;}'
-        '[data-testid="stFileUploaderDropzoneInstructions"] > div::after {'
-        f"content: {drop} '\\A' {limit}; white-space: pre-wrap; font-size: 0.875rem;}}"
-        '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
-        " > * {display: none;}"
-        '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
-        f"::after {{content: {browse}; font-size: 1rem;}}"
-        "</style>"
-    )
