@@ -206,6 +206,7 @@ def _refusals(tmp_path: Path) -> list[Msg]:
     from dashboard.store import (
         AccessDenied,
         StoreError,
+        audit_numbered,
         authorize,
         authorize_server,
         create_workspace,
@@ -217,7 +218,6 @@ def _refusals(tmp_path: Path) -> list[Msg]:
         save_audit,
         set_passphrase,
         trusted_access,
-        workspace_of_audit,
     )
     from dashboard.store.db import database_url
 
@@ -246,7 +246,7 @@ def _refusals(tmp_path: Path) -> list[Msg]:
         attempt(authorize, engine, "acme", "no", client="192.0.2.1")
     attempt(authorize_server, engine, "frase del server lunga", "no")
     attempt(trusted_access, engine, "nobody")
-    attempt(workspace_of_audit, engine, 99)
+    attempt(audit_numbered, engine, trusted_access(engine, "acme"), 99)
     attempt(job_access, engine, "nobody", None)
     attempt(job_access, engine, "acme", None)
     attempt(job_access, engine, "acme", "prz_wrong")
