@@ -17,6 +17,7 @@ from dashboard import cli_plan
 from dashboard.criteria.advice import recommendation
 from dashboard.i18n import LANGS, Lang, english, t
 from dashboard.messages import msg
+from dashboard.report.citations import seed_titles
 from dashboard.report_command import add_report
 from dashboard.terminal import (
     EXIT_BAD_INPUT,
@@ -112,7 +113,7 @@ def render_text(scorecard, lang: Lang) -> str:
             f"{value} → {t('audit.target', lang)} {target}"
         )
         lines.append(f"      {recommendation(gap.metric, lang)}")
-        lines.append(f"      {t('audit.seed', lang)}: {gap.criterion.spec.seed}")
+        lines.append(f"      {t('audit.seed', lang)}: {seed_titles(gap.criterion.spec.seed, lang)}")
         if spec.reference[lang]:
             lines.append(f"      {t('audit.reference', lang)}: {spec.reference[lang]}")
     return "\n".join(lines)

@@ -130,6 +130,13 @@ def test_criteria_page_has_a_section_per_criterion(lang: str) -> None:
     target = "obiettivo" if lang == "it" else "target"
     assert sentences.count(target) >= 30  # one sentence per metric, each with its target
     assert len(at.get("plotly_chart")) == 12
+    # Each criterion's sources: the articles by title, the place in the reader's language,
+    # never the seed file's number ("000 point 1").
+    sources = [c.value for c in at.caption if c.value.startswith(t("audit.seed", lang))]
+    assert len(sources) == 12
+    assert not re.search(r"\b00\d\b", " ".join(sources)), sources
+    place = "punto 1" if lang == "it" else "point 1"
+    assert any("Social media strategy" in s and place in s for s in sources), sources
 
 
 def test_criteria_sentences_carry_counts_and_target() -> None:

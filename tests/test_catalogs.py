@@ -38,13 +38,9 @@ from dashboard.period import Period, PeriodError
 from dashboard.questionnaire import GOVERNANCE_KEYS, QuestionnaireError, parse_questionnaire
 from dashboard.report.build import build_report
 from dashboard.report.changes import CHANGES
-from dashboard.report.citations import figures
+from dashboard.report.citations import figures, seed_citations, seed_titles
 from dashboard.report.pdf import _document as pdf_document
-from dashboard.report.tables import (
-    evidence_text,
-    gaps_table,
-    seed_text,
-)
+from dashboard.report.tables import evidence_text, gaps_table
 from dashboard.report.xlsx import gaps_csv, to_xlsx
 from dashboard.schema import AUTHOR_TYPES, TABLES
 from dashboard.scoring import LEVELS
@@ -324,7 +320,10 @@ def used(tmp_path_factory) -> set[str]:
                 for criterion in card.criteria:
                     criterion_line(criterion, lang)
                     metrics_figure(criterion, lang)
-                    seed_text(criterion.spec.seed, lang)
+                    (
+                        seed_titles(criterion.spec.seed, lang),
+                        seed_citations(criterion.spec.seed, lang),
+                    )
                     for metric in criterion.metrics:
                         metric_sentence(metric, lang)
                 gaps_table(card, lang)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.criteria.advice import recommendation
 from dashboard.i18n import number, t
-from dashboard.report.tables import seed_text
+from dashboard.report.citations import seed_citations
 from dashboard.scoring import CriterionResult, Scorecard
 from dashboard.sentences import metric_sentence
 from dashboard.ui import drill, notes, shared, state, views
@@ -33,7 +33,8 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
             f"{number(criterion.score, lang)}/100" if criterion.measured else "—",
             help=t("ui.weight_help", lang, weight=number(criterion.weight, lang, 1)),
         )
-        st.caption(f"{t('audit.seed', lang)}: {views.plain(seed_text(spec.seed, lang))}")
+        sources = "  \n".join(views.plain(c) for c in seed_citations(spec.seed, lang))
+        st.caption(f"{t('audit.seed', lang)}: {sources}")
         st.markdown(f"> {views.plain(spec.argument[lang])}")
 
         if criterion.id in drill.WIDE:
