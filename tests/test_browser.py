@@ -479,6 +479,19 @@ ENGLISH_UI = (
     "submit form",
 )
 RAW_VALUES = re.compile(r"\b(nan|None|NaT|NaN|null)\b")
+# The labels of the main column's buttons and the chosen values of its select boxes that
+# the browser cuts with an ellipsis ("Rep…" for "Client report").
+CUT_LABELS = """() => [...document.querySelectorAll(
+        '[data-testid="stMain"] button, [data-testid="stMain"] input[role="combobox"]')]
+    .filter(e => e.checkVisibility())
+    .flatMap(e => [e, ...e.querySelectorAll("*")])
+    .filter(e => e.scrollWidth > e.clientWidth + 1
+        && (e.tagName === "INPUT" || getComputedStyle(e).textOverflow === "ellipsis"))
+    .map(e => e.value || e.innerText)
+    .filter(text => text && text.trim())"""
+# The overall index's gauge (arc and its scale) at least this wide at every size: at
+# 1024×768 beside the criteria chart it was a thumbnail.
+GAUGE_WIDTH = 220
 
 
 def _english(text: str) -> list[str]:
@@ -576,8 +589,10 @@ def test_every_page_at_every_size_speaks_the_readers_language(
     server: str, browser, lang: str
 ) -> None:
     """Every page at the four sizes (a screenshot of each in artifacts/screenshots/, to
-    look at): no raw value anywhere; in Italian, no English interface word; the page is
-    never wider than the screen."""
+    look at): no raw value anywhere; in Italian, no English interface word, also in the
+    dropdowns, calendars and fields Streamlit writes its own words into; the page is never
+    wider than the screen, no button's label or chosen value is cut, and the Overview's
+    gauge keeps its size."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     for size, viewport in SIZES.items():
         context = browser.new_context(
@@ -604,6 +619,11 @@ def test_every_page_at_every_size_speaks_the_readers_language(
                         .scrollWidth - window.innerWidth"""
                 )
                 assert overflow <= 0, f"{name} ({lang}, {size}) is {overflow} px too wide"
+                cut = page.evaluate(CUT_LABELS)
+                assert not cut, f"{name} ({lang}, {size}) cuts {cut}"
+                if name == "overview":
+                    arc = page.wait_for_selector(".js-plotly-plot .indicatorlayer").bounding_box()
+                    assert arc["width"] >= GAUGE_WIDTH, f"the gauge is {arc['width']:.0f} px wide"
                 page.screenshot(path=str(SHOTS / f"{name}-{lang}-{size}-screen.png"))
         finally:
             context.close()

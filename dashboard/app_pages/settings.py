@@ -10,7 +10,7 @@ from dashboard.i18n import number, t
 from dashboard.labels import platform_label
 from dashboard.schema import PLATFORMS
 from dashboard.settings import Settings, SettingsError, dump_settings, parse_settings
-from dashboard.ui import state, views, widgets
+from dashboard.ui import builtin_texts, state, views, widgets
 from dashboard.ui.tables import apply_metric_edits, metric_settings_frame
 
 
@@ -133,8 +133,11 @@ def metric_targets(lang: str, version: int) -> None:
 
 def file_section(lang: str, version: int) -> None:
     st.subheader(t("ui.settings_file", lang), anchor=False)
-    down, up, reset = st.columns([1, 2, 1], vertical_alignment="bottom")
-    down.download_button(
+    # The buttons as wide as their labels (columns cut them on a 4:3 projector), the
+    # uploader under them.
+    buttons = st.container(horizontal=True, gap="small")
+    up = st.container()
+    buttons.download_button(
         t("ui.download.settings", lang),
         data=lambda: dump_settings(state.settings()),
         file_name="presenza-settings.toml",
@@ -142,13 +145,16 @@ def file_section(lang: str, version: int) -> None:
         icon=":material/download:",
         on_click="ignore",
         key="download_settings",
-        width="stretch",
+        width="content",
     )
     upload = up.file_uploader(
         t("ui.upload_settings", lang),
         type=["toml"],
         key=f"settings_upload_{version}",
         max_upload_size=1,  # MB: a settings file is a few kilobytes
+    )
+    builtin_texts.one_file_uploader(
+        up, f"settings_upload_{version}", t("ui.uploader.limit_settings", lang), lang
     )
     if upload is not None:
         try:
@@ -167,11 +173,11 @@ def file_section(lang: str, version: int) -> None:
     loaded = state.SETTINGS_LOADED.pop()
     if loaded:
         st.success(t("ui.settings_loaded", lang, file=views.plain(loaded)))
-    if reset.button(
+    if buttons.button(
         t("ui.reset_settings", lang),
         icon=":material/restart_alt:",
         key="reset_settings",
-        width="stretch",
+        width="content",
     ):
         state.set_settings(Settings())
         _bump()

@@ -171,4 +171,3 @@ def bibliography(lang: Lang) -> list[tuple[str, str]]:
             seen.add(text)
             entries.append((text, figure.source.link))
     return entries
-

@@ -13,6 +13,8 @@ for Streamlit, invisible and taking no room, and ours is drawn in its place.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from dashboard.i18n import t
@@ -40,20 +42,35 @@ def _css_text(text: str) -> str:
 
 
 def _uploader(lang: str) -> str:
+    """The data files' uploader's words, the default of every uploader."""
     megabytes = int(st.get_option("server.maxUploadSize"))
-    drop = _css_text(t("ui.uploader.drop", lang))
-    limit = _css_text(t("ui.uploader.limit", lang, mb=megabytes))
-    browse = _css_text(t("ui.uploader.browse", lang))
+    drop, browse = t("ui.uploader.drop", lang), t("ui.uploader.browse", lang)
     return (
         '[data-testid="stFileUploaderDropzoneInstructions"] span, '
         '[data-testid="stFileUploaderDropzoneInstructions"] small {display: none;}'
-        '[data-testid="stFileUploaderDropzoneInstructions"] > div::after {'
-        f"content: {drop} '\\A' {limit}; white-space: pre-wrap; font-size: 0.875rem;}}"
         '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
         " > * {display: none;}"
-        '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
-        f"::after {{content: {browse}; font-size: 1rem;}}"
+    ) + _uploader_words("", drop, t("ui.uploader.limit", lang, mb=megabytes), browse)
+
+
+def _uploader_words(scope: str, drop: str, limit: str, browse: str) -> str:
+    instructions = f'{scope}[data-testid="stFileUploaderDropzoneInstructions"] > div::after'
+    button = (
+        f'{scope}[data-testid="stFileUploaderDropzone"]'
+        ' button[data-testid="stBaseButton-secondary"]::after'
     )
+    return (
+        f"{instructions} {{content: {_css_text(drop)} '\\A' {_css_text(limit)};"
+        " white-space: pre-wrap; font-size: 0.875rem;}"
+        f"{button} {{content: {_css_text(browse)}; font-size: 1rem;}}"
+    )
+
+
+def one_file_uploader(where: Any, key: str, limit: str, lang: str) -> None:
+    """The words of the uploader keyed `key`, which takes one file: what kind and how
+    large (`limit`, a catalog text) instead of the data files' ones."""
+    drop, browse = t("ui.uploader.drop_one", lang), t("ui.uploader.browse_one", lang)
+    where.html(f"<style>{_uploader_words(f'.st-key-{key} ', drop, limit, browse)}</style>")
 
 
 def _dropdowns(lang: str) -> str:

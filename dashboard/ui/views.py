@@ -153,6 +153,21 @@ def gap_lines(gaps: pd.DataFrame, lang: Lang) -> None:
         st.caption(plain(row.recommendation))
 
 
+def stack_when_narrow(where: Any, key: str, below: int) -> None:
+    """Columns inside the container keyed `key` stack once it is narrower than `below`
+    pixels. Streamlit stacks columns only on a viewport of at most 640 px; a 1024 px
+    projector with the sidebar open leaves a main column about as narrow as a phone's.
+    A CSS container query, measured on the container itself, not on the window."""
+    inside = f".st-key-{key}"
+    where.html(
+        f"<style>{inside} {{container-type: inline-size;}}"
+        f"@container (max-width: {below}px) {{"
+        f'{inside} [data-testid="stHorizontalBlock"] {{flex-direction: column;}}'
+        f'{inside} [data-testid="stColumn"] {{width: 100% !important; flex: 1 1 auto !important;}}'
+        "}</style>"
+    )
+
+
 def names() -> dict[str, str] | None:
     """Roster names by employee id when the user turned names on, else None (pseudonymous)."""
     if not state.show_names():
