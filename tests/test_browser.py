@@ -479,10 +479,10 @@ ENGLISH_UI = (
     "submit form",
 )
 RAW_VALUES = re.compile(r"\b(nan|None|NaT|NaN|null)\b")
-# The labels of the main column's buttons and the chosen values of its select boxes that
-# the browser cuts with an ellipsis ("Rep…" for "Client report").
+# The labels of the main column's buttons and links and the chosen values of its select
+# boxes that the browser cuts with an ellipsis ("Rep…" for "Client report").
 CUT_LABELS = """() => [...document.querySelectorAll(
-        '[data-testid="stMain"] button, [data-testid="stMain"] input[role="combobox"]')]
+        '[data-testid="stMain"] :is(button, [data-testid="stPageLink"] a, input[role="combobox"])')]
     .filter(e => e.checkVisibility())
     .flatMap(e => [e, ...e.querySelectorAll("*")])
     .filter(e => e.scrollWidth > e.clientWidth + 1

@@ -57,9 +57,9 @@ def render() -> None:
 
     gaps = gaps_table(scorecard, lang).head(TOP_GAPS)
     with st.container(border=True):
-        head, link = st.columns([3, 1], vertical_alignment="center")
+        head = st.container(horizontal=True, vertical_alignment="center", gap="medium")
         head.subheader(t("ui.top_gaps", lang, n=TOP_GAPS), anchor=False)
-        with link:
+        with head:  # as wide as its label, like the report button
             nav.link("gaps", lang, t("ui.all_gaps", lang))
         if gaps.empty:
             st.success(t("audit.no_gaps", lang))
