@@ -39,8 +39,10 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: str) ->
 
         if criterion.id in drill.WIDE:
             words, picture = st.container(), st.container()
-        else:
-            words, picture = st.columns([1, 1], gap="large")
+        else:  # side by side, or stacked where the chart would be cut (a 4:3 projector)
+            body = st.container(key=f"criterion_body_{criterion.id}")
+            views.stack_when_narrow(body, f"criterion_body_{criterion.id}", 700)
+            words, picture = body.columns([1, 1], gap="large")
         with words:
             st.subheader(t("ui.numbers", lang), anchor=False)
             for metric in criterion.metrics:

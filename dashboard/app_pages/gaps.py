@@ -56,6 +56,7 @@ def render() -> None:
     else:
         st.dataframe(
             shown.drop(columns=["metric_id", "criterion_id"]),
+            column_order=views.GAP_VIEW_ORDER,
             hide_index=True,
             width="stretch",
             # Rows tall enough for a recommendation to wrap whole, not be cut to a line.
