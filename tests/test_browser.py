@@ -479,16 +479,29 @@ ENGLISH_UI = (
     "submit form",
 )
 RAW_VALUES = re.compile(r"\b(nan|None|NaT|NaN|null)\b")
-# The labels of the main column's buttons and links and the chosen values of its select
-# boxes that the browser cuts with an ellipsis ("Rep…" for "Client report").
+# The labels of the main column's buttons, links and metrics and the chosen values of its
+# select boxes that the browser cuts with an ellipsis ("Rep…" for "Client report").
 CUT_LABELS = """() => [...document.querySelectorAll(
-        '[data-testid="stMain"] :is(button, [data-testid="stPageLink"] a, input[role="combobox"])')]
+        '[data-testid="stMain"] :is(button, [data-testid="stPageLink"] a,'
+        + ' input[role="combobox"], [data-testid="stMetric"])')]
     .filter(e => e.checkVisibility())
     .flatMap(e => [e, ...e.querySelectorAll("*")])
     .filter(e => e.scrollWidth > e.clientWidth + 1
         && (e.tagName === "INPUT" || getComputedStyle(e).textOverflow === "ellipsis"))
     .map(e => e.value || e.innerText)
     .filter(text => text && text.trim())"""
+# Chart legends drawn over the x axis's tick labels or title (a legend placed in the
+# plot's units sat on the second line of two-line month labels).
+LEGEND_OVERLAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+    const legend = plot.querySelector('.legend');
+    if (!legend) return [];
+    const l = legend.getBoundingClientRect();
+    return [...plot.querySelectorAll('.xtick text, .g-xtitle text')]
+        .filter(e => { const r = e.getBoundingClientRect();
+            return r.width && r.left < l.right && r.right > l.left
+                && r.top < l.bottom && r.bottom > l.top; })
+        .map(e => e.textContent);
+})"""
 # The overall index's gauge (arc and its scale) at least this wide at every size: at
 # 1024×768 beside the criteria chart it was a thumbnail.
 GAUGE_WIDTH = 220
@@ -621,6 +634,8 @@ def test_every_page_at_every_size_speaks_the_readers_language(
                 assert overflow <= 0, f"{name} ({lang}, {size}) is {overflow} px too wide"
                 cut = page.evaluate(CUT_LABELS)
                 assert not cut, f"{name} ({lang}, {size}) cuts {cut}"
+                covered = page.evaluate(LEGEND_OVERLAPS)
+                assert not covered, f"{name} ({lang}, {size}): a legend covers {covered}"
                 if name == "overview":
                     arc = page.wait_for_selector(".js-plotly-plot .indicatorlayer").bounding_box()
                     assert arc["width"] >= GAUGE_WIDTH, f"the gauge is {arc['width']:.0f} px wide"

@@ -178,11 +178,13 @@ def stack_when_narrow(where: Any, key: str, below: int) -> None:
     projector with the sidebar open leaves a main column about as narrow as a phone's.
     A CSS container query, measured on the container itself, not on the window."""
     inside = f".st-key-{key}"
+    # Only the container's own columns: rows laid out inside them (tiles) keep theirs.
+    row = f'{inside} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"]'
     where.html(
         f"<style>{inside} {{container-type: inline-size;}}"
         f"@container (max-width: {below}px) {{"
-        f'{inside} [data-testid="stHorizontalBlock"] {{flex-direction: column;}}'
-        f'{inside} [data-testid="stColumn"] {{width: 100% !important; flex: 1 1 auto !important;}}'
+        f"{row} {{flex-direction: column;}}"
+        f'{row} > [data-testid="stColumn"] {{width: 100% !important; flex: 1 1 auto !important;}}'
         "}</style>"
     )
 
