@@ -260,6 +260,13 @@ def test_executive_link_on_a_projector_and_a_phone(server: str, browser, lang: s
             assert not page.query_selector('[data-testid="stSidebarNav"]')
             assert not page.query_selector('[data-testid="stSidebarContent"]')
             assert len(page.query_selector_all('[data-testid="stMetric"]')) == 1 + 12
+            # The twelve criterion tiles two a row on a phone (one a row was six screens).
+            rows = page.evaluate(
+                """() => new Set([...document.querySelectorAll('[data-testid="stMetric"]')]
+                    .slice(1).map(m => Math.round(m.closest('[data-testid="stVerticalBlock"]')
+                    .getBoundingClientRect().top))).size"""
+            )
+            assert rows <= 6, f"the {device} view lays the twelve tiles in {rows} rows"
             overflow = page.evaluate(
                 """() => document.querySelector('[data-testid="stMainBlockContainer"]')
                     .scrollWidth - window.innerWidth"""

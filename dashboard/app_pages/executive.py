@@ -44,7 +44,7 @@ log = logging.getLogger("presenza.app")
 
 TOP_GAPS = 5
 POLL = "5s"  # how often the view asks the store whether anything changed
-TILE_WIDTH = 168  # px: two tiles a row on a phone, four or more on a desktop
+TILE_WIDTH = 155  # px: two tiles a row on a phone (326 px, a 16 px gap), four or more on a desktop
 RED = 3  # the weakest criteria named under the index…
 RED_BELOW = 40  # …when they score under this (Absent or Experimenting)
 SPARK_FROM = 3  # a criterion's tile draws its line from this many saved audits
