@@ -396,7 +396,7 @@ def test_hostile_names_show_literally_and_fetch_nothing(
 
     try:
         _open(page, f"{server}/executive?workspace={slug}")
-        _enter(page, VIEWER, "«Q1 " + HOSTILE + "»")
+        _enter(page, VIEWER, "“Q1 " + HOSTILE + "”")  # the English view quotes it so
         body = literal("executive view")
         assert "Acme " + HOSTILE in body and "“Q1 " + HOSTILE + "”" in body
 
