@@ -172,7 +172,7 @@ def test_language_and_weight_changes_are_fast() -> None:
     assert time.process_time() - started < 1.0
     visit(at, "settings")
     started = time.process_time()
-    at.number_input(key="cw_involvement_0").set_value(3.0).run()
+    at.select_slider(key="cw_involvement_0").set_value(3.0).run()
     assert time.process_time() - started < 1.0
 
 
@@ -284,10 +284,25 @@ def test_questionnaire_changes_the_governance_score() -> None:
     assert session(at).answers["governance"].keys() <= {"policy_updated"}
 
 
+def test_criterion_weights_are_written_the_readers_way() -> None:
+    """A weight slider's values in the page's language ("1,25" in Italian), not printf's
+    "1.25" of a number box; a weight a settings file gives off the quarter grid is offered."""
+    at = visit(boot("it"), "settings")
+    managers = at.select_slider(key="cw_managers_0")
+    assert managers.value == 1.25 and "1,25" in managers.options
+    assert not [o for o in managers.options if "." in o]
+    assert at.select_slider(key="cw_ecosystem_0").value == 0.5
+    good = dump_settings(Settings().with_criterion_weight("presence", 1.3)).encode()
+    uploader = next(u for u in at.file_uploader if u.key.startswith("settings_upload"))
+    uploader.set_value(("mine.toml", good, "application/toml")).run()
+    assert at.select_slider(key="cw_presence_1").value == 1.3
+    assert "1,3" in at.select_slider(key="cw_presence_1").options
+
+
 def test_a_criterion_weight_changes_the_overall_score() -> None:
     at = visit(boot("en"), "settings")
     before = overall(at)
-    at.number_input(key="cw_amplification_0").set_value(0.0).run()
+    at.select_slider(key="cw_amplification_0").set_value(0.0).run()
     assert session(at).settings.criterion_weight("amplification") == 0.0
     assert overall(at) != before
     assert any("overall index" in i.value for i in at.info)
@@ -321,7 +336,7 @@ def test_settings_file_upload_good_and_bad() -> None:
     uploader.set_value(("mine.toml", good, "application/toml")).run()
     assert session(at).settings.criterion_weight("presence") == 4.0
     assert any("mine.toml" in s.value for s in at.success)
-    assert at.number_input(key="cw_presence_1").value == 4.0
+    assert at.select_slider(key="cw_presence_1").value == 4.0
 
 
 # --- privacy, downloads, errors -----------------------------------------------------------

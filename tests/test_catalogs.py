@@ -92,6 +92,12 @@ def test_plural_forms_follow_the_language() -> None:
 def test_numbers_percentages_and_dates_are_written_the_locales_way() -> None:
     assert (i18n.percent(0.79, "en"), i18n.percent(0.79, "it")) == ("79%", "79%")
     assert (i18n.number(1234.5, "en", 1), i18n.number(1234.5, "it", 1)) == ("1,234.5", "1.234,5")
+    assert [i18n.decimal(x, "it") for x in (1, 0.5, 1.25, 1234.5)] == [
+        "1",
+        "0,5",
+        "1,25",
+        "1.234,5",
+    ]
     day = date(2026, 10, 31)
     assert (i18n.date_text(day, "en"), i18n.date_text(day, "it")) == ("2026-10-31", "31/10/2026")
     assert (i18n.separators("en"), i18n.separators("it")) == (".,", ",.")

@@ -6,12 +6,16 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.criteria import registry
-from dashboard.i18n import number, t
+from dashboard.i18n import decimal, number, t
 from dashboard.labels import platform_label
 from dashboard.schema import PLATFORMS
 from dashboard.settings import Settings, SettingsError, dump_settings, parse_settings
 from dashboard.ui import builtin_texts, state, views, widgets
 from dashboard.ui.tables import apply_metric_edits, metric_settings_frame
+
+# A criterion's weight, 0 (left out) to 10, in quarters: a slider whose values are written
+# the reader's way (a number box writes "1.50" whatever the language).
+WEIGHTS = tuple(quarter / 4 for quarter in range(41))
 
 
 def _bump() -> None:
@@ -87,12 +91,12 @@ def criterion_weights(lang: str, version: int) -> None:
     columns = st.columns(4)
     for i, spec in enumerate(registry.criteria()):
         key = f"cw_{spec.id}_{version}"
-        columns[i % 4].number_input(
+        weight = float(settings.criterion_weight(spec.id))
+        columns[i % 4].select_slider(
             spec.title[lang],
-            min_value=0.0,
-            max_value=10.0,
-            value=float(settings.criterion_weight(spec.id)),
-            step=0.5,
+            options=sorted({*WEIGHTS, weight}),  # a file may set any weight
+            value=weight,
+            format_func=lambda w: decimal(w, lang),
             key=key,
             on_change=_set_criterion_weight,
             args=(spec.id, key),
@@ -117,12 +121,14 @@ def metric_targets(lang: str, version: int) -> None:
             "criterion": st.column_config.TextColumn(t("col.criterion", lang)),
             "metric": st.column_config.TextColumn(t("col.metric", lang)),
             "unit": st.column_config.TextColumn(t("col.unit", lang), width="small"),
-            "floor": st.column_config.NumberColumn(t("col.floor", lang), format="%.2f"),
+            # "localized": the browser's decimal separator (the app's language follows the
+            # browser's), not printf's point ("80.00" on the Italian page).
+            "floor": st.column_config.NumberColumn(t("col.floor", lang), format="localized"),
             "target": st.column_config.NumberColumn(
-                t("audit.target", lang).capitalize(), format="%.2f"
+                t("audit.target", lang).capitalize(), format="localized"
             ),
             "weight": st.column_config.NumberColumn(
-                t("col.weight", lang), min_value=0.0, format="%.2f"
+                t("col.weight", lang), min_value=0.0, format="localized"
             ),
         },
     )
