@@ -17,6 +17,7 @@ from dashboard import cli_plan
 from dashboard.criteria.advice import recommendation
 from dashboard.i18n import LANGS, Lang, english, t
 from dashboard.messages import msg
+from dashboard.report.citations import seed_titles
 from dashboard.report_command import add_report
 from dashboard.terminal import (
     EXIT_BAD_INPUT,
@@ -113,7 +114,7 @@ def render_text(scorecard, lang: Lang) -> str:
             f"{value} → {t('audit.target', lang)} {target}"
         )
         lines.append(f"      {recommendation(gap.metric, lang)}")
-        lines.append(f"      {t('audit.seed', lang)}: {gap.criterion.spec.seed}")
+        lines.append(f"      {t('audit.seed', lang)}: {seed_titles(gap.criterion.spec.seed, lang)}")
         if spec.reference[lang]:
             lines.append(f"      {t('audit.reference', lang)}: {spec.reference[lang]}")
     return "\n".join(lines)
@@ -135,13 +136,14 @@ def save_to_store(
     The job never creates the workspace: a name taken by someone else first would
     otherwise receive the client's audit, names included.
     """
-    from dashboard.store import job_access, save_audit
+    from dashboard.store import audit_info, job_access, save_audit
 
     access = job_access(engine, workspace, os.environ.get(TOKEN_VARIABLE))
     audit_id = save_audit(
         engine, access, scorecard, dataset, settings, saved_by=_user(), name=name, sums=sums
     )
-    print(english(msg("cli.saved", id=str(audit_id), workspace=workspace)), file=sys.stderr)
+    number = audit_info(engine, access, audit_id).number
+    print(english(msg("cli.saved", id=str(number), workspace=workspace)), file=sys.stderr)
     return 0
 
 
@@ -168,11 +170,14 @@ def _add_audits(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--lang", choices=LANGS, default="it", help="language of the levels")
     listing.set_defaults(run=lambda args: store_call(list_command, args.workspace, args.lang))
     show = verbs.add_parser("show", help="one saved audit: its scorecard, gaps and inputs")
-    show.add_argument("audit_id", type=int, metavar="ID")
+    show.add_argument("workspace", metavar="WORKSPACE")
+    show.add_argument("number", type=int, metavar="NUMBER", help="as `audits list` numbers it")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.add_argument("--lang", choices=LANGS, default="it", help="language of the text output")
     show.set_defaults(
-        run=lambda args: store_call(show_command, args.audit_id, args.format, args.lang)
+        run=lambda args: store_call(
+            show_command, args.workspace, args.number, args.format, args.lang
+        )
     )
 
 
@@ -183,13 +188,21 @@ def list_command(engine, workspace: str, lang: Lang) -> int:
     if not audits:
         print(english(msg("cli.no_audits", workspace=workspace)))
         return 0
-    rows = [("id", "name", "period", "saved at", "score", "level", "current")]
+    rows = [("no.", "name", "period", "saved at", "score", "level", "current")]
     for a in audits:
         score = "—" if a.overall_score is None else f"{a.overall_score:.1f}"
         saved = a.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
         current = "*" if a.is_current else ""
         rows.append(
-            (str(a.id), a.name, a.period.label(), saved, score, a.level_name(lang) or "—", current)
+            (
+                str(a.number),
+                a.name,
+                a.period.label(),
+                saved,
+                score,
+                a.level_name(lang) or "—",
+                current,
+            )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -199,18 +212,18 @@ def list_command(engine, workspace: str, lang: Lang) -> int:
     return 0
 
 
-def show_command(engine, audit_id: int, output: str, lang: Lang) -> int:
-    from dashboard.store import get_audit, trusted_access, workspace_of_audit
+def show_command(engine, workspace: str, number: int, output: str, lang: Lang) -> int:
+    from dashboard.store import audit_numbered, get_audit, trusted_access
 
-    workspace = workspace_of_audit(engine, audit_id)
-    audit = get_audit(engine, trusted_access(engine, workspace), audit_id)
+    access = trusted_access(engine, workspace)
+    audit = get_audit(engine, access, audit_numbered(engine, access, number))
     info = audit.info
     if output == "json":
         out = {
             **audit.scorecard,
             "inputs": audit.inputs,
             "audit": {
-                "id": info.id,
+                "number": info.number,
                 "workspace": workspace,
                 "name": info.name,
                 "saved_by": info.saved_by,
@@ -225,7 +238,9 @@ def show_command(engine, audit_id: int, output: str, lang: Lang) -> int:
         return 0
     saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
     current = t("cli.current", lang) if info.is_current else ""
-    line = dict(id=str(info.id), name=info.name, workspace=workspace, by=info.saved_by, at=saved)
+    line = dict(
+        id=str(info.number), name=info.name, workspace=workspace, by=info.saved_by, at=saved
+    )
     print(t("cli.saved_line", lang, **line, current=current))
     print(render_text(audit.to_scorecard(), lang))
     return 0

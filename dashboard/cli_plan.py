@@ -47,7 +47,9 @@ def add_parsers(sub: argparse._SubParsersAction, user: Callable[[], str]) -> Non
     add.add_argument("--owner", required=True)
     add.add_argument("--due", type=_date)
     add.add_argument("--status", choices=STATUSES, default="planned")
-    add.add_argument("--audit", type=int, help="the audit whose gap it is (default: current)")
+    add.add_argument(
+        "--audit", type=int, help="the number of the audit whose gap it is (default: current)"
+    )
     add.set_defaults(run=lambda a: _call(add_command, a))
     update = verbs.add_parser("update", help="change an action's text, owner, due date, status")
     update.add_argument("workspace", type=_workspace, metavar="WORKSPACE")
@@ -85,10 +87,13 @@ def _job(engine, slug: str):
 
 
 def list_command(engine, args: argparse.Namespace) -> int:
-    from dashboard.store import trusted_access
+    from dashboard.store import list_audits, trusted_access
     from dashboard.store.actions import list_actions
 
-    actions = list_actions(engine, trusted_access(engine, args.workspace))
+    access = trusted_access(engine, args.workspace)
+    actions = list_actions(engine, access)
+    # Audits as people read them: by their number in the workspace.
+    numbers: dict[int | None, int] = {a.id: a.number for a in list_audits(engine, access)}
     if args.format == "json":
         rows = [
             {
@@ -98,10 +103,10 @@ def list_command(engine, args: argparse.Namespace) -> int:
                 "owner": a.owner,
                 "due": a.due.isoformat() if a.due else None,
                 "status": a.status,
-                "audit": a.audit_id,
+                "audit": numbers.get(a.audit_id),
                 "before": a.before,
                 "after": a.after,
-                "after_audit": a.after_audit,
+                "after_audit": numbers.get(a.after_audit),
                 "moved": a.moved,
                 "flagged": a.flagged,
                 "late": a.late(date.today()),
@@ -133,12 +138,13 @@ def action_line(a, lang: Lang, today: date) -> str:
 
 
 def add_command(engine, args: argparse.Namespace) -> int:
-    from dashboard.store import current_audit
+    from dashboard.store import audit_numbered, current_audit
     from dashboard.store.actions import create_action
 
     access = _job(engine, args.workspace)
-    audit_id = args.audit
-    if audit_id is None:
+    if args.audit is not None:
+        audit_id = audit_numbered(engine, access, args.audit)
+    else:
         current = current_audit(engine, access)
         if current is None:
             print(english(msg("cli.no_audits", workspace=args.workspace)), file=sys.stderr)

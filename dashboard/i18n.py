@@ -179,6 +179,11 @@ def number(value: float, lang: str, decimals: int = 0) -> str:
     return format_decimal(round(value, decimals), format=pattern, locale=lang)
 
 
+def decimal(value: float, lang: str, most: int = 2) -> str:
+    """As few decimals as the value needs, at most `most`: 1 → '1', 1.25 → '1,25' (it)."""
+    return format_decimal(round(value, most), format="#,##0." + "#" * most, locale=lang)
+
+
 def percent(value: float, lang: str) -> str:
     """A fraction as a whole percentage: 0.79 → '79%' (the locale's sign and spacing)."""
     return format_percent(round(value, 2), locale=lang)

@@ -2,9 +2,9 @@
 
 From files, with the same flags as `audit` (the bundled sample when none):
     python -m dashboard report --roster roster.xlsx … --out acme.pptx --lang en --client "Acme"
-From a saved audit (the workspace's current one unless `--audit` names another), with
-the workspace's brand, on the same terms as `audits show` (the terminal is trusted):
-    python -m dashboard report --workspace acme-spa --audit 12 --out acme.pdf
+From a saved audit (the workspace's current one unless `--audit` names another by its number
+in the workspace), with its brand, on the same terms as `audits show` (the terminal is trusted):
+    python -m dashboard report --workspace acme-spa --audit 3 --out acme.pdf
 
 Exit 2 with a sentence on bad input (an unknown format, a logo that is not one, a file
 that does not load, an unknown workspace or audit), 1 when the store cannot be reached.
@@ -57,7 +57,10 @@ def add_report(sub: argparse._SubParsersAction) -> None:
         "--workspace", type=workspace_slug, metavar="SLUG", help="a saved audit's workspace"
     )
     p.add_argument(
-        "--audit", type=int, metavar="ID", help="the saved audit (default: the current one)"
+        "--audit",
+        type=int,
+        metavar="ID",
+        help="the saved audit's number in its workspace (default: the current one)",
     )
     p.set_defaults(run=run_report)
 
@@ -125,12 +128,13 @@ def _from_files(args: argparse.Namespace, logo: bytes | None) -> int:
 
 def _from_store(engine, args: argparse.Namespace, logo: bytes | None) -> int:
     from dashboard.report.deliver import saved_report
-    from dashboard.store import current_audit, trusted_access
+    from dashboard.store import audit_numbered, current_audit, trusted_access
     from dashboard.store.brand import get_brand
 
     access = trusted_access(engine, args.workspace)
-    audit_id = args.audit
-    if audit_id is None:
+    if args.audit is not None:
+        audit_id = audit_numbered(engine, access, args.audit)
+    else:
         current = current_audit(engine, access)
         if current is None:
             return _fail(msg("cli.no_audits", workspace=args.workspace))

@@ -110,13 +110,13 @@ def test_hostile_names_show_as_text_on_the_saved_audits_page(acme) -> None:
     at.text_input(key=name_key).input(AUDIT + " bis")
     button(at, "Save the audit").click().run()
     assert f"in {COMPANY}." in assert_plain(at)
-    newest = max(a.id for a in list_audits(engine(), acme))
+    newest, number = max((a.id, a.number) for a in list_audits(engine(), acme))
     at.text_input(key=f"audits_rename_{newest}").input("Renamed " + AUDIT)
     button(at, "Rename").click().run()
     assert f"renamed “Renamed {AUDIT}”" in assert_plain(at)
     button(at, "Delete…").click().run()
-    assert f"Audit **Renamed {AUDIT}** (#{newest})" in assert_plain(at)  # bold, not markup
-    at.text_input(key="audits_delete_confirm").input(str(newest))
+    assert f"Audit **Renamed {AUDIT}** (#{number})" in assert_plain(at)  # bold, not markup
+    at.text_input(key="audits_delete_confirm").input(str(number))
     button(at, "Delete for good").click().run()
     assert f"“Renamed {AUDIT}” deleted" in assert_plain(at)
     labels = at.selectbox(key="audits_workspace").options  # options are plain text

@@ -130,6 +130,13 @@ def test_criteria_page_has_a_section_per_criterion(lang: str) -> None:
     target = "obiettivo" if lang == "it" else "target"
     assert sentences.count(target) >= 30  # one sentence per metric, each with its target
     assert len(at.get("plotly_chart")) == 12
+    # Each criterion's sources: the articles by title, the place in the reader's language,
+    # never the seed file's number ("000 point 1").
+    sources = [c.value for c in at.caption if c.value.startswith(t("audit.seed", lang))]
+    assert len(sources) == 12
+    assert not re.search(r"\b00\d\b", " ".join(sources)), sources
+    place = "punto 1" if lang == "it" else "point 1"
+    assert any("Social media strategy" in s and place in s for s in sources), sources
 
 
 def test_criteria_sentences_carry_counts_and_target() -> None:
@@ -192,7 +199,7 @@ def test_language_and_weight_changes_measure_nothing_again(monkeypatch) -> None:
     visit(at, "settings")
     work.reset()
     before = overall(at)
-    at.number_input(key="cw_involvement_0").set_value(3.0).run()
+    at.select_slider(key="cw_involvement_0").set_value(3.0).run()
     assert overall(at) != before  # the new weight took effect
     assert (work.prepared, work.measured) == (0, [])
 
@@ -305,10 +312,25 @@ def test_questionnaire_changes_the_governance_score() -> None:
     assert session(at).answers["governance"].keys() <= {"policy_updated"}
 
 
+def test_criterion_weights_are_written_the_readers_way() -> None:
+    """A weight slider's values in the page's language ("1,25" in Italian), not printf's
+    "1.25" of a number box; a weight a settings file gives off the quarter grid is offered."""
+    at = visit(boot("it"), "settings")
+    managers = at.select_slider(key="cw_managers_0")
+    assert managers.value == 1.25 and "1,25" in managers.options
+    assert not [o for o in managers.options if "." in o]
+    assert at.select_slider(key="cw_ecosystem_0").value == 0.5
+    good = dump_settings(Settings().with_criterion_weight("presence", 1.3)).encode()
+    uploader = next(u for u in at.file_uploader if u.key.startswith("settings_upload"))
+    uploader.set_value(("mine.toml", good, "application/toml")).run()
+    assert at.select_slider(key="cw_presence_1").value == 1.3
+    assert "1,3" in at.select_slider(key="cw_presence_1").options
+
+
 def test_a_criterion_weight_changes_the_overall_score() -> None:
     at = visit(boot("en"), "settings")
     before = overall(at)
-    at.number_input(key="cw_amplification_0").set_value(0.0).run()
+    at.select_slider(key="cw_amplification_0").set_value(0.0).run()
     assert session(at).settings.criterion_weight("amplification") == 0.0
     assert overall(at) != before
     assert any("overall index" in i.value for i in at.info)
@@ -342,7 +364,7 @@ def test_settings_file_upload_good_and_bad() -> None:
     uploader.set_value(("mine.toml", good, "application/toml")).run()
     assert session(at).settings.criterion_weight("presence") == 4.0
     assert any("mine.toml" in s.value for s in at.success)
-    assert at.number_input(key="cw_presence_1").value == 4.0
+    assert at.select_slider(key="cw_presence_1").value == 4.0
 
 
 # --- privacy, downloads, errors -----------------------------------------------------------

@@ -260,6 +260,13 @@ def test_executive_link_on_a_projector_and_a_phone(server: str, browser, lang: s
             assert not page.query_selector('[data-testid="stSidebarNav"]')
             assert not page.query_selector('[data-testid="stSidebarContent"]')
             assert len(page.query_selector_all('[data-testid="stMetric"]')) == 1 + 12
+            # The twelve criterion tiles two a row on a phone (one a row was six screens).
+            rows = page.evaluate(
+                """() => new Set([...document.querySelectorAll('[data-testid="stMetric"]')]
+                    .slice(1).map(m => Math.round(m.closest('[data-testid="stVerticalBlock"]')
+                    .getBoundingClientRect().top))).size"""
+            )
+            assert rows <= 6, f"the {device} view lays the twelve tiles in {rows} rows"
             overflow = page.evaluate(
                 """() => document.querySelector('[data-testid="stMainBlockContainer"]')
                     .scrollWidth - window.innerWidth"""
@@ -389,7 +396,7 @@ def test_hostile_names_show_literally_and_fetch_nothing(
 
     try:
         _open(page, f"{server}/executive?workspace={slug}")
-        _enter(page, VIEWER, "“Q1 " + HOSTILE + "”")
+        _enter(page, VIEWER, "“Q1 " + HOSTILE + "”")  # the English view quotes it so
         body = literal("executive view")
         assert "Acme " + HOSTILE in body and "“Q1 " + HOSTILE + "”" in body
 
@@ -464,8 +471,137 @@ ENGLISH_UI = (
     "Target",
     "target",
     "Today",
+    # Streamlit's own, in its dropdowns, date fields and text fields.
+    "Select",
+    "Choose options",
+    "No options",
+    "Add options",
+    "Date range",
+    "Past Week",
+    "Past Month",
+    "dd",
+    "yyyy",
+    "Press Enter",
+    "Press Ctrl",
+    "submit form",
 )
 RAW_VALUES = re.compile(r"\b(nan|None|NaT|NaN|null)\b")
+# The labels of the main column's buttons, links and metrics and the chosen values of its
+# select boxes that the browser cuts with an ellipsis ("Rep…" for "Client report").
+CUT_LABELS = """() => [...document.querySelectorAll(
+        '[data-testid="stMain"] :is(button, [data-testid="stPageLink"] a,'
+        + ' input[role="combobox"], [data-testid="stMetric"])')]
+    .filter(e => e.checkVisibility())
+    .flatMap(e => [e, ...e.querySelectorAll("*")])
+    .filter(e => e.scrollWidth > e.clientWidth + 1
+        && (e.tagName === "INPUT" || getComputedStyle(e).textOverflow === "ellipsis"))
+    .map(e => e.value || e.innerText)
+    .filter(text => text && text.trim())"""
+# Chart legends drawn over the x axis's tick labels or title (a legend placed in the
+# plot's units sat on the second line of two-line month labels).
+LEGEND_OVERLAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+    const legend = plot.querySelector('.legend');
+    if (!legend) return [];
+    const l = legend.getBoundingClientRect();
+    return [...plot.querySelectorAll('.xtick text, .g-xtitle text')]
+        .filter(e => { const r = e.getBoundingClientRect();
+            return r.width && r.left < l.right && r.right > l.left
+                && r.top < l.bottom && r.bottom > l.top; })
+        .map(e => e.textContent);
+})"""
+# The overall index's gauge (arc and its scale) at least this wide at every size: at
+# 1024×768 beside the criteria chart it was a thumbnail.
+GAUGE_WIDTH = 220
+
+
+def _english(text: str) -> list[str]:
+    return [w for w in ENGLISH_UI if re.search(rf"\b{re.escape(w)}\b", text)]
+
+
+# The text a reader sees: text nodes that are drawn (not hidden, not transparent, not in
+# a screen reader's 1-pixel box), and the texts style sheets draw before and after elements.
+VISIBLE_TEXT = """() => {
+    const clear = c => c === "transparent" || /rgba\\(.*,\\s*0\\)$/.test(c);
+    const boxes = new Map();
+    const clipped = el => {
+        if (!el) return false;
+        if (!boxes.has(el)) {
+            const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+            const tiny = r.width <= 1 && r.height <= 1 && s.display !== "contents";
+            boxes.set(el, (tiny && s.overflow !== "visible") || clipped(el.parentElement));
+        }
+        return boxes.get(el);
+    };
+    const shown = (el, s) => el.checkVisibility({opacityProperty: true, visibilityProperty: true})
+        && parseFloat(s.fontSize) > 0 && !clear(s.color) && !clear(s.webkitTextFillColor)
+        && !clipped(el);
+    const seen = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); ) {
+        const el = node.parentElement;
+        if (el && node.textContent.trim() && shown(el, getComputedStyle(el)))
+            seen.push(node.textContent.trim());
+    }
+    for (const el of document.body.querySelectorAll("*")) {
+        for (const where of ["::before", "::after"]) {
+            const s = getComputedStyle(el, where);
+            if (s.content.startsWith('"') && el.checkVisibility() && s.display !== "none"
+                && !clear(s.webkitTextFillColor) && !clipped(el))
+                seen.push(s.content);
+        }
+    }
+    return seen.join("\\n");
+}"""
+
+
+def _open_each_widget(page) -> list[tuple[str, str]]:
+    """Opens what shows Streamlit's own words only once touched, and returns what the
+    reader sees each time: every dropdown open, then filtered to nothing; every date
+    picker's calendar, then its field emptied; a text field being typed in. The page is
+    left changed: open it again before looking at anything else."""
+    seen = []
+
+    def look(what: str, expect: str | None = None) -> None:
+        page.wait_for_timeout(600)
+        text = page.evaluate(VISIBLE_TEXT)
+        if expect is not None:  # what replaced Streamlit's English is drawn in its place
+            assert expect in text, f"{what}: {expect!r} is not shown"
+        seen.append((what, text))
+
+    for n, box in enumerate(
+        page.query_selector_all('[data-testid="stMultiSelect"], [data-testid="stSelectbox"]')
+    ):
+        field = box.query_selector('input[role="combobox"]')
+        if field is None or not field.is_visible() or not field.is_enabled():
+            continue
+        field.click()
+        look(f"dropdown {n}")
+        if field.is_editable():
+            page.keyboard.type("zzzz")
+            look(f"dropdown {n} filtered to nothing", "Nessun risultato")
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+    for n, box in enumerate(page.query_selector_all('[data-testid="stDateInput"]')):
+        button = box.query_selector('[data-testid="stDateInputCalendarButton"]')
+        if button is None or not button.is_visible():
+            continue
+        button.click()
+        look(f"calendar {n}")
+        page.keyboard.press("Escape")
+        for part in ("day", "year"):
+            box.query_selector(f'[data-type="{part}"]').click()
+            for _ in range(5):
+                page.keyboard.press("Backspace")
+        page.keyboard.press("Tab")
+        look(f"date field {n} emptied", "aaaa")
+    for field in page.query_selector_all('[data-testid="stTextInput"] input[type="text"]'):
+        if field.is_visible() and field.is_editable():
+            field.click()
+            page.keyboard.type("x")
+            look("a text field being typed in", "Premete Invio")
+            page.keyboard.press("Backspace")
+            break
+    return seen
 
 
 @pytest.mark.parametrize("lang", list(LOCALES))
@@ -473,9 +609,11 @@ def test_every_page_at_every_size_speaks_the_readers_language(
     server: str, browser, lang: str
 ) -> None:
     """Every page at the four sizes (a screenshot of each in artifacts/screenshots/, to
-    look at): no raw value anywhere; in Italian, no English interface word; the page is
-    never wider than the screen. The layout answers the window's width in the browser alone
-    (no page asks the server for it), so each page is opened once and the window resized."""
+    look at): no raw value anywhere; in Italian, no English interface word, also in the
+    dropdowns, calendars and fields Streamlit writes its own words into; the page is never
+    wider than the screen, no button's label or chosen value is cut, and the Overview's
+    gauge keeps its size. The layout answers the window's width in the browser alone (no
+    page asks the server for it), so each page is opened once and the window resized."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(locale=LOCALES[lang], viewport=VIEWPORT, device_scale_factor=1)
     page = context.new_page()
@@ -492,13 +630,25 @@ def test_every_page_at_every_size_speaks_the_readers_language(
                 raw = RAW_VALUES.findall(body)
                 assert not raw, f"{name} ({lang}, {size}) shows {raw[:5]}"
                 if lang == "it":
-                    english = [w for w in ENGLISH_UI if re.search(rf"\b{re.escape(w)}\b", body)]
+                    english = _english(body)
                     assert not english, f"{name} (it, {size}) shows English: {english}"
                 overflow = page.evaluate(
                     """() => document.querySelector('[data-testid="stMainBlockContainer"]')
                         .scrollWidth - window.innerWidth"""
                 )
                 assert overflow <= 0, f"{name} ({lang}, {size}) is {overflow} px too wide"
+                cut = page.evaluate(CUT_LABELS)
+                assert not cut, f"{name} ({lang}, {size}) cuts {cut}"
+                covered = page.evaluate(LEGEND_OVERLAPS)
+                assert not covered, f"{name} ({lang}, {size}): a legend covers {covered}"
+                if name == "overview":
+                    arc = page.wait_for_selector(".js-plotly-plot .indicatorlayer").bounding_box()
+                    assert arc["width"] >= GAUGE_WIDTH, f"the gauge is {arc['width']:.0f} px wide"
                 page.screenshot(path=str(SHOTS / f"{name}-{lang}-{size}-screen.png"))
+            if lang == "it":  # last: opening the widgets changes what the page shows
+                page.set_viewport_size(VIEWPORT)
+                for what, seen in _open_each_widget(page):
+                    english = _english(seen)
+                    assert not english, f"{name} (it): {what} shows English: {english}"
     finally:
         context.close()

@@ -38,13 +38,9 @@ from dashboard.period import Period, PeriodError
 from dashboard.questionnaire import GOVERNANCE_KEYS, QuestionnaireError, parse_questionnaire
 from dashboard.report.build import build_report
 from dashboard.report.changes import CHANGES
-from dashboard.report.citations import figures
+from dashboard.report.citations import figures, seed_citations, seed_titles
 from dashboard.report.pdf import _document as pdf_document
-from dashboard.report.tables import (
-    evidence_text,
-    gaps_table,
-    seed_text,
-)
+from dashboard.report.tables import evidence_text, gaps_table
 from dashboard.report.xlsx import gaps_csv, to_xlsx
 from dashboard.schema import AUTHOR_TYPES, TABLES
 from dashboard.scoring import LEVELS
@@ -96,6 +92,12 @@ def test_plural_forms_follow_the_language() -> None:
 def test_numbers_percentages_and_dates_are_written_the_locales_way() -> None:
     assert (i18n.percent(0.79, "en"), i18n.percent(0.79, "it")) == ("79%", "79%")
     assert (i18n.number(1234.5, "en", 1), i18n.number(1234.5, "it", 1)) == ("1,234.5", "1.234,5")
+    assert [i18n.decimal(x, "it") for x in (1, 0.5, 1.25, 1234.5)] == [
+        "1",
+        "0,5",
+        "1,25",
+        "1.234,5",
+    ]
     day = date(2026, 10, 31)
     assert (i18n.date_text(day, "en"), i18n.date_text(day, "it")) == ("2026-10-31", "31/10/2026")
     assert (i18n.separators("en"), i18n.separators("it")) == (".,", ",.")
@@ -106,6 +108,12 @@ def test_numbers_percentages_and_dates_are_written_the_locales_way() -> None:
         "en",
         "en",
     ]
+    # The catalogs' own figures ("69% of companies…") as the computed ones are written:
+    # the same page showed "29%" beside "69 %".
+    for lang in i18n.LANGS:
+        for code, entry in i18n.catalog(lang).items():
+            for text in [entry] if isinstance(entry, str) else entry.values():
+                assert not re.search(r"\d %", text), (lang, code, text)
 
 
 def test_a_reference_names_the_column_in_the_readers_words() -> None:
@@ -206,6 +214,7 @@ def _refusals(tmp_path: Path) -> list[Msg]:
     from dashboard.store import (
         AccessDenied,
         StoreError,
+        audit_numbered,
         authorize,
         authorize_server,
         create_workspace,
@@ -217,7 +226,6 @@ def _refusals(tmp_path: Path) -> list[Msg]:
         save_audit,
         set_passphrase,
         trusted_access,
-        workspace_of_audit,
     )
     from dashboard.store.db import database_url
 
@@ -246,7 +254,7 @@ def _refusals(tmp_path: Path) -> list[Msg]:
         attempt(authorize, engine, "acme", "no", client="192.0.2.1")
     attempt(authorize_server, engine, "frase del server lunga", "no")
     attempt(trusted_access, engine, "nobody")
-    attempt(workspace_of_audit, engine, 99)
+    attempt(audit_numbered, engine, trusted_access(engine, "acme"), 99)
     attempt(job_access, engine, "nobody", None)
     attempt(job_access, engine, "acme", None)
     attempt(job_access, engine, "acme", "prz_wrong")
@@ -324,7 +332,10 @@ def used(tmp_path_factory) -> set[str]:
                 for criterion in card.criteria:
                     criterion_line(criterion, lang)
                     metrics_figure(criterion, lang)
-                    seed_text(criterion.spec.seed, lang)
+                    (
+                        seed_titles(criterion.spec.seed, lang),
+                        seed_citations(criterion.spec.seed, lang),
+                    )
                     for metric in criterion.metrics:
                         metric_sentence(metric, lang)
                 gaps_table(card, lang)

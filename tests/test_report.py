@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 
 import openpyxl
@@ -11,18 +12,15 @@ import pytest
 
 from dashboard.audit import Auditor
 from dashboard.bundled import load_sample
+from dashboard.criteria import registry
 from dashboard.gaps import gap_list
 from dashboard.i18n import LANGS
 from dashboard.ingest import Dataset
 from dashboard.period import Period
 from dashboard.report import evidence_text, gaps_csv, gaps_table, to_xlsx
 from dashboard.report.build import build_report
-from dashboard.report.tables import (
-    date_text,
-    format_cell,
-    period_text,
-    seed_text,
-)
+from dashboard.report.citations import seed_citations, seed_titles
+from dashboard.report.tables import date_text, format_cell, period_text
 from dashboard.settings import Settings
 
 
@@ -62,7 +60,9 @@ def test_gaps_table_writes_values_as_people_read_them(scorecard) -> None:
     first = gap_list(scorecard)[0]
     assert frame.iloc[0]["metric_id"] == first.metric.id
     assert frame["value"].str.contains("%|×|giorni|ore|,|\\d").all()
-    assert "point" not in " ".join(frame["seed"])  # seed references in Italian
+    # Sources by the articles' titles, in Italian: never the seed file's number.
+    seeds = " ".join(frame["seed"])
+    assert "«" in seeds and not re.search(r"\b00\d\b|\bpoint\b|\bcomment\b", seeds)
     english = gaps_table(scorecard, "en")
     assert (english["recommendation"] != frame["recommendation"]).all()
 
@@ -166,7 +166,22 @@ def test_dates_seeds_and_periods_in_each_language() -> None:
     assert period_text(period, "it") == "01/11/2025 – 31/10/2026"
     assert period_text(period, "en") == "2025-11-01 – 2026-10-31"
     assert date_text(date(2026, 3, 9), "it") == "09/03/2026"
-    assert seed_text("000 point 1; 004, second comment; 002 guidelines", "it") == (
-        "000 punto 1; 004, secondo commento; 002 linee guida"
+    assert seed_titles("000 point 1; 004, second comment; 002 guidelines", "it") == (
+        "«Social media strategy»: punto 1; «I Social Media in azienda: necessità o calamità?»:"
+        " secondo commento; [Azienda e social network: sei linee guida per i dipendenti]:"
+        " linee guida"
     )
-    assert seed_text("000 point 1", "en") == "000 point 1"
+    assert (
+        seed_titles("000 point 1; 000 point 3", "en") == "“Social media strategy”: point 1, point 3"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "foreign"), [("it", r"point|comment|guidelines"), ("en", r"punto|commento")]
+)
+def test_every_criterions_sources_are_worded_in_the_readers_language(lang, foreign) -> None:
+    """The pages (titles) and the deliverables (full citations) name each article and the
+    place in it in the reader's words: no seed number, no place in the other language."""
+    for criterion in registry.criteria():
+        for text in (seed_titles(criterion.seed, lang), *seed_citations(criterion.seed, lang)):
+            assert not re.search(rf"\b00\d\b|\b({foreign})\b", text), text

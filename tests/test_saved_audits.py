@@ -84,7 +84,7 @@ def test_the_page_never_preselects_the_open_sample_workspace() -> None:
     picker.set_value(SAMPLE_SLUG).run()
     assert any("sola lettura" in i.value for i in at.info)
     listed = at.dataframe[0].value
-    assert list(listed["id"]) == [2, 1] and list(listed["current"]) == ["★", ""]
+    assert list(listed["number"]) == [2, 1] and list(listed["current"]) == ["★", ""]
     assert "executive?workspace=esempio" in at.get("code")[0].value
     assert [s.value for s in at.subheader] == [
         "Salva l'audit attuale",
@@ -117,7 +117,8 @@ def test_save_the_sessions_audit_then_open_the_link_as_a_viewer_and_see_the_delt
         at.text_input(key="audits_saved_by").input("Consultant")
         button(at, "Save the audit").click().run()
         assert not at.exception and not at.error, [e.value for e in at.error]
-    assert any("Saved as audit #4 in Acme S.p.A." in s.value for s in at.success)
+    # Numbered in the workspace: its second audit, though the sample's two came first.
+    assert any("Saved as audit #2 in Acme S.p.A." in s.value for s in at.success)
     listed = at.dataframe[0].value
     assert list(listed["name"]) == ["Second half", "First half"]
     assert list(listed["current"]) == ["★", ""]
@@ -145,7 +146,7 @@ def test_save_the_sessions_audit_then_open_the_link_as_a_viewer_and_see_the_delt
     assert f"saved on {saved_on}" in [c.value for c in viewer.caption]
     assert today.value == f"{round(now.info.overall_score)}/100"
     assert today.proto.delta == delta
-    assert "since 2025-11-01 – 2026-04-30" in today.proto.delta_description
+    assert "since 2025-11–2026-04" in today.proto.delta_description  # months, like the label
     tiles = {m.label: m for m in viewer.metric if m is not today}
     assert len(tiles) == 12
     # Weakest first, each with its level's badge; the weakest are named under the index.
@@ -279,14 +280,15 @@ def test_with_login_configured_a_link_asks_to_sign_in_not_for_a_passphrase(acme)
 def test_rename_make_current_and_delete_after_confirming(acme) -> None:
     at = open_workspace(visit(boot("en"), "audits"), "acme-spa", EDITOR)
     first, second = sorted(a.id for a in list_audits(engine(), acme))
+    number = {a.id: a.number for a in list_audits(engine(), acme)}
     at.selectbox(key="audits_selected").set_value(first).run()
     at.text_input(key=f"audits_rename_{first}").input("First semester")
     button(at, "Rename").click().run()
     assert any("renamed" in s.value for s in at.success)
     button(at, "Make current").click().run()
     listed = at.dataframe[0].value
-    assert listed.set_index("id").loc[first, "name"] == "First semester"
-    assert listed.set_index("id").loc[first, "current"] == "★"
+    assert listed.set_index("number").loc[number[first], "name"] == "First semester"
+    assert listed.set_index("number").loc[number[first], "current"] == "★"
 
     at.selectbox(key="audits_selected").set_value(second).run()
     button(at, "Delete…").click().run()
@@ -295,7 +297,10 @@ def test_rename_make_current_and_delete_after_confirming(acme) -> None:
     button(at, "Delete for good").click().run()
     assert any("confirm with its name" in e.value for e in at.error)
     assert len(list_audits(engine(), acme)) == 2
-    at.text_input(key="audits_delete_confirm").input(str(second))
+    at.text_input(key="audits_delete_confirm").input(str(second + 100))  # not its number
+    button(at, "Delete for good").click().run()
+    assert any("confirm with its name" in e.value for e in at.error)
+    at.text_input(key="audits_delete_confirm").input(str(number[second]))
     button(at, "Delete for good").click().run()
     assert not at.exception
     assert any("deleted" in s.value for s in at.success)
@@ -388,7 +393,7 @@ def test_audit_list_and_labels() -> None:
     audits = list_audits(store, authorize(store, SAMPLE_SLUG, None))
     frame = audits_frame(audits, "it")
     assert list(frame.columns) == [
-        "id",
+        "number",
         "name",
         "period",
         "score",

@@ -351,14 +351,14 @@ def test_tables_are_files_named_by_digest_shared_and_swept(engine, sample) -> No
         assert hashlib.sha256(files.get(digest)).hexdigest() == digest
     shared = saved & _digests_of(engine, "beta")
     assert len(shared) == len(dataset.tables) - 1  # all but the activity log
-    delete_audit(engine, access, first, confirm=str(first))
+    delete_audit(engine, access, first, confirm="1")  # acme's first, whatever beta holds
     assert saved <= files.digests()  # the second audit still names them
     assert (
         load_dataset(engine, access, second)
         .table("employee_activity")
         .equals(dataset.table("employee_activity"))
     )
-    delete_audit(engine, access, second, confirm=str(second))
+    delete_audit(engine, access, second, confirm="2")
     assert files.digests() & saved == shared  # beta's audit still names these
 
 
@@ -642,31 +642,33 @@ def test_cli_saves_lists_and_shows_audits(tmp_path, sample) -> None:
     )
     assert saved.returncode == 0, saved.stderr
     line = next(x for x in saved.stderr.splitlines() if x.startswith("saved as audit"))
-    audit_id = int(line.split()[3])
-    assert line == f"saved as audit {audit_id} in workspace acme"
+    # Numbered in its workspace: the first, though the sample's two were saved before it.
+    assert line == "saved as audit 1 in workspace acme"
     printed = json.loads(saved.stdout)
 
     listed = run_cli(url, "audits", "list", "acme", "--lang", "en")
     assert listed.returncode == 0, listed.stderr
     header, row = listed.stdout.splitlines()
-    assert header.split() == ["id", "name", "period", "saved", "at", "score", "level", "current"]
-    assert row.split()[:2] == [str(audit_id), "Marzo"] and row.endswith("*")
+    assert header.split() == ["no.", "name", "period", "saved", "at", "score", "level", "current"]
+    assert row.split()[:2] == ["1", "Marzo"] and row.endswith("*")
     assert sample[1].level_name("en") in row
 
-    shown = run_cli(url, "audits", "show", str(audit_id), "--format", "json")
+    shown = run_cli(url, "audits", "show", "acme", "1", "--format", "json")
     assert shown.returncode == 0, shown.stderr
     document = json.loads(shown.stdout)
     for key in ("period", "overall", "criteria", "gaps"):
         assert document[key] == printed[key]
     assert [f["file"] for f in document["inputs"]] == [f["file"] for f in printed["inputs"]]
     assert document["audit"]["name"] == "Marzo" and document["audit"]["workspace"] == "acme"
+    assert document["audit"]["number"] == 1
 
-    text_shown = run_cli(url, "audits", "show", str(audit_id), "--lang", "en")
-    assert text_shown.returncode == 0 and "Marzo" in text_shown.stdout
+    text_shown = run_cli(url, "audits", "show", "acme", "1", "--lang", "en")
+    assert text_shown.returncode == 0 and "#1 Marzo — acme" in text_shown.stdout
 
     for args, message in [
         (("audits", "list", "nessuna"), "there is no workspace called 'nessuna'"),
-        (("audits", "show", "999"), "there is no audit number 999"),
+        (("audits", "show", "acme", "999"), "there is no audit number 999 in 'acme'"),
+        (("audits", "show", "esempio", "3"), "there is no audit number 3 in 'esempio'"),
     ]:
         failed = run_cli(url, *args)
         assert failed.returncode == 2 and message in failed.stderr

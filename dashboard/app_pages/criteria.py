@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.criteria.advice import recommendation
 from dashboard.i18n import Lang, number, t
-from dashboard.report.tables import seed_text
+from dashboard.report.citations import seed_citations
 from dashboard.scoring import CriterionResult, Scorecard
 from dashboard.sentences import metric_sentence
 from dashboard.ui import drill, notes, shared, state, views
@@ -37,13 +37,16 @@ def section(criterion: CriterionResult, scorecard: Scorecard, ctx, lang: Lang) -
             f"{number(criterion.score, lang)}/100" if criterion.score is not None else "—",
             help=t("ui.weight_help", lang, weight=number(criterion.weight, lang, 1)),
         )
-        st.caption(f"{t('audit.seed', lang)}: {views.plain(seed_text(spec.seed, lang))}")
+        sources = "  \n".join(views.plain(c) for c in seed_citations(spec.seed, lang))
+        st.caption(f"{t('audit.seed', lang)}: {sources}")
         st.markdown(f"> {views.plain(spec.argument[lang])}")
 
         if criterion.id in drill.WIDE:
             words, picture = st.container(), st.container()
-        else:
-            words, picture = st.columns([1, 1], gap="large")
+        else:  # side by side, or stacked where the chart would be cut (a 4:3 projector)
+            body = st.container(key=f"criterion_body_{criterion.id}")
+            views.stack_when_narrow(body, f"criterion_body_{criterion.id}", 700)
+            words, picture = body.columns([1, 1], gap="large")
         with words:
             st.subheader(t("ui.numbers", lang), anchor=False)
             for metric in criterion.metrics:

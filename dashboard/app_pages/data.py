@@ -26,10 +26,11 @@ ANSWERS = ("yes", "no", "unknown")
 
 def sample_banner(lang: Lang) -> None:
     with st.container(border=True):
-        text, button = st.columns([5, 1], vertical_alignment="center")
-        text.warning(t("ui.sample_banner", lang), icon=":material/science:")
-        if button.button(
-            t("ui.clear_sample", lang), type="primary", key="clear_sample", width="stretch"
+        # The button as wide as its label; on a narrow screen it wraps under the text.
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.warning(t("ui.sample_banner", lang), icon=":material/science:", width=520)
+        if row.button(
+            t("ui.clear_sample", lang), type="primary", key="clear_sample", width="content"
         ):
             state.clear_sample()
             st.rerun()
@@ -40,16 +41,17 @@ def upload_section(lang: Lang) -> None:
     st.subheader(t("ui.upload", lang), anchor=False)
     if not signin.upload_gate(lang, "upload_signin"):  # a shared server: sign in first
         return
-    kind_col, files_col = st.columns([1, 3])
-    kind = kind_col.selectbox(
+    # The kind above the files: in a column beside them its longest choice was cut.
+    kind = st.selectbox(
         t("ui.upload_kind", lang),
         uploads.KINDS,
         format_func=lambda k: kind_label(k, lang),
         key="upload_kind",
         help=t("ui.upload_kind_help", lang),
         placeholder=t("ui.choose", lang),
+        width=320,
     )
-    files = files_col.file_uploader(
+    files = st.file_uploader(
         t("ui.upload_files", lang),
         type=uploads.UPLOAD_TYPES,
         accept_multiple_files=True,
@@ -277,6 +279,7 @@ def files_section(lang: Lang) -> None:
             names,
             key=state.REMOVE_FILES,
             placeholder=t("ui.choose", lang),
+            select_all=False,  # Streamlit writes its "Select all" in English
         )
         if button.button(
             t("ui.remove", lang), disabled=not chosen, key="remove_button", width="stretch"

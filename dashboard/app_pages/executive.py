@@ -19,6 +19,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import Lang, date_text, month_text, number, t
+from dashboard.period import Period
 from dashboard.report.changes import signed
 from dashboard.report.compare import TrendPoint, trend
 from dashboard.report.tables import period_text
@@ -44,7 +45,7 @@ log = logging.getLogger("presenza.app")
 
 TOP_GAPS = 5
 POLL = "5s"  # how often the view asks the store whether anything changed
-TILE_WIDTH = 168  # px: two tiles a row on a phone, four or more on a desktop
+TILE_WIDTH = 155  # px: two tiles a row on a phone (326 px, a 16 px gap), four or more on a desktop
 RED = 3  # the weakest criteria named under the index…
 RED_BELOW = 40  # …when they score under this (Absent or Experimenting)
 SPARK_FROM = 3  # a criterion's tile draws its line from this many saved audits
@@ -131,6 +132,11 @@ def _delta(now: float, before: float, lang: Lang) -> str | int:
     return 0 if text == "0" else text
 
 
+def _months(period: Period, lang: Lang) -> str:
+    """A period as its first and last months: "05/2026–10/2026"."""
+    return f"{month_text(period.start, lang)}–{month_text(period.end, lang)}"
+
+
 def overall(
     card: Scorecard,
     before: Scorecard | None,
@@ -149,10 +155,10 @@ def overall(
     delta, description = None, t("ui.exec.first_audit", lang)
     if previous is not None and before is not None and before.score is not None:
         delta = _delta(card.score, before.score, lang)
-        description = t("ui.exec.since", lang, period=period_text(previous.info.period, lang))
-    months = f"{month_text(info.period.start, lang)}–{month_text(info.period.end, lang)}"
+        # In months, like the index's own label: whole dates were cut in a narrow column.
+        description = t("ui.exec.since", lang, period=_months(previous.info.period, lang))
     st.metric(
-        t("ui.exec.index_of", lang, period=months),
+        t("ui.exec.index_of", lang, period=_months(info.period, lang)),
         f"{number(card.score, lang)}/100",
         delta=delta,
         delta_description=description,
@@ -302,13 +308,18 @@ def show(access: Access, lang: Lang, linked: bool) -> None:
     card = current.to_scorecard()
     before = previous.to_scorecard() if previous else None
 
-    left, right = st.columns([4, 8], gap="medium")
+    # Side by side on a projector; stacked where the main column is narrow (the app's own
+    # page at 1024 px, beside the sidebar), as on a phone.
+    top, bottom = st.container(key="exec_top"), st.container(key="exec_bottom")
+    views.stack_when_narrow(top, "exec_top", 700)
+    views.stack_when_narrow(bottom, "exec_bottom", 700)
+    left, right = top.columns([4, 8], gap="medium")
     with left, st.container(border=True, height="stretch"):
         overall(card, before, current, previous, lang)
     with right, st.container(border=True, height="stretch"):
         criteria(card, before, view, lang)
     # Consultant notes (issue 13) have their place here, between the scores and the detail.
-    left, right = st.columns([5, 7], gap="medium")
+    left, right = bottom.columns([5, 7], gap="medium")
     with left, st.container(border=True, height="stretch"):
         top_gaps(card, lang)
     with right, st.container(border=True, height="stretch"):

@@ -37,6 +37,7 @@ def render() -> None:
         with_gaps,
         format_func=names.__getitem__,
         placeholder=t("ui.all_criteria", lang),
+        select_all=False,  # Streamlit writes its "Select all" in English
         key=state.GAP_CRITERIA.name,
     )
     text = search.text_input(t("ui.search", lang), key="gaps_search")
@@ -56,6 +57,7 @@ def render() -> None:
     else:
         st.dataframe(
             shown.drop(columns=["metric_id", "criterion_id"]),
+            column_order=views.GAP_VIEW_ORDER,
             hide_index=True,
             width="stretch",
             # Rows tall enough for a recommendation to wrap whole, not be cut to a line.
@@ -65,8 +67,9 @@ def render() -> None:
         )
 
     stem = f"presenza-gaps-{scorecard.period.start.isoformat()}-{scorecard.period.end.isoformat()}"
-    csv_col, xlsx_col, _ = st.columns([1, 1, 3])
-    csv_col.download_button(
+    # As wide as their labels: in columns they were cut on a 4:3 projector.
+    downloads = st.container(horizontal=True, gap="small")
+    downloads.download_button(
         t("ui.download.csv", lang),
         data=lambda: gaps_csv(scorecard, lang),
         file_name=f"{stem}.csv",
@@ -74,9 +77,9 @@ def render() -> None:
         icon=":material/download:",
         on_click="ignore",
         key="download_gaps_csv",
-        width="stretch",
+        width="content",
     )
-    xlsx_col.download_button(
+    downloads.download_button(
         t("ui.download.xlsx", lang),
         data=lambda: to_xlsx(scorecard, lang),
         file_name=f"{stem}.xlsx",
@@ -84,7 +87,7 @@ def render() -> None:
         icon=":material/download:",
         on_click="ignore",
         key="download_gaps_xlsx",
-        width="stretch",
+        width="content",
     )
     notes.gaps_panel(lang)
 

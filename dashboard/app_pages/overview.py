@@ -15,20 +15,26 @@ TOP_GAPS = 5
 
 def render() -> None:
     lang = state.lang()
-    title, action = st.columns([4, 1], vertical_alignment="bottom")
-    title.title(t("ui.nav.overview", lang), anchor=False)
+    # The report button beside the title (the executive's screen keeps its height), as
+    # wide as its label: the title gives way, and on a phone the button wraps below it.
+    head = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+    head.title(t("ui.nav.overview", lang), anchor=False)
     scorecard = state.scorecard()
     if scorecard is None:
         views.no_data(lang)
         return
-    with action:  # beside the title: the executive's screen keeps its height
+    with head:
         _report_control(scorecard, lang)
     facts = [f"{t('audit.period', lang)}: {views.plain(period_text(scorecard.period, lang))}"]
     if state.session().sample:
         facts.append(t("ui.sample_caption", lang))
     st.caption(" · ".join(facts))
 
-    left, right = st.columns([5, 8], gap="medium")
+    top = st.container(key="overview_top")
+    # A 4:3 projector with the sidebar open leaves ~560 px: side by side, the gauge
+    # would be a thumbnail; stacked, it takes the width.
+    views.stack_when_narrow(top, "overview_top", 700)
+    left, right = top.columns([5, 8], gap="medium")
     with left, st.container(border=True, height="stretch"):
         st.subheader(t("audit.overall", lang), anchor=False)
         shared.chart(lambda: charts.overall_figure(scorecard, lang, height=260), key="overall")
@@ -51,9 +57,9 @@ def render() -> None:
 
     gaps = gaps_table(scorecard, lang).head(TOP_GAPS)
     with st.container(border=True):
-        head, link = st.columns([3, 1], vertical_alignment="center")
+        head = st.container(horizontal=True, vertical_alignment="center", gap="medium")
         head.subheader(t("ui.top_gaps", lang, n=TOP_GAPS), anchor=False)
-        with link:
+        with head:  # as wide as its label, like the report button
             nav.link("gaps", lang, t("ui.all_gaps", lang))
         if gaps.empty:
             st.success(t("audit.no_gaps", lang))
@@ -84,7 +90,7 @@ def _report_control(scorecard, lang) -> None:
             names_on=names_on,
         )
 
-    report.control("report_overview", lang, build, brand.client, scorecard.period)
+    report.control("report_overview", lang, build, brand.client, scorecard.period, width="content")
 
 
 views.run_page(render)

@@ -6,12 +6,16 @@ import streamlit as st
 
 from dashboard import i18n
 from dashboard.criteria import registry
-from dashboard.i18n import Lang, number, t
+from dashboard.i18n import Lang, decimal, number, t
 from dashboard.labels import platform_label
 from dashboard.schema import PLATFORMS
 from dashboard.settings import Settings, SettingsError, dump_settings, parse_settings
-from dashboard.ui import state, views, widgets
+from dashboard.ui import builtin_texts, state, views, widgets
 from dashboard.ui.tables import apply_metric_edits, metric_settings_frame
+
+# A criterion's weight, 0 (left out) to 10, in quarters: a slider whose values are written
+# the reader's way (a number box writes "1.50" whatever the language).
+WEIGHTS = tuple(quarter / 4 for quarter in range(41))
 
 
 def _bump() -> None:
@@ -63,6 +67,7 @@ def platforms(lang: Lang, version: int) -> None:
         default=current,
         format_func=lambda p: platform_label(p, lang),
         placeholder=t("ui.choose", lang),
+        select_all=False,  # Streamlit writes its "Select all" in English
         key=key,
         on_change=_set_platforms,
         args=(key,),
@@ -86,12 +91,12 @@ def criterion_weights(lang: Lang, version: int) -> None:
     columns = st.columns(4)
     for i, spec in enumerate(registry.criteria()):
         key = f"cw_{spec.id}_{version}"
-        columns[i % 4].number_input(
+        weight = float(settings.criterion_weight(spec.id))
+        columns[i % 4].select_slider(
             spec.title[lang],
-            min_value=0.0,
-            max_value=10.0,
-            value=float(settings.criterion_weight(spec.id)),
-            step=0.5,
+            options=sorted({*WEIGHTS, weight}),  # a file may set any weight
+            value=weight,
+            format_func=lambda w: decimal(w, lang),
             key=key,
             on_change=_set_criterion_weight,
             args=(spec.id, key),
@@ -116,12 +121,14 @@ def metric_targets(lang: Lang, version: int) -> None:
             "criterion": st.column_config.TextColumn(t("col.criterion", lang)),
             "metric": st.column_config.TextColumn(t("col.metric", lang)),
             "unit": st.column_config.TextColumn(t("col.unit", lang), width="small"),
-            "floor": st.column_config.NumberColumn(t("col.floor", lang), format="%.2f"),
+            # "localized": the browser's decimal separator (the app's language follows the
+            # browser's), not printf's point ("80.00" on the Italian page).
+            "floor": st.column_config.NumberColumn(t("col.floor", lang), format="localized"),
             "target": st.column_config.NumberColumn(
-                t("audit.target", lang).capitalize(), format="%.2f"
+                t("audit.target", lang).capitalize(), format="localized"
             ),
             "weight": st.column_config.NumberColumn(
-                t("col.weight", lang), min_value=0.0, format="%.2f"
+                t("col.weight", lang), min_value=0.0, format="localized"
             ),
         },
     )
@@ -132,8 +139,11 @@ def metric_targets(lang: Lang, version: int) -> None:
 
 def file_section(lang: Lang, version: int) -> None:
     st.subheader(t("ui.settings_file", lang), anchor=False)
-    down, up, reset = st.columns([1, 2, 1], vertical_alignment="bottom")
-    down.download_button(
+    # The buttons as wide as their labels (columns cut them on a 4:3 projector), the
+    # uploader under them.
+    buttons = st.container(horizontal=True, gap="small")
+    up = st.container()
+    buttons.download_button(
         t("ui.download.settings", lang),
         data=lambda: dump_settings(state.settings()),
         file_name="presenza-settings.toml",
@@ -141,13 +151,16 @@ def file_section(lang: Lang, version: int) -> None:
         icon=":material/download:",
         on_click="ignore",
         key="download_settings",
-        width="stretch",
+        width="content",
     )
     upload = up.file_uploader(
         t("ui.upload_settings", lang),
         type=["toml"],
         key=f"settings_upload_{version}",
         max_upload_size=1,  # MB: a settings file is a few kilobytes
+    )
+    builtin_texts.one_file_uploader(
+        up, f"settings_upload_{version}", t("ui.uploader.limit_settings", lang), lang
     )
     if upload is not None:
         try:
@@ -166,11 +179,11 @@ def file_section(lang: Lang, version: int) -> None:
     loaded = state.SETTINGS_LOADED.pop()
     if loaded:
         st.success(t("ui.settings_loaded", lang, file=views.plain(loaded)))
-    if reset.button(
+    if buttons.button(
         t("ui.reset_settings", lang),
         icon=":material/restart_alt:",
         key="reset_settings",
-        width="stretch",
+        width="content",
     ):
         state.set_settings(Settings())
         _bump()

@@ -192,7 +192,9 @@ def activity_distribution_figure(curve: pd.DataFrame, lang: Lang, height: int = 
         ticksuffix=percent_suffix(lang),
         title=t("chart.actions_axis", lang),
     )
-    return layout(fig, height=height, lang=lang, legend={"orientation": "h", "y": -0.25, "x": 0})
+    # At the figure's foot, clear of the axis title whatever the width.
+    legend = {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0}
+    return layout(fig, height=height, lang=lang, legend=legend)
 
 
 def collaboration_heatmap_figure(

@@ -169,5 +169,14 @@ def build_trend_figure(
         # Room above the plot for the toolbar, clear of the "current audit" label.
         margin={"l": 10, "r": 10, "t": 64, "b": 10},
         hovermode="x unified",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 13}},
+        # At the figure's foot (container-referenced): placed in the plot's units, it sat
+        # on the second line of the months' tick labels.
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0,
+            "x": 0,
+            "font": {"size": 13},
+        },
     )

@@ -133,7 +133,7 @@ def compare_table(changes: Sequence[Change], lang: Lang, *, metrics: bool = True
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-AUDIT_COLUMNS = ["id", "name", "period", "score", "level", "current", "saved_by", "saved_at"]
+AUDIT_COLUMNS = ["number", "name", "period", "score", "level", "current", "saved_by", "saved_at"]
 
 
 def audits_frame(audits: Sequence[AuditInfo], lang: Lang) -> pd.DataFrame:
@@ -141,7 +141,7 @@ def audits_frame(audits: Sequence[AuditInfo], lang: Lang) -> pd.DataFrame:
     index and level, the current one starred, who saved it and when (local time)."""
     rows = [
         {
-            "id": a.id,
+            "number": a.number,
             "name": a.name,
             "period": period_text(a.period, lang),
             "score": None if a.overall_score is None else number(a.overall_score, lang, 1),
@@ -161,5 +161,5 @@ def audit_label(audit: AuditInfo, lang: Lang) -> str:
     star = " ★" if audit.is_current else ""
     period = period_text(audit.period, lang)
     if audit.name == audit.period.label():  # named by default after its period
-        return f"#{audit.id} · {period}{star}"
-    return f"#{audit.id} · {audit.name} · {period}{star}"
+        return f"#{audit.number} · {period}{star}"
+    return f"#{audit.number} · {audit.name} · {period}{star}"

@@ -3,8 +3,9 @@
 The registry refers to seeds as "000 point 1" and to figures by id; a client cannot
 look those up. `citations.toml` holds each one's title, author or publisher, year and
 link (a figure's statement and a described source's title are in the catalogs, one per
-language), and here they become the sentences a report prints: the article's title with its
-point, a figure with its source and year — never a bare number or a file number.
+language), and here they become the sentences a report prints and the pages show: the
+article's title with its point in the reader's language, a figure with its source and
+year — never a bare number or a file number.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from functools import cache
 from importlib.resources import files
 
 from dashboard.i18n import Lang, t
-from dashboard.report.tables import seed_text
 
 _PART = re.compile(r"^\s*(?P<article>\d{3})(?P<where>.*)$")
+# Where in an article the registry points: "point 1", "second comment", "guidelines".
+_WHERE = re.compile(
+    r"point (?P<point>\d+)|(?P<comment>first|second) comment|(?P<guidelines>guidelines)"
+)
 
 
 @dataclass(frozen=True)
@@ -38,11 +42,15 @@ class Source:
         title, not the publication's own, is written without quotes."""
         who = ", ".join(p for p in (self.author, self.publisher) if p)
         year = self.year or t("citation.no_date", lang)
+        return f"{self.title_text(lang)} — {who + ', ' if who else ''}{year}"
+
+    def title_text(self, lang: Lang) -> str:
+        """The title in the language's quotes; a supplied description ([…]) as it is."""
         if self.described:
-            title = t(f"citation.title.{self.id}", lang)
-        else:
-            title = self.title if self.title.startswith("[") else f"«{self.title}»"
-        return f"{title} — {who + ', ' if who else ''}{year}"
+            return t(f"citation.title.{self.id}", lang)
+        if self.title.startswith("["):
+            return self.title
+        return t("citation.quoted", lang, title=self.title)
 
 
 @dataclass(frozen=True)
@@ -105,17 +113,47 @@ def seed_parts(seed: str) -> list[tuple[Source, str]]:
     return parts
 
 
-def seed_citations(seed: str, lang: Lang) -> list[str]:
-    """Each article a criterion rests on, once, with the points it cites:
-    «Social media strategy» — Gianluigi Cogo, Pionero, 2012: punto 1, punto 3."""
+def where_text(where: str, lang: Lang) -> str:
+    """Where in an article, in the reader's language: "point 1" → "punto 1"."""
+    match = _WHERE.fullmatch(where)
+    if match is None:
+        raise ValueError(f"seed reference place {where!r} is none the registry uses")
+    if match["point"]:
+        return t("seed.point", lang, point=match["point"])
+    if match["comment"] == "first":
+        return t("seed.first_comment", lang)
+    if match["comment"] == "second":
+        return t("seed.second_comment", lang)
+    return t("seed.guidelines", lang)
+
+
+def _by_article(seed: str, lang: Lang) -> list[tuple[Source, str]]:
+    """Each article once, in the order cited, with the places it is cited at, worded."""
     grouped: dict[str, tuple[Source, list[str]]] = {}
     for source, where in seed_parts(seed):
         grouped.setdefault(source.id, (source, []))[1].append(where)
-    lines = []
-    for source, places in grouped.values():
-        named = [seed_text(w, lang) for w in places if w]
-        lines.append(source.text(lang) + (f": {', '.join(named)}" if named else ""))
-    return lines
+    return [
+        (source, ", ".join(where_text(w, lang) for w in places if w))
+        for source, places in grouped.values()
+    ]
+
+
+def seed_citations(seed: str, lang: Lang) -> list[str]:
+    """Each article a criterion rests on, once, with the points it cites:
+    «Social media strategy» — Gianluigi Cogo, Pionero, 2012: punto 1, punto 3."""
+    return [
+        source.text(lang) + (f": {places}" if places else "")
+        for source, places in _by_article(seed, lang)
+    ]
+
+
+def seed_titles(seed: str, lang: Lang) -> str:
+    """The articles by title only, for a table's cell or a line of text:
+    «Social media strategy»: punto 1, punto 3; «Social media marketing: …»: punto 1."""
+    return t("seed.separator", lang).join(
+        source.title_text(lang) + (f": {places}" if places else "")
+        for source, places in _by_article(seed, lang)
+    )
 
 
 def figure_citations(ids: tuple[str, ...], lang: Lang) -> list[str]:

@@ -132,7 +132,7 @@ def saved_report(
             names = roster_names(dataset.table("roster"))
     previous_label = ""
     if before is not None:
-        previous_label = f"#{before.info.id} · {period_text(before.info.period, lang)}"
+        previous_label = f"#{before.info.number} · {period_text(before.info.period, lang)}"
     report = build_report(
         scorecard,
         lang,

@@ -21,33 +21,10 @@ from dashboard.i18n import Lang, date_text, format_value, has, number, t
 from dashboard.labels import platform_label
 from dashboard.period import Period
 from dashboard.questionnaire import GOVERNANCE_KEYS
+from dashboard.report.citations import seed_titles
 from dashboard.scoring import Scorecard
 
 CHECKLIST_ITEMS = (*GOVERNANCE_KEYS, "policy_updated_12_months")
-
-# The registry's seed references: "000 point 1; 004, second comment; 002 guidelines; 003".
-_SEED = re.compile(
-    r"(?P<article>\d{3})(?: point (?P<point>\d+)|, (?P<comment>first|second) comment"
-    r"|(?P<guidelines> guidelines))?"
-)
-
-
-def seed_text(seed: str, lang: Lang) -> str:
-    """A seed reference in the reader's language: "000 point 1" → "000 punto 1"."""
-    parts = []
-    for part in seed.split("; "):
-        m = _SEED.fullmatch(part)
-        if m is None:  # a form the registry does not use: shown as written
-            parts.append(part)
-        elif m["point"]:
-            parts.append(t("seed.point", lang, article=m["article"], point=m["point"]))
-        elif m["comment"]:
-            parts.append(t(f"seed.{m['comment']}_comment", lang, article=m["article"]))
-        elif m["guidelines"]:
-            parts.append(t("seed.guidelines", lang, article=m["article"]))
-        else:
-            parts.append(m["article"])
-    return t("seed.separator", lang).join(parts)
 
 
 def period_text(period: Period, lang: Lang) -> str:
@@ -169,7 +146,7 @@ def gaps_table(scorecard: Scorecard, lang: Lang) -> pd.DataFrame:
                 "score": None if metric.score is None else round(metric.score, 1),
                 "evidence": evidence_text(metric.measure.evidence, lang),
                 "recommendation": recommendation(metric, lang),
-                "seed": seed_text(gap.criterion.spec.seed, lang),
+                "seed": seed_titles(gap.criterion.spec.seed, lang),
                 "reference": spec.reference[lang],
                 "metric_id": spec.id,
                 "criterion_id": gap.criterion.id,

@@ -11,6 +11,8 @@ imports Streamlit.
 
 from dashboard.store.access import Access, Role
 from dashboard.store.audits import (
+    audit_info,
+    audit_numbered,
     current_audit,
     delete_audit,
     get_audit,
@@ -60,7 +62,6 @@ from dashboard.store.workspaces import (
     set_passphrase,
     trusted_access,
     workspace_info,
-    workspace_of_audit,
 )
 
 __all__ = [
@@ -84,7 +85,9 @@ __all__ = [
     "Throttled",
     "WeakPassphrase",
     "WorkspaceInfo",
+    "audit_info",
     "audit_notes",
+    "audit_numbered",
     "authorize",
     "authorize_server",
     "check_slug",
@@ -109,7 +112,6 @@ __all__ = [
     "set_passphrase",
     "trusted_access",
     "workspace_info",
-    "workspace_of_audit",
     "write_note",
     "write_summary",
 ]

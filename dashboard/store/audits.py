@@ -27,7 +27,7 @@ from dashboard.scoring import Scorecard
 from dashboard.settings import Settings
 from dashboard.store.access import Access
 from dashboard.store.db import describe
-from dashboard.store.errors import ConfirmationRequired, SnapshotError
+from dashboard.store.errors import ConfirmationRequired, NotFound, SnapshotError
 from dashboard.store.models import Audit, AuditTable, Workspace
 from dashboard.store.notes import carry_over
 from dashboard.store.records import AuditInfo, StoredAudit, rebuilt
@@ -71,7 +71,8 @@ def save_audit(
     questionnaire: Mapping[str, Any] | None = None,
     sums: Sums | None = None,
 ) -> int:
-    """Save a new audit (never overwriting one) and return its number; editors only.
+    """Save a new audit (never overwriting one) and return its id; editors only (the
+    number people read is its `audit_info`'s).
 
     `scorecard` must have been computed from `dataset` under `settings` and these
     answers (`questionnaire`; default: the dataset's questionnaire files). The new audit
@@ -110,6 +111,27 @@ def list_audits(engine: Engine, access: Access) -> list[AuditInfo]:
             .order_by(Audit.saved_at.desc(), Audit.id.desc())
         )
         return [_info(a) for a in rows]
+
+
+def audit_numbered(engine: Engine, access: Access, number: int) -> int:
+    """The id of the workspace's audit n. `number` (as people type it: the CLI's
+    arguments, a link); `NotFound` when the workspace has none."""
+    with Session(engine) as session:
+        granted(session, access)
+        found = session.scalar(
+            select(Audit.id).where(
+                Audit.workspace_id == access.workspace_id, Audit.number == number
+            )
+        )
+    if found is None:
+        raise NotFound(msg("store.error.no_audit_here", id=str(number), slug=repr(access.slug)))
+    return found
+
+
+def audit_info(engine: Engine, access: Access, audit_id: int) -> AuditInfo:
+    """One audit's headline (its number, name, period…), without the documents."""
+    with Session(engine) as session:
+        return _info(_audit(session, access, audit_id))
 
 
 def get_audit(engine: Engine, access: Access, audit_id: int) -> StoredAudit:
@@ -232,9 +254,9 @@ def delete_audit(engine: Engine, access: Access, audit_id: int, confirm: str) ->
     with writing(engine) as session:
         lock_workspace(session, access)
         audit = _audit(session, access, audit_id)
-        if confirm.strip() not in (audit.name, str(audit.id)):
+        if confirm.strip() not in (audit.name, str(audit.number)):
             raise ConfirmationRequired(
-                msg("store.error.confirm_delete", id=str(audit.id), name=repr(audit.name))
+                msg("store.error.confirm_delete", id=str(audit.number), name=repr(audit.name))
             )
         was_current = audit.is_current
         named = dict(
@@ -346,8 +368,10 @@ def insert_audit(
     )
     if make_current:
         _unset_current(session, workspace.id)
+    workspace.last_audit_number += 1  # under the workspace's lock: saves queue
     audit = Audit(
         workspace_id=workspace.id,
+        number=workspace.last_audit_number,
         name=name or scorecard.period.label(),
         period_start=scorecard.period.start,
         period_end=scorecard.period.end,
@@ -415,6 +439,7 @@ def _audit(session: Session, access: Access, audit_id: int, *, full: bool = Fals
 def _info(audit: Audit) -> AuditInfo:
     return AuditInfo(
         audit.id,
+        audit.number,
         audit.name,
         audit.period_start,
         audit.period_end,

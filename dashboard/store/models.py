@@ -83,6 +83,8 @@ class Workspace(Base):
     grant_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     save_token: Mapped[str | None] = mapped_column(String(64))
     save_token_set_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The number its last audit was given: audits are numbered per workspace, never reused.
+    last_audit_number: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Who its peers are (codes of `dashboard.peers`), and whether it stays out of benchmarks.
     sector: Mapped[str | None] = mapped_column(String(32))
     size_band: Mapped[str | None] = mapped_column(String(16))
@@ -127,10 +129,13 @@ class Audit(Base):
             postgresql_where=text("is_current"),
         ),
         Index("ix_audits_workspace_saved", "workspace_id", "saved_at"),
+        Index("uq_audits_number", "workspace_id", "number", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"))
+    # What people call it: n. 1 is a workspace's first audit, whatever other workspaces hold.
+    number: Mapped[int] = mapped_column(Integer, server_default="0")
     name: Mapped[str] = mapped_column(String(200))
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)

@@ -35,9 +35,13 @@ class WorkspaceInfo:
 
 @dataclass(frozen=True)
 class AuditInfo:
-    """An audit's headline: enough for lists, pickers and the trend, without the JSON."""
+    """An audit's headline: enough for lists, pickers and the trend, without the JSON.
+
+    `id` is the store's key; `number` is what people read and type (n. 1 is a workspace's
+    first audit)."""
 
     id: int
+    number: int
     name: str
     period_start: date
     period_end: date

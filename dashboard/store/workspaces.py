@@ -204,19 +204,6 @@ def job_access(engine: Engine, slug: str, token: str | None) -> Access:
     return _access(workspace, "editor")
 
 
-def workspace_of_audit(engine: Engine, audit_id: int) -> str:
-    """The slug of the workspace an audit belongs to (terminal use, with `trusted_access`)."""
-    with Session(engine) as session:
-        slug = session.scalar(
-            select(Workspace.slug)
-            .join(Audit, Audit.workspace_id == Workspace.id)
-            .where(Audit.id == audit_id)
-        )
-    if slug is None:
-        raise NotFound(msg("store.error.no_audit", id=str(audit_id)))
-    return slug
-
-
 def workspace_info(engine: Engine, access: Access) -> WorkspaceInfo:
     """The workspace as its editors manage it: name, openness, which roles have a passphrase."""
     with Session(engine) as session:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from dashboard.actions import STATUSES
 from dashboard.gaps import gap_list
-from dashboard.i18n import Lang, format_value, t
+from dashboard.i18n import Lang, format_value, t, text
 from dashboard.report.plan import actions_frame
 from dashboard.store import Access, StoreError, current_audit
 from dashboard.store.actions import ActionChange, create_action, list_actions, update_action
@@ -93,7 +93,10 @@ def new_form(engine: Engine, access: Access, lang: Lang) -> None:
         what = st.text_input(t("ui.actions.what", lang), key="action_new_what")
         owner = st.text_input(t("ui.actions.owner", lang), key="action_new_owner")
         due = st.date_input(
-            t("ui.actions.due", lang), value=None, format="YYYY-MM-DD", key="action_new_due"
+            t("ui.actions.due", lang),
+            value=None,
+            format=text("locale.date_input", lang),
+            key="action_new_due",
         )
         if st.form_submit_button(t("ui.actions.add", lang), icon=":material/add_task:"):
             who = saved.saved_by_default() or owner or "—"
@@ -138,7 +141,7 @@ def edit_form(engine: Engine, access: Access, actions: list, lang: Lang) -> None
             t("ui.actions.owner", lang), value=chosen.owner, key=f"action_owner_{chosen.id}"
         )
         due = st.date_input(
-            t("ui.actions.due", lang), value=chosen.due, format="YYYY-MM-DD",
+            t("ui.actions.due", lang), value=chosen.due, format=text("locale.date_input", lang),
             key=f"action_due_{chosen.id}",
         )  # fmt: skip
         if st.form_submit_button(t("ui.actions.save", lang), icon=":material/save:"):

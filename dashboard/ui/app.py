@@ -12,7 +12,7 @@ import logging
 import streamlit as st
 
 from dashboard.i18n import Lang, t
-from dashboard.ui import nav, reopen, saved, signin, state, views, widgets
+from dashboard.ui import builtin_texts, nav, reopen, saved, signin, state, widgets
 from dashboard.ui.views import plain
 
 log = logging.getLogger("presenza.app")
@@ -65,12 +65,12 @@ def main() -> None:
     state.init_language()
     if not signin.startup_check(state.lang()):
         return
+    builtin_texts.widget_texts(state.lang())
     if linked:  # no sample data to load: the view reads the store
         st.navigation(nav.linked(state.lang()), position="hidden").run()
         return
     state.init()
     lang = state.lang()
-    views.widget_texts(lang)
     navigation = st.navigation(nav.pages(lang), position="sidebar")
     sidebar(lang)
     reopen.banner(lang)

@@ -55,7 +55,7 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
         width="stretch",
         height=min(40 + 35 * len(audits), 420),
         column_config={
-            "id": st.column_config.NumberColumn("#", width=50),
+            "number": st.column_config.NumberColumn("#", width=50),
             "name": st.column_config.TextColumn(t("ui.audits.name", lang), width="large"),
             "period": st.column_config.TextColumn(t("audit.period", lang)),
             "score": st.column_config.TextColumn(t("audit.overall", lang)),
@@ -79,7 +79,9 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
         )
         if button.button(t("ui.audits.rename", lang), key="audits_rename_button", width="stretch"):
             rename_audit(engine, access, chosen.id, new_name)
-            flash(t("ui.audits.renamed", lang, id=chosen.id, name=views.plain(new_name.strip())))
+            flash(
+                t("ui.audits.renamed", lang, id=chosen.number, name=views.plain(new_name.strip()))
+            )
             st.rerun()
     if current.button(
         t("ui.audits.make_current_button", lang),
@@ -89,7 +91,7 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
         width="stretch",
     ):
         set_current(engine, access, chosen.id)
-        flash(t("ui.audits.made_current", lang, id=chosen.id))
+        flash(t("ui.audits.made_current", lang, id=chosen.number))
         st.rerun()
     if delete.button(
         t("ui.audits.delete", lang),
@@ -101,7 +103,7 @@ def list_section(engine: Engine, access: Access, audits: list[AuditInfo], lang: 
     meeting_section(engine, access, chosen, lang)
     deleting = by_id.get(state.DELETING.get() or 0)
     if deleting is not None:  # open until confirmed, cancelled or dismissed
-        st.dialog(t("ui.audits.delete_title", lang, id=deleting.id), on_dismiss=_stop_deleting)(
+        st.dialog(t("ui.audits.delete_title", lang, id=deleting.number), on_dismiss=_stop_deleting)(
             confirm_delete
         )(engine, access, deleting, lang)
     else:
@@ -121,7 +123,7 @@ def meeting_section(engine: Engine, access: Access, chosen: AuditInfo, lang: Lan
         reopen.open_audit(engine, access, chosen, lang)
     present_col.link_button(
         t("ui.present.open", lang),
-        app_link("present", workspace=access.slug, audit=str(chosen.id)),
+        app_link("present", workspace=access.slug, audit=str(chosen.number)),
         icon=":material/slideshow:",
         help=t("ui.present.open_help", lang),
         width="stretch",
@@ -141,7 +143,7 @@ def _stop_deleting() -> None:
 
 def confirm_delete(engine: Engine, access: Access, audit: AuditInfo, lang: Lang) -> None:
     """The delete dialog: nothing goes until the audit's name or number is typed."""
-    st.markdown(t("ui.audits.delete_intro", lang, name=views.plain(audit.name), id=audit.id))
+    st.markdown(t("ui.audits.delete_intro", lang, name=views.plain(audit.name), id=audit.number))
     typed = st.text_input(t("ui.audits.delete_type", lang), key=state.DELETE_CONFIRM)
     go, cancel = st.columns(2)
     if go.button(
@@ -160,7 +162,7 @@ def confirm_delete(engine: Engine, access: Access, audit: AuditInfo, lang: Lang)
             saved.show_error(error, lang)
             return
         _stop_deleting()
-        flash(t("ui.audits.deleted", lang, id=audit.id, name=views.plain(audit.name)))
+        flash(t("ui.audits.deleted", lang, id=audit.number, name=views.plain(audit.name)))
         st.rerun()
     if cancel.button(t("ui.audits.cancel", lang), key="audits_delete_cancel", width="stretch"):
         _stop_deleting()

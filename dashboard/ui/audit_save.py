@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from dashboard.i18n import Lang, number, t
 from dashboard.report.tables import period_text
-from dashboard.store import SAMPLE_SLUG, Access, save_audit, workspace_info
+from dashboard.store import SAMPLE_SLUG, Access, audit_info, save_audit, workspace_info
 from dashboard.ui import nav, saved, state, views
 from dashboard.ui.workspaces import flash
 
@@ -81,7 +81,8 @@ def save_section(engine: Engine, access: Access, lang: Lang) -> None:
             )
         state.SAVE_ROUND.set(state.SAVE_ROUND.get() + 1)  # an empty form for the next save
         state.SELECTED.set(audit_id)
-        flash(t("ui.audits.saved", lang, id=audit_id, name=views.plain(access.name)))
+        info = audit_info(engine, access, audit_id)
+        flash(t("ui.audits.saved", lang, id=info.number, name=views.plain(access.name)))
         st.rerun()
 
 

@@ -1,6 +1,6 @@
 """Presentation mode: a saved audit as full-screen slides, for a meeting.
 
-Reached by a link (`/present?workspace=acme-spa[&audit=12]`) behind the same passphrase
+Reached by a link (`/present?workspace=acme-spa[&audit=3]`) behind the same passphrase
 as the executive view. The slides come from a *saved* audit, so no number can change
 during the meeting; the consultant's notes are read again on every slide, so a note
 written in another tab during the meeting shows on the next one. ← and → (keys or
@@ -32,6 +32,7 @@ from dashboard.store import (
     AuditNotes,
     StoredAudit,
     audit_notes,
+    audit_numbered,
     current_audit,
     get_audit,
     previous_audit,
@@ -62,7 +63,7 @@ SLIDE_CSS = """<style>
 
 
 def requested_audit() -> int | None:
-    """The audit named in the URL (`&audit=12`), or None for the workspace's current one."""
+    """The audit's number in the URL (`&audit=3`: the workspace's third), or None for the workspace's current one."""
     value = st.query_params.get(QUERY_AUDIT)
     try:
         return int(value) if value is not None else None
@@ -77,11 +78,15 @@ def load(engine: Engine, access: Access) -> tuple[StoredAudit, StoredAudit | Non
     cache = state.PRESENTED.get()
     if wanted is not None and wanted in cache:
         return cache[wanted]
-    audit = current_audit(engine, access) if wanted is None else get_audit(engine, access, wanted)
+    audit = (
+        current_audit(engine, access)
+        if wanted is None
+        else get_audit(engine, access, audit_numbered(engine, access, wanted))
+    )
     if audit is None:
         return None
     pair = (audit, previous_audit(engine, access, audit.info.id))
-    cache[audit.info.id] = pair
+    cache[audit.info.number] = pair
     return pair
 
 

@@ -23,6 +23,7 @@ class Reopened:
     slug: str
     workspace: str
     audit_id: int
+    number: int  # what people read: n. 1 is the workspace's first
     name: str
 
 
@@ -39,7 +40,7 @@ def open_audit(engine: Engine, access: Access, info: AuditInfo, lang: Lang) -> N
         stored.settings(),
         stored.questionnaire(),
         info.period,
-        Reopened(access.slug, access.name, info.id, info.name),
+        Reopened(access.slug, access.name, info.id, info.number, info.name),
         load_sums(engine, access, info.id),
     )
     st.switch_page(nav.page("overview", lang))
@@ -60,7 +61,7 @@ def banner(lang: Lang) -> None:
             "ui.reopen.banner",
             lang,
             name=views.plain(audit.name),
-            id=audit.audit_id,
+            id=audit.number,
             workspace=views.plain(audit.workspace),
         ),
         icon=":material/history:",

@@ -9,6 +9,7 @@ at a time) and dropped when a choice changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -20,16 +21,23 @@ from dashboard.report.logo import LogoError, logo_png
 from dashboard.report.model import Brand, Report
 from dashboard.store import SAMPLE_SLUG, Access, AuditInfo, StoreError
 from dashboard.store.brand import get_brand, set_brand
-from dashboard.ui import state, views
+from dashboard.ui import builtin_texts, state, views
 from dashboard.ui.audit_list import pick_audit
 
 FORMAT_NAMES = {"pptx": "PowerPoint (PPTX)", "pdf": "PDF", "xlsx": "Excel (XLSX)"}
 Build = Callable[[Lang, bool], Report]
 
 
-def control(key: str, lang: Lang, build: Build, client: str, period: Period) -> None:
+def control(
+    key: str,
+    lang: Lang,
+    build: Build,
+    client: str,
+    period: Period,
+    width: Literal["stretch", "content"] = "stretch",
+) -> None:
     """Choose, prepare, download. `build(language, names_on)` returns the report."""
-    with st.popover(t("ui.report.title", lang), icon=":material/description:", width="stretch"):
+    with st.popover(t("ui.report.title", lang), icon=":material/description:", width=width):
         st.caption(t("ui.report.caption", lang))
         kind = st.segmented_control(
             t("ui.report.format", lang),
@@ -109,6 +117,7 @@ def brand_section(engine: Engine, access: Access, lang: Lang) -> None:
             key="brand_logo",
             help=t("ui.brand.logo_help", lang),
         )
+        builtin_texts.one_file_uploader(st, "brand_logo", t("ui.uploader.limit_logo", lang), lang)
         remove = stored.logo_png is not None and st.checkbox(
             t("ui.brand.logo_remove", lang), key="brand_logo_remove"
         )

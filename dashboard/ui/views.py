@@ -91,6 +91,23 @@ def download_csv(frame: pd.DataFrame, stem: str, key: str | None = None) -> None
     )
 
 
+# The gap table as read on screen: what to do right after what is short, so the
+# recommendation is on the first screen of a projector (the evidence, longer, after it).
+GAP_VIEW_ORDER = (
+    "rank",
+    "priority",
+    "metric",
+    "criterion",
+    "value",
+    "target",
+    "recommendation",
+    "evidence",
+    "score",
+    "seed",
+    "reference",
+)
+
+
 def gap_columns(lang: Lang, highest: float = 100.0) -> dict[str, Any]:
     """How every page shows the gap table (`report.tables.gaps_table`): one declaration, so
     the overview's top gaps and the Gaps page read alike. `highest`: the priority bar's end."""
@@ -103,11 +120,13 @@ def gap_columns(lang: Lang, highest: float = 100.0) -> dict[str, Any]:
             max_value=highest,
             format="%.0f",
             help=t("ui.priority_help", lang),
+            width=110,
         ),
-        "criterion": column.TextColumn(t("col.criterion", lang)),
-        "metric": column.TextColumn(t("col.metric", lang)),
-        "value": column.TextColumn(t("col.measured_value", lang), width=90),
-        "target": column.TextColumn(t("col.target", lang), width=90),
+        # Widths that leave the recommendation's 400 px on a 1080p projector's first screen.
+        "criterion": column.TextColumn(t("col.criterion", lang), width=160),
+        "metric": column.TextColumn(t("col.metric", lang), width=190),
+        "value": column.TextColumn(t("col.measured_value", lang), width=120),
+        "target": column.TextColumn(t("col.target", lang), width=80),
         "score": column.NumberColumn(t("col.score", lang), format="%.0f"),
         "evidence": column.TextColumn(t("audit.evidence", lang), width="large"),
         "recommendation": column.TextColumn(t("audit.recommendation", lang), width="large"),
@@ -150,6 +169,23 @@ def gap_lines(gaps: pd.DataFrame, lang: Lang) -> None:
         st.caption(plain(row.recommendation))
 
 
+def stack_when_narrow(where: Any, key: str, below: int) -> None:
+    """Columns inside the container keyed `key` stack once it is narrower than `below`
+    pixels. Streamlit stacks columns only on a viewport of at most 640 px; a 1024 px
+    projector with the sidebar open leaves a main column about as narrow as a phone's.
+    A CSS container query, measured on the container itself, not on the window."""
+    inside = f".st-key-{key}"
+    # Only the container's own columns: rows laid out inside them (tiles) keep theirs.
+    row = f'{inside} > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"]'
+    where.html(
+        f"<style>{inside} {{container-type: inline-size;}}"
+        f"@container (max-width: {below}px) {{"
+        f"{row} {{flex-direction: column;}}"
+        f'{row} > [data-testid="stColumn"] {{width: 100% !important; flex: 1 1 auto !important;}}'
+        "}</style>"
+    )
+
+
 def names() -> dict[str, str] | None:
     """Roster names by employee id when the user turned names on, else None (pseudonymous)."""
     if not state.show_names():
@@ -177,31 +213,3 @@ def evidence(evidence_: Mapping[str, Any], lang: Lang, key: str = "evidence") ->
         st.caption(plain(title))
         st.dataframe(frame, hide_index=True, width="stretch", height=min(38 + 35 * len(frame), 300))
         download_csv(frame, f"presenza-{key}-{n + 1}", key=f"download_{key}_{n}")
-
-
-def _css_text(text: str) -> str:
-    """A catalog text as a CSS string (only our own texts, never an upload's)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
-def widget_texts(lang: Lang) -> None:
-    """Streamlit writes the file uploader's own words in English ("Drag and drop files
-    here", "Limit … per file", "Browse files") and offers no way to translate them: they
-    are hidden and our catalog's words are drawn in their place, by a style sheet that
-    holds nothing but those texts."""
-    megabytes = int(st.get_option("server.maxUploadSize"))
-    drop = _css_text(t("ui.uploader.drop", lang))
-    limit = _css_text(t("ui.uploader.limit", lang, mb=megabytes))
-    browse = _css_text(t("ui.uploader.browse", lang))
-    st.html(
-        "<style>"
-        '[data-testid="stFileUploaderDropzoneInstructions"] span, '
-        '[data-testid="stFileUploaderDropzoneInstructions"] small {display: none;}'
-        '[data-testid="stFileUploaderDropzoneInstructions"] > div::after {'
-        f"content: {drop} '\\A' {limit}; white-space: pre-wrap; font-size: 0.875rem;}}"
-        '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
-        " > * {display: none;}"
-        '[data-testid="stFileUploaderDropzone"] button[data-testid="stBaseButton-secondary"]'
-        f"::after {{content: {browse}; font-size: 1rem;}}"
-        "</style>"
-    )
