@@ -92,15 +92,16 @@ def download_csv(frame: pd.DataFrame, stem: str, key: str | None = None) -> None
 
 
 # The gap table as read on screen: what to do right after what is short, so the
-# recommendation is on the first screen of a projector (the evidence, longer, after it).
+# recommendation is whole on the first screen of a 1280 px projector beside the sidebar
+# (the criterion, and the evidence, longer, after it).
 GAP_VIEW_ORDER = (
     "rank",
     "priority",
     "metric",
-    "criterion",
     "value",
     "target",
     "recommendation",
+    "criterion",
     "evidence",
     "score",
     "seed",
@@ -120,16 +121,16 @@ def gap_columns(lang: Lang, highest: float = 100.0) -> dict[str, Any]:
             max_value=highest,
             format="%.0f",
             help=t("ui.priority_help", lang),
-            width=110,
+            width=90,
         ),
-        # Widths that leave the recommendation's 400 px on a 1080p projector's first screen.
+        # Widths that leave the recommendation's 340 px on a 1280 px projector's first screen.
         "criterion": column.TextColumn(t("col.criterion", lang), width=160),
-        "metric": column.TextColumn(t("col.metric", lang), width=190),
-        "value": column.TextColumn(t("col.measured_value", lang), width=120),
+        "metric": column.TextColumn(t("col.metric", lang), width=170),
+        "value": column.TextColumn(t("col.measured_value", lang), width=100),
         "target": column.TextColumn(t("col.target", lang), width=80),
         "score": column.NumberColumn(t("col.score", lang), format="%.0f"),
         "evidence": column.TextColumn(t("audit.evidence", lang), width="large"),
-        "recommendation": column.TextColumn(t("audit.recommendation", lang), width="large"),
+        "recommendation": column.TextColumn(t("audit.recommendation", lang), width=340),
         "seed": column.TextColumn(t("audit.seed", lang)),
         "reference": column.TextColumn(t("audit.reference", lang), width="medium"),
     }
