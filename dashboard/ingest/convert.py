@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, overload
 
 import polars as pl
 
@@ -158,6 +157,7 @@ def convert(
                 source = text() if data is None else text().filter(~blank)
         if converted is None:
             converted = _convert_chunk(source, plans, *arguments, numbers, unpadded)
+            assert converted is not None  # read as text, a chunk always converts
         typed, chunk_problems, chunk_rejected = converted
         problems.extend(chunk_problems)
         records += chunk.height
@@ -219,40 +219,6 @@ def _short_rows(grid: Grid, file: str) -> list[Problem]:
 
 
 Chunk = tuple[pl.DataFrame, list[Problem], int]  # typed rows, their problems, rows rejected
-
-
-@overload
-def _convert_chunk(
-    chunk: pl.DataFrame,
-    plans: dict[str, Plan],
-    found: dict[str, int],
-    header: Sequence[Text],
-    first_row: int,
-    file: str,
-    table: Table,
-    listed: dict[tuple[Text, str], int],
-    numbers: pl.Series | None = None,
-    unpadded: bool = False,
-    *,
-    native: Literal[False] = False,
-) -> Chunk: ...
-
-
-@overload
-def _convert_chunk(
-    chunk: pl.DataFrame,
-    plans: dict[str, Plan],
-    found: dict[str, int],
-    header: Sequence[Text],
-    first_row: int,
-    file: str,
-    table: Table,
-    listed: dict[tuple[Text, str], int],
-    numbers: pl.Series | None = None,
-    unpadded: bool = False,
-    *,
-    native: bool,
-) -> Chunk | None: ...
 
 
 def _convert_chunk(

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -328,20 +328,26 @@ def _blank_quoted(frame: pl.DataFrame, block: bytes, quoted: bool) -> pl.DataFra
     return frame.with_columns(pl.when(text != "").then(text).name.keep())
 
 
+def _read_block(block: bytes, dialect: _Dialect, **columns: Any) -> pl.DataFrame:
+    """Polars' reading of a block in the dialect, its columns named c0, c1, … (a short
+    row's missing cells inserted blank); `columns`: how the cells are typed."""
+    return pl.read_csv(
+        block,
+        has_header=False,
+        separator=dialect.delimiter,
+        eol_char=dialect.eol,
+        new_columns=_columns(dialect.width),
+        missing_columns="insert",
+        raise_if_empty=False,
+        **columns,
+    )
+
+
 def _typed_block(block: bytes, dialect: _Dialect, types: Types) -> pl.DataFrame | None:
     """The block with the `types` columns read natively; None when polars refuses any cell."""
     names = _columns(dialect.width)
     try:
-        return pl.read_csv(
-            block,
-            has_header=False,
-            separator=dialect.delimiter,
-            eol_char=dialect.eol,
-            new_columns=names,
-            schema={name: types.get(name, pl.String) for name in names},
-            missing_columns="insert",
-            raise_if_empty=False,
-        )
+        return _read_block(block, dialect, schema={n: types.get(n, pl.String) for n in names})
     except pl.exceptions.PolarsError:
         return None
 
@@ -351,18 +357,8 @@ class _Careful(Exception):
 
 
 def _fast_block(block: bytes, dialect: _Dialect, first_row: int) -> pl.DataFrame:
-    n = dialect.width
     try:
-        return pl.read_csv(
-            block,
-            has_header=False,
-            separator=dialect.delimiter,
-            eol_char=dialect.eol,
-            infer_schema=False,
-            new_columns=_columns(n),
-            missing_columns="insert",
-            raise_if_empty=False,
-        )
+        return _read_block(block, dialect, infer_schema=False)
     except pl.exceptions.PolarsError as error:
         if "utf-8" in str(error).lower() or "utf8" in str(error).lower():
             try:

@@ -17,7 +17,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from dashboard.audit import Auditor
-from dashboard.bundled import load_sample
+from dashboard.bundled import load_sample, sample_files
+from dashboard.ingest.upload import digest
 from dashboard.messages import msg
 from dashboard.period import Period
 from dashboard.settings import Settings
@@ -61,8 +62,7 @@ def ensure_sample(engine: Engine) -> None:
     half of its data), so a first look shows a current audit and how it moved. Audits of
     another version of the bundled company (seeded by an older Presenza) are replaced: the
     executive view must show the company the Overview shows."""
-    dataset = load_sample()
-    current = {f.digest for f in dataset.files}
+    current = {digest(path.read_bytes()) for path in sample_files()}  # as each load names it
     with Session(engine) as session:
         workspace = session.scalar(select(Workspace).where(Workspace.slug == SAMPLE_SLUG))
         if workspace is not None:
@@ -79,6 +79,7 @@ def ensure_sample(engine: Engine) -> None:
             stale = workspace.id
     if workspace is not None:
         _remove_sample(engine, stale)
+    dataset = load_sample()
     auditor = Auditor(dataset)
     span = auditor.period()
     months = span.months()
@@ -102,14 +103,17 @@ def ensure_sample(engine: Engine) -> None:
 
 
 def _remove_sample(engine: Engine, workspace_id: int) -> None:
-    """Delete the sample workspace (its audits, tables, notes and actions go with it) and
-    the table files no other audit names."""
+    """Delete the sample workspace (its audits, tables, notes and actions go with it), then
+    each audit's table files and log sums that no other audit names."""
     with writing(engine) as session:
-        named = session.execute(
-            select(AuditTable.table_name, AuditTable.digest)
+        rows = session.execute(
+            select(AuditTable.audit_id, AuditTable.table_name, AuditTable.digest)
             .join(Audit, Audit.id == AuditTable.audit_id)
             .where(Audit.workspace_id == workspace_id)
         ).all()
         session.execute(delete(Workspace).where(Workspace.id == workspace_id))
-    for table_name, digest in named:
-        sweep(engine, {digest}, {table_name: digest})
+    tables: dict[int, dict[str, str]] = {}
+    for audit_id, name, kept in rows:
+        tables.setdefault(audit_id, {})[name] = kept
+    for named in tables.values():
+        sweep(engine, set(named.values()), named)
